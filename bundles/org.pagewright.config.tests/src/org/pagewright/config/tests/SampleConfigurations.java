@@ -30,31 +30,32 @@ final class SampleConfigurations {
     /** lm_alias(__init_end) .. lm_alias(__bss_stop): a 2M-aligned 2M range in the linear map. */
     static final long DATA_ALIAS = PAGE_OFFSET + 0xa00000L;
     static final long DATA_SIZE = 0x200000L;
+    static final long BANK_SIZE = 64L << 20;
 
     private SampleConfigurations() {
     }
 
-    /** 6.18-like 4K/48 machine, one 1G bank mapped with blocks, and a patch 13 that unmaps a 2M data alias. */
-    static Configuration dataBssSeries() {
+    /** 6.18 4K/48 machine, one 64M bank mapped by map_mem, and a patch 13 that unmaps a 2M data alias. */
+    static Configuration dataBssSeries(MapFlag... bankFlags) {
         Configuration c = F.createConfiguration();
         c.setName("data_bss_v4");
         c.setMachine(machine("6.18", Granule.G4K, 48));
         DramBank bank = F.createDramBank();
         bank.setName("bank0");
         bank.setBase(PHYS_OFFSET);
-        bank.setSize(1L << 30);
+        bank.setSize(BANK_SIZE);
         c.getMemory().add(bank);
 
         Revision baseline = F.createRevision();
         baseline.setName("baseline");
-        baseline.getPhases().add(phase(Phase.BOOT, mapBank(0)));
+        baseline.getPhases().add(phase(Phase.BOOT, mapBank(0, bankFlags)));
         c.setBaseline(baseline);
 
         Patch p13 = F.createPatch();
         p13.setNumber(13);
         p13.setTitle("arm64: mm: Unmap kernel data/bss entirely from the linear map");
         p13.getEdits().add("after map_mem: set_memory_valid lm_alias[__init_end, __bss_stop) invalid");
-        p13.getPhases().add(phase(Phase.BOOT, mapBank(0), setValid(DATA_ALIAS, DATA_SIZE / 4096, false, 13)));
+        p13.getPhases().add(phase(Phase.BOOT, mapBank(0, bankFlags), setValid(DATA_ALIAS, DATA_SIZE / 4096, false, 13)));
         c.getPatches().add(p13);
 
         AccessCheck read = F.createAccessCheck();
@@ -88,13 +89,14 @@ final class SampleConfigurations {
         return p;
     }
 
-    static CreateMapping mapBank(int patch) {
+    static CreateMapping mapBank(int patch, MapFlag... extraFlags) {
         CreateMapping m = F.createCreateMapping();
         m.setPhys(PHYS_OFFSET);
         m.setVirt(PAGE_OFFSET);
-        m.setSize(1L << 30);
+        m.setSize(BANK_SIZE);
         m.setProt(prot(ProtBase.PAGE_KERNEL, true));
         m.getFlags().add(MapFlag.NO_EXEC_MAPPINGS);
+        m.getFlags().addAll(java.util.List.of(extraFlags));
         m.setOrigin(origin("map_mem", "map_mem", patch, "map_mem: memblock bank 0"));
         return m;
     }
