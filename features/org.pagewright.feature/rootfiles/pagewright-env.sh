@@ -33,21 +33,28 @@ pw_select_jdk() { # keeps a suitable JAVA_HOME, else takes the newest JDK >= 21 
   export JAVA_HOME
 }
 
-pw_ensure_xvfb() { # installs Xvfb when there is neither a display nor xvfb-run (fresh Debian machines)
-  [ -n "${DISPLAY-}" ] && return 0
-  command -v xvfb-run >/dev/null 2>&1 && return 0
+pw_missing_ui_packages() { # Debian packages SWT needs that this machine lacks
+  if [ -z "${DISPLAY-}" ] && ! command -v xvfb-run >/dev/null 2>&1; then printf ' xvfb xauth'; fi
+  if ! /sbin/ldconfig -p 2>/dev/null | grep -q 'libgtk-3\.so\.0'; then printf ' libgtk-3-0 fonts-dejavu-core'; fi
+}
+
+pw_ensure_ui_packages() { # installs them on fresh Debian machines (as root); otherwise says what is missing
+  pw_packages=$(pw_missing_ui_packages)
+  [ -z "$pw_packages" ] && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "pagewright: no display and no xvfb-run: installing Debian's xvfb" >&2
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq xvfb xauth) >&2 ||
-      { echo "pagewright: could not install xvfb; UI parts need a display" >&2; return 1; }
+    echo "pagewright: installing Debian packages for the workbench and its UI tests:$pw_packages" >&2
+    # shellcheck disable=SC2086 # a list of package names
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $pw_packages) >&2 ||
+      { echo "pagewright: could not install$pw_packages" >&2; return 1; }
   else
-    echo "pagewright: no display and no xvfb-run; install the 'xvfb' package or set DISPLAY" >&2
+    echo "pagewright: the workbench needs these Debian packages:$pw_packages (or set DISPLAY)" >&2
     return 1
   fi
 }
 
 pw_reexec_with_display() { # "$@" = the command line to re-run under xvfb-run when there is no display
-  if [ -z "${DISPLAY-}" ] && [ -z "${PW_UNDER_XVFB-}" ] && pw_ensure_xvfb && command -v xvfb-run >/dev/null 2>&1; then
+  pw_ensure_ui_packages || true
+  if [ -z "${DISPLAY-}" ] && [ -z "${PW_UNDER_XVFB-}" ] && command -v xvfb-run >/dev/null 2>&1; then
     PW_UNDER_XVFB=1
     export PW_UNDER_XVFB
     exec xvfb-run -a -s "-screen 0 1600x1000x24" "$@"
