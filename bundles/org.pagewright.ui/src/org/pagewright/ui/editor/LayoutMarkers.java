@@ -1,6 +1,8 @@
 package org.pagewright.ui.editor;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
@@ -41,22 +43,24 @@ public final class LayoutMarkers {
 		if (issue.getSeverity() == Severity.IGNORE) {
 			return;
 		}
-		IMarker marker = file.createMarker(TYPE);
-		marker.setAttribute(IMarker.MESSAGE, issue.getMessage());
-		marker.setAttribute(IMarker.SEVERITY, switch (issue.getSeverity()) {
+		// All attributes at once: other threads never see a marker without its line or severity.
+		Map<String, Object> attributes = new HashMap<>();
+		attributes.put(IMarker.MESSAGE, issue.getMessage());
+		attributes.put(IMarker.SEVERITY, switch (issue.getSeverity()) {
 		case ERROR -> IMarker.SEVERITY_ERROR;
 		case WARNING -> IMarker.SEVERITY_WARNING;
 		default -> IMarker.SEVERITY_INFO;
 		});
 		if (issue.getLineNumber() != null) {
-			marker.setAttribute(IMarker.LINE_NUMBER, issue.getLineNumber());
+			attributes.put(IMarker.LINE_NUMBER, issue.getLineNumber());
 		}
 		if (issue.getOffset() != null && issue.getLength() != null) {
-			marker.setAttribute(IMarker.CHAR_START, issue.getOffset());
-			marker.setAttribute(IMarker.CHAR_END, issue.getOffset() + issue.getLength());
+			attributes.put(IMarker.CHAR_START, issue.getOffset());
+			attributes.put(IMarker.CHAR_END, issue.getOffset() + issue.getLength());
 		}
 		if (issue.getCode() != null) {
-			marker.setAttribute(ISSUE_CODE, issue.getCode());
+			attributes.put(ISSUE_CODE, issue.getCode());
 		}
+		file.createMarker(TYPE, attributes);
 	}
 }
