@@ -1,0 +1,165 @@
+package org.pagewright.arm64.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.pagewright.arm64.CpuFeatures;
+import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.KernelVersion;
+import org.pagewright.arm64.desc.Prot;
+
+class KernelConfigTest {
+
+    static KernelConfig config(String version, String cmdline, CpuFeatures cpu) {
+        return new KernelConfig(KernelBuild.debian(KernelVersion.parse(version), Geometry.G4K_48),
+                Cmdline.of(cmdline), cpu);
+    }
+
+    static KernelConfig config(String version, String cmdline) {
+        return config(version, cmdline, CpuFeatures.none());
+    }
+
+    static final CpuFeatures BBML2 = CpuFeatures.none().withBbml2Noabort(true);
+
+    @ParameterizedTest
+    @ValueSource(strings = {"6.1", "6.12", "6.18", "7.0.1", "7.3"})
+    void rodataFullIsTheDefault(String version) {
+        assertEquals(RodataMode.FULL, config(version, "console=ttyAMA0").rodata());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"6.1", "6.12"})
+    void rodataOnMeansEnabledButNotFullBeforeTheRename(String version) {
+        assertEquals(RodataMode.NOT_FULL, config(version, "rodata=on").rodata());
+        assertEquals(RodataMode.FULL, config(version, "rodata=on rodata=full").rodata());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"6.18", "7.0.1", "7.3"})
+    void rodataOnMeansFullFrom618And73(String version) {
+        assertEquals(RodataMode.FULL, config(version, "rodata=on").rodata());
+        assertEquals(RodataMode.NOT_FULL, config(version, "rodata=noalias").rodata());
+    }
+
+    @Test
+    void rodataFullIsAnUnknownWordAfterTheRenameAndLeavesTheDefault() {
+        assertEquals(RodataMode.FULL, config("7.3", "rodata=noalias rodata=full").rodata());
+    }
+
+    @Test
+    void rodataDefaultFollowsTheKconfigOptionBeforeTheRename() {
+        KernelBuild b = KernelBuild.debian(KernelVersion.V6_12, Geometry.G4K_48).withRodataFullDefault(false);
+        assertEquals(RodataMode.NOT_FULL, new KernelConfig(b, Cmdline.of(""), CpuFeatures.none()).rodata());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"6.1", "6.12", "6.18", "7.0.1", "7.3"})
+    void rodataOffDisablesBothAndMakesTextWritableExecutable(String version) {
+        KernelConfig c = config(version, "rodata=off");
+        assertEquals(RodataMode.OFF, c.rodata());
+        assertEquals(Prot.PAGE_KERNEL_EXEC, c.textProt());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"6.12", "6.18", "7.0.1", "7.3"})
+    void kfenceWithZeroIntervalForcesPteMappings(String version) {
+        KernelConfig c = config(version, "rodata=" + (version.equals("6.12") ? "on" : "noalias"));
+        assertFalse(c.rodataFull());
+        assertFalse(c.kfenceEarlyPool());
+        assertTrue(c.forcePteMapping());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"6.12", "6.18", "7.3"})
+    void kfenceWithNonZeroIntervalUsesAnEarlyPoolAndLeavesBlocksToRodata(String version) {
+        String notFull = version.equals("6.12") ? "rodata=on" : "rodata=noalias";
+        KernelConfig c = config(version, notFull + " kfence.sample_interval=100");
+        assertTrue(c.kfenceEarlyPool());
+        assertFalse(c.forcePteMapping());
+        assertTrue(config(version, "kfence.sample_interval=100").forcePteMapping());
+    }
+
+    @Test
+    void kfenceCompiledInto61ForcesPagesWhateverTheInterval() {
+        KernelBuild b = KernelBuild.debian(KernelVersion.V6_1, Geometry.G4K_48).withKfence(true, 100);
+        KernelConfig c = new KernelConfig(b, Cmdline.of("rodata=on"), CpuFeatures.none());
+        assertFalse(c.kfenceEarlyPool());
+        assertTrue(c.forcePteMapping());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"6.18", "7.0.1", "7.3"})
+    void bbml2CpuKeepsBlocksUnderRodataFullFrom618(String version) {
+        KernelConfig c = config(version, "", BBML2);
+        assertTrue(c.rodataFull());
+        assertFalse(c.forcePteMapping());
+        assertTrue(c.linearMapRequiresBbml2());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"6.1", "6.12"})
+    void bbml2CpuChangesNothingBefore618(String version) {
+        KernelConfig c = config(version, "", BBML2);
+        assertTrue(c.forcePteMapping());
+        assertFalse(c.linearMapRequiresBbml2());
+    }
+
+    @Test
+    void debugPageallocForcesPtesEvenOnABbml2Cpu() {
+        KernelBuild b = KernelBuild.debian(KernelVersion.V7_3, Geometry.G4K_48).withDebugPagealloc(true, false);
+        assertTrue(new KernelConfig(b, Cmdline.of("debug_pagealloc=on"), BBML2).forcePteMapping());
+        assertFalse(new KernelConfig(b, Cmdline.of(""), BBML2).forcePteMapping());
+    }
+
+    @Test
+    void debugPageallocNeedsTheKconfigOption() {
+        assertFalse(config("7.3", "debug_pagealloc=on").debugPagealloc());
+    }
+
+    @Test
+    void textHeadIsMappedFrom612But61StartsAtStext() {
+        assertFalse(config("6.1", "").textHeadMapped());
+        assertTrue(config("6.12", "").textHeadMapped());
+        assertTrue(config("7.3", "").textHeadMapped());
+    }
+
+    @Test
+    void onlyTheSeriesUnmapsTheDataBssAlias() {
+        assertFalse(config("7.0.1", "").unmapsDataBssAlias());
+        assertTrue(config("7.3", "").unmapsDataBssAlias());
+    }
+
+    @Test
+    void btiCpuGuardsTextOnlyWithABtiKernel() {
+        KernelBuild b = KernelBuild.debian(KernelVersion.V7_3, Geometry.G4K_48);
+        KernelBuild bti = new KernelBuild(b.version(), b.geometry(), true, true, 0, 255, false, false, true, true,
+                true);
+        CpuFeatures cpu = CpuFeatures.none().withBti(true);
+        assertEquals(Prot.PAGE_KERNEL_ROX, new KernelConfig(b, Cmdline.of(""), cpu).textProt());
+        assertEquals(Prot.PAGE_KERNEL_ROX.withGp(), new KernelConfig(bti, Cmdline.of(""), cpu).textProt());
+    }
+
+    @Test
+    void kaslrNeedsNgOnlyWithoutE0pd() {
+        assertTrue(KernelConfig.kaslrRequiresNg(true, false));
+        assertFalse(KernelConfig.kaslrRequiresNg(true, true));
+        assertFalse(KernelConfig.kaslrRequiresNg(false, false));
+        assertFalse(config("7.3", "nokaslr").kaslr());
+    }
+
+    @Test
+    void kfencePoolHoldsTwoPagesPerObjectPlusTwoGuardPages() {
+        assertEquals(256L * 2 * 4096, config("7.3", "").kfencePoolSize());
+    }
+
+    @Test
+    void bbml2AllowListIsByMidr() {
+        assertTrue(Bbml2AllowList.contains(0x410fd840L | 2));   // Neoverse V3 r0p2
+        assertFalse(Bbml2AllowList.contains(0x410fd840L | 1));  // Neoverse V3 r0p1
+        assertFalse(Bbml2AllowList.contains(0x000f0510L));      // QEMU -cpu max
+    }
+}

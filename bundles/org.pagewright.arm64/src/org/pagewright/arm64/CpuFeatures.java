@@ -1,0 +1,54 @@
+package org.pagewright.arm64;
+
+/**
+ * What the CPUs offer that changes the mm rules.
+ *
+ * @param bbml2Noabort every CPU is on the BBML2-noabort allow-list (named BBML3 in 7.3): live block splits allowed
+ * @param lpa2 FEAT_LPA2 present (52-bit VA/PA with 4K/16K pages)
+ * @param mte FEAT_MTE2 present (Normal-Tagged is really tagged; the dump prints NORMAL-TAGGED either way)
+ * @param kptiNeeded the kernel unmaps itself at EL0 (KPTI), so arm64_use_ng_mappings: PTE_MAYBE_NG is nG
+ * @param bti FEAT_BTI present: kernel text gets PTE_GP
+ * @param hardwareAccessFlag TCR.HA in effect: a leaf with AF=0 is updated by hardware instead of faulting
+ * @param hardwareDirtyBit TCR.HD in effect: a write to a DBM=1, RDONLY=1 leaf clears RDONLY instead of faulting
+ */
+public record CpuFeatures(boolean bbml2Noabort, boolean lpa2, boolean mte, boolean kptiNeeded, boolean bti,
+        boolean hardwareAccessFlag, boolean hardwareDirtyBit) {
+
+    /** A CPU with none of the features (the conservative baseline: every fault the architecture allows). */
+    public static CpuFeatures none() {
+        return new CpuFeatures(false, false, false, false, false, false, false);
+    }
+
+    /** The five features the contract names; hardware AF/DBM off. */
+    public static CpuFeatures of(boolean bbml2Noabort, boolean lpa2, boolean mte, boolean kptiNeeded, boolean bti) {
+        return new CpuFeatures(bbml2Noabort, lpa2, mte, kptiNeeded, bti, false, false);
+    }
+
+    public CpuFeatures withBbml2Noabort(boolean v) {
+        return new CpuFeatures(v, lpa2, mte, kptiNeeded, bti, hardwareAccessFlag, hardwareDirtyBit);
+    }
+
+    public CpuFeatures withLpa2(boolean v) {
+        return new CpuFeatures(bbml2Noabort, v, mte, kptiNeeded, bti, hardwareAccessFlag, hardwareDirtyBit);
+    }
+
+    public CpuFeatures withMte(boolean v) {
+        return new CpuFeatures(bbml2Noabort, lpa2, v, kptiNeeded, bti, hardwareAccessFlag, hardwareDirtyBit);
+    }
+
+    public CpuFeatures withKptiNeeded(boolean v) {
+        return new CpuFeatures(bbml2Noabort, lpa2, mte, v, bti, hardwareAccessFlag, hardwareDirtyBit);
+    }
+
+    public CpuFeatures withBti(boolean v) {
+        return new CpuFeatures(bbml2Noabort, lpa2, mte, kptiNeeded, v, hardwareAccessFlag, hardwareDirtyBit);
+    }
+
+    public CpuFeatures withHardwareAccessFlag(boolean v) {
+        return new CpuFeatures(bbml2Noabort, lpa2, mte, kptiNeeded, bti, v, hardwareDirtyBit);
+    }
+
+    public CpuFeatures withHardwareDirtyBit(boolean v) {
+        return new CpuFeatures(bbml2Noabort, lpa2, mte, kptiNeeded, bti, hardwareAccessFlag, v);
+    }
+}

@@ -1,0 +1,158 @@
+package org.pagewright.arm64;
+
+import java.util.Objects;
+
+/**
+ * THE version switch: every mm rule that differs between the kernels Pagewright models (6.1, 6.12, 6.18, 7.0.1,
+ * 7.3) is one method here, each naming the kernel source that introduced it. Code elsewhere asks these methods
+ * and never compares versions itself.
+ *
+ * <p>"The series" is Ard Biesheuvel's "arm64: Unmap linear alias of kernel data/bss" (v7, 2026), which 7.3 ships.
+ * "BBML2 series" is Yang Shi/Dev Jain/Ryan Roberts' block-split work merged for 6.18. "Present-invalid fix" is
+ * Ryan Roberts' "arm64: mm: Handle invalid large leaf mappings correctly", in the 7.0.1 stable diff.
+ */
+public final class KernelRules {
+    private static final KernelVersion BBML2_SERIES = KernelVersion.V6_18;
+    private static final KernelVersion PRESENT_INVALID_FIX = KernelVersion.V7_0_1;
+    private static final KernelVersion DATA_BSS_SERIES = KernelVersion.V7_3;
+
+    private final KernelVersion version;
+
+    private KernelRules(KernelVersion version) {
+        this.version = Objects.requireNonNull(version, "version");
+    }
+
+    public static KernelRules of(KernelVersion version) {
+        return new KernelRules(version);
+    }
+
+    public KernelVersion version() {
+        return version;
+    }
+
+    // ---- pageattr.c ----
+
+    /** pageattr.c (6.18, BBML2 series): update_range_prot walks blocks and toggles whole ones in place; before,
+     *  apply_to_page_range met any block with WARN_ON_ONCE(p?d_leaf) + -EINVAL (mm/memory.c apply_to_pmd_range). */
+    public boolean pageattrHandlesBlocks() {
+        return version.atLeast(BBML2_SERIES);
+    }
+
+    /** pageattr.c (6.18): split_kernel_leaf_mapping() splits a partially covered leaf when BBML2-noabort. */
+    public boolean pageattrCanSplitLeaves() {
+        return version.atLeast(BBML2_SERIES);
+    }
+
+    /** pageattr.c pageattr_p?d_entry: p?d_leaf from the 7.0.1 present-invalid fix, p?d_sect (valid only) in 6.18. */
+    public boolean pageattrRecognisesInvalidBlocks() {
+        return version.atLeast(PRESENT_INVALID_FIX);
+    }
+
+    /** pgtable.h (7.0.1 fix): invalidate = clear PTE_VALID|PTE_MAYBE_NG, set PTE_PRESENT_INVALID (= nG); before,
+     *  set_memory_valid(…, 0) cleared PTE_VALID only. */
+    public boolean presentInvalidEncoding() {
+        return version.atLeast(PRESENT_INVALID_FIX);
+    }
+
+    /** mmu.c split_pmd/split_pud (7.0.1 fix): splitting an invalid block yields invalid entries. */
+    public boolean splitKeepsInvalidity() {
+        return version.atLeast(PRESENT_INVALID_FIX);
+    }
+
+    /** pageattr.c kernel_page_present (7.0.1 fix): p?d_leaf + valid bit; before, p?d_sect misread invalid blocks. */
+    public boolean kernelPagePresentUsesLeaf() {
+        return version.atLeast(PRESENT_INVALID_FIX);
+    }
+
+    // ---- mmu.c __create_pgd_mapping ----
+
+    /** mmu.c alloc_init_* (FEAT_HAFT support, 6.13): new table entries get P?D_TABLE_AF; the 6.12 capture's
+     *  linear-map tables have none, the 7.3 capture's have it. */
+    public boolean tableEntriesGetTableAf() {
+        return version.atLeast(6, 13);
+    }
+
+    /** mmu.c pgattr_change_is_safe ("arm64/mm: Permit PTE SW bits to change in live mappings", ~6.10):
+     *  PTE_SWBITS_MASK may differ on a live entry. [version unverified] */
+    public boolean liveSoftwareBitsMayChange() {
+        return version.atLeast(6, 10);
+    }
+
+    /** mmu.c pgattr_change_is_safe (the series, patch 6): a live CONT entry may be updated if CONT itself does not
+     *  change; before, any live entry with CONT in old or new was unsafe. */
+    public boolean liveContEntriesMayChange() {
+        return version.atLeast(DATA_BSS_SERIES);
+    }
+
+    /** mmu.c alloc_init_pud/init_pmd (the series, patch 4): never write a block over an existing table. */
+    public boolean neverBlockOverTable() {
+        return version.atLeast(DATA_BSS_SERIES);
+    }
+
+    /** mmu.c alloc_init_cont_p?d (the series, patch 5): no CONT on a group holding a valid non-CONT entry. */
+    public boolean noContOverValidNonCont() {
+        return version.atLeast(DATA_BSS_SERIES);
+    }
+
+    /** mmu.c (the series, patch 3): WARN_ON(!p?d_set_huge()); before, a refused block update was silent. */
+    public boolean warnsOnRefusedBlockUpdate() {
+        return version.atLeast(DATA_BSS_SERIES);
+    }
+
+    /** mmu.c update_mapping_prot (the series, patch 8): drops NO_CONT_MAPPINGS; before it was always passed. */
+    public boolean updateMappingProtForbidsCont() {
+        return !version.atLeast(DATA_BSS_SERIES);
+    }
+
+    // ---- trans_pgd.c (hibernation / kexec copies of the linear map) ----
+
+    /** trans_pgd.c _copy_pte (Fares Mehanna, 2024, merged for 6.12): every non-none PTE becomes valid+write. */
+    public boolean transPgdRevalidatesPtes() {
+        return version.atLeast(KernelVersion.V6_12);
+    }
+
+    /** trans_pgd.c copy_p?d (7.0.1 fix): non-none blocks are made valid+write too. */
+    public boolean transPgdRevalidatesBlocks() {
+        return version.atLeast(PRESENT_INVALID_FIX);
+    }
+
+    // ---- software view of raw entries (for read-side walkers such as ptdump) ----
+
+    /** The software bit that marks an invalid entry as still present: PTE_NG (bit 11) since 6.10 ("arm64/mm:
+     *  Move PTE_PRESENT_INVALID to overlay PTE_NG"); PTE_PROT_NONE (bit 58) before. */
+    public long presentInvalidBit() {
+        return version.atLeast(6, 10) ? org.pagewright.arm64.desc.Descriptor.NG : 1L << 58;
+    }
+
+    /** pte_present / p?d_present of this kernel: valid, or invalid with the present-invalid bit. */
+    public boolean isPresent(long raw) {
+        return (raw & org.pagewright.arm64.desc.Descriptor.VALID) != 0 || (raw & presentInvalidBit()) != 0;
+    }
+
+    /** p?d_leaf of this kernel for an entry above the last level: present and not a table. */
+    public boolean isLeaf(long raw, int level) {
+        return isPresent(raw) && !org.pagewright.arm64.desc.Descriptor.isTable(raw, level);
+    }
+
+    // ---- naming ----
+
+    /** cpufeature.c: the capability allowing live block splits is BBML2-noabort until 7.2, BBML3 in 7.3. */
+    public String blockSplitCapabilityName() {
+        return version.atLeast(DATA_BSS_SERIES) ? "BBML3" : "BBML2-noabort";
+    }
+
+    @Override
+    public String toString() {
+        return "KernelRules(" + version + ")";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof KernelRules r && r.version.equals(version);
+    }
+
+    @Override
+    public int hashCode() {
+        return version.hashCode();
+    }
+}

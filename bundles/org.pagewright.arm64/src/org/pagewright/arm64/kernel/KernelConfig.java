@@ -1,0 +1,204 @@
+package org.pagewright.arm64.kernel;
+
+import java.util.Objects;
+import org.pagewright.arm64.CpuFeatures;
+import org.pagewright.arm64.KernelRules;
+import org.pagewright.arm64.KernelVersion;
+import org.pagewright.arm64.desc.Prot;
+
+/**
+ * One booted kernel: build, command line and CPU — and every recipe-level decision derived from them, each in one
+ * method naming its kernel source. Engine rules (pageattr, mapper, present-invalid encoding…) are in
+ * {@link KernelRules}; nothing else in this package compares versions.
+ */
+public record KernelConfig(KernelBuild build, Cmdline cmdline, CpuFeatures cpu) {
+
+    /** setup.h: rodata=on became "full" and rodata=noalias "not full" (Huang Shijie's rename; release assumed). */
+    private static final KernelVersion RODATA_ON_IS_FULL = new KernelVersion(6, 15, 0);
+    /** mmu.c arm64_kfence_alloc_pool (Zhenhua Huang, 2023; release assumed 6.4): the early, page-mapped KFENCE
+     *  pool; before it can_set_direct_map() was true whenever CONFIG_KFENCE. */
+    private static final KernelVersion KFENCE_EARLY_POOL = new KernelVersion(6, 4, 0);
+    /** mmu.c/pi map_kernel.c, 5973a62efa34 "map [_text, _stext) … read-only": 6.18, backported to 6.12.y. */
+    private static final KernelVersion TEXT_HEAD_MAPPED = KernelVersion.V6_12;
+    /** mmu.c force_pte_mapping (BBML2 series): BBML2-noabort CPUs keep blocks under rodata=full. */
+    private static final KernelVersion BBML2_LINEAR_MAP = KernelVersion.V6_18;
+    /** mmu.c map_mem / mark_rodata_ro ("Unmap linear alias of kernel data/bss", as 7.3 shipped it). */
+    private static final KernelVersion DATA_BSS_SERIES = KernelVersion.V7_3;
+
+    public KernelConfig {
+        Objects.requireNonNull(build, "build");
+        Objects.requireNonNull(cmdline, "cmdline");
+        Objects.requireNonNull(cpu, "cpu");
+    }
+
+    public KernelVersion version() {
+        return build.version();
+    }
+
+    public KernelRules rules() {
+        return KernelRules.of(version());
+    }
+
+    // ---- rodata= ----
+
+    /**
+     * setup.h arch_parse_debug_rodata: before the rename "full" → full, "on" → enabled only, "off" → neither;
+     * after it "on" → full, "noalias" → enabled only, "off" → neither. Unknown words leave the default, which is
+     * CONFIG_RODATA_FULL_DEFAULT_ENABLED before the rename and full after it.
+     */
+    public RodataMode rodata() {
+        boolean renamed = version().atLeast(RODATA_ON_IS_FULL);
+        RodataMode mode = !renamed && !build.rodataFullDefault() ? RodataMode.NOT_FULL : RodataMode.FULL;
+        String word = cmdline.value("rodata").orElse("");
+        if (word.equals("off")) {
+            return RodataMode.OFF;
+        }
+        if (renamed) {
+            return switch (word) {
+                case "on" -> RodataMode.FULL;
+                case "noalias" -> RodataMode.NOT_FULL;
+                default -> mode;
+            };
+        }
+        return switch (word) {
+            case "full" -> RodataMode.FULL;
+            case "on" -> RodataMode.NOT_FULL;
+            default -> mode;
+        };
+    }
+
+    public boolean rodataFull() {
+        return rodata().full();
+    }
+
+    // ---- KFENCE ----
+
+    /** mm/kfence/core.c: kfence.sample_interval= overrides CONFIG_KFENCE_SAMPLE_INTERVAL; 0 disables KFENCE. */
+    public long kfenceSampleInterval() {
+        if (!build.kfence()) {
+            return 0;
+        }
+        return cmdline.value("kfence.sample_interval").map(KernelConfig::parseUnsigned)
+                .orElse(build.kfenceSampleInterval());
+    }
+
+    private static long parseUnsigned(String text) {
+        try {
+            return Long.parseUnsignedLong(text.trim());
+        } catch (NumberFormatException e) {
+            return 0; // kstrtoul failure: the parameter handler rejects the value
+        }
+    }
+
+    /** mmu.c parse_kfence_early_init: kfence_early_init = sample interval != 0 (with an early pool). */
+    public boolean kfenceEarlyPool() {
+        return build.kfence() && version().atLeast(KFENCE_EARLY_POOL) && kfenceSampleInterval() != 0;
+    }
+
+    /** asm/kfence.h arm64_kfence_can_set_direct_map: !kfence_early_init; 6.1: IS_ENABLED(CONFIG_KFENCE). */
+    public boolean kfenceCanSetDirectMap() {
+        if (!build.kfence()) {
+            return false;
+        }
+        return !version().atLeast(KFENCE_EARLY_POOL) || !kfenceEarlyPool();
+    }
+
+    /** mm/kfence/core.c: KFENCE_POOL_SIZE = (CONFIG_KFENCE_NUM_OBJECTS + 1) * 2 * PAGE_SIZE. */
+    public long kfencePoolSize() {
+        return (build.kfenceNumObjects() + 1L) * 2 * build.geometry().pageSize();
+    }
+
+    // ---- debug_pagealloc ----
+
+    /** mm/page_alloc.c early_debug_pagealloc: debug_pagealloc=on|off over CONFIG_DEBUG_PAGEALLOC_ENABLE_DEFAULT. */
+    public boolean debugPagealloc() {
+        if (!build.debugPagealloc()) {
+            return false;
+        }
+        return cmdline.value("debug_pagealloc").map(v -> v.equals("on") || v.equals("1") || v.equals("y"))
+                .orElse(build.debugPageallocDefault());
+    }
+
+    // ---- linear map granularity ----
+
+    /** cpufeature.c has_bbml2_noabort (BBML3 in 7.3): only kernels with the BBML2 series use it. */
+    public boolean bbml2() {
+        return cpu.bbml2Noabort() && version().atLeast(BBML2_LINEAR_MAP);
+    }
+
+    /** pageattr.c can_set_direct_map: rodata_full || debug_pagealloc || arm64_kfence_can_set_direct_map(). */
+    public boolean canSetDirectMap() {
+        return (rodata().enabled() && rodataFull()) || debugPagealloc() || kfenceCanSetDirectMap();
+    }
+
+    /**
+     * mmu.c map_mem: before the BBML2 series the linear map is page-mapped whenever can_set_direct_map();
+     * from it, force_pte_mapping() = debug_pagealloc || (!bbml2 && (rodata_full || kfence-late || realm)).
+     */
+    public boolean forcePteMapping() {
+        if (!version().atLeast(BBML2_LINEAR_MAP)) {
+            return canSetDirectMap();
+        }
+        if (debugPagealloc()) {
+            return true;
+        }
+        return !bbml2() && (rodataFull() || kfenceCanSetDirectMap());
+    }
+
+    /** mmu.c map_mem (6.18+): linear_map_requires_bbml2 = !force_pte_mapping() && can_set_direct_map(). */
+    public boolean linearMapRequiresBbml2() {
+        return version().atLeast(BBML2_LINEAR_MAP) && !forcePteMapping() && canSetDirectMap();
+    }
+
+    // ---- text and image ----
+
+    /** map_kernel: text_prot = PAGE_KERNEL_ROX, PAGE_KERNEL_EXEC with rodata=off; PTE_GP with BTI. */
+    public Prot textProt() {
+        Prot text = rodata().enabled() ? Prot.PAGE_KERNEL_ROX : Prot.PAGE_KERNEL_EXEC;
+        return build.btiKernel() && cpu.bti() ? text.withGp() : text;
+    }
+
+    /** 5973a62efa34: [_text, _stext) is mapped (as data, then RO) and the linear text alias starts at _text;
+     *  before (6.1) both start at _stext. */
+    public boolean textHeadMapped() {
+        return version().atLeast(TEXT_HEAD_MAPPED);
+    }
+
+    /** The series (mmu.c map_mem): text alias and data/bss alias mapped before the banks, no NOMAP trick. */
+    public boolean mapsKernelAliasBeforeBanks() {
+        return version().atLeast(DATA_BSS_SERIES);
+    }
+
+    /** The series (mmu.c mark_rodata_ro): the data/bss linear alias is made present-invalid, and revalidated
+     *  around hibernation by a PM notifier. */
+    public boolean unmapsDataBssAlias() {
+        return version().atLeast(DATA_BSS_SERIES);
+    }
+
+    /** pageattr.c change_memory_common: with rodata_full an RDONLY change is mirrored onto the linear alias. */
+    public boolean mirrorsReadOnlyToLinearAlias() {
+        return rodataFull();
+    }
+
+    // ---- KASLR / nG ----
+
+    /** pi/kaslr_early.c: nokaslr disables the randomisation (seed assumed available otherwise). */
+    public boolean kaslr() {
+        return build.randomizeBase() && !cmdline.has("nokaslr");
+    }
+
+    /** asm/mmu.h kaslr_requires_kpti: with KASLR, nG unless the CPU has E0PD (pi/map_kernel.c early_map_kernel). */
+    public static boolean kaslrRequiresNg(boolean kaslr, boolean e0pd) {
+        return kaslr && !e0pd;
+    }
+
+    /** PTE_MAYBE_NG is nG when arm64_use_ng_mappings (KPTI). */
+    public boolean useNgMappings() {
+        return cpu.kptiNeeded();
+    }
+
+    /** A prot as this kernel writes it: nG under KPTI, no SHARED field under LPA2. */
+    public Prot resolve(Prot prot) {
+        return prot.withNgIf(useNgMappings()).forGeometry(build.geometry());
+    }
+}

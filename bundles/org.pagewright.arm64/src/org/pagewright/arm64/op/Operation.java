@@ -1,0 +1,79 @@
+package org.pagewright.arm64.op;
+
+import java.util.Objects;
+import java.util.Set;
+
+import org.pagewright.arm64.desc.Prot;
+import org.pagewright.arm64.map.MapFlag;
+
+/**
+ * One primitive kernel page-table step, as the kernel recipes and the compiler produce them and the
+ * {@link Executor} applies them. Addresses are raw longs (kernel VAs are "negative"); {@code origin} is a human
+ * label for reports such as "map_mem: memblock bank 0".
+ */
+public sealed interface Operation {
+
+    String origin();
+
+    /** __create_pgd_mapping / __map_memblock (mmu.c). */
+    record CreateMapping(long phys, long virt, long size, Prot prot, Set<MapFlag> flags, String origin)
+            implements Operation {
+        public CreateMapping {
+            Objects.requireNonNull(prot, "prot");
+            flags = flags == null ? Set.of() : Set.copyOf(flags);
+        }
+    }
+
+    /**
+     * map_range (arch/arm64/kernel/pi/map_range.c): the early kernel-image mapping. A zero prot clears (the
+     * unmap-before-remap of text), leaving the physical address bits in the now invalid entries as the kernel does.
+     */
+    record MapRange(long phys, long virt, long size, Prot prot, boolean mayUseCont, String origin)
+            implements Operation {
+        public MapRange {
+            Objects.requireNonNull(prot, "prot");
+        }
+    }
+
+    /** update_mapping_prot (mmu.c): __create_pgd_mapping over an existing range + TLB flush. */
+    record UpdateMappingProt(long phys, long virt, long size, Prot prot, String origin) implements Operation {
+        public UpdateMappingProt {
+            Objects.requireNonNull(prot, "prot");
+        }
+    }
+
+    /** set_memory_valid (pageattr.c): toggles validity only; any kernel VA. */
+    record SetMemoryValid(long virt, long numPages, boolean valid, String origin) implements Operation {
+    }
+
+    /** set_memory_ro/rw/x/nx through change_memory_common (pageattr.c): single VM_ALLOC vmalloc area only. */
+    record ChangeMemoryCommon(long virt, long numPages, Permission change, String origin) implements Operation {
+        public ChangeMemoryCommon {
+            Objects.requireNonNull(change, "change");
+        }
+    }
+
+    /** set_direct_map_invalid_noflush (valid=false) / set_direct_map_default_noflush (valid=true). */
+    record SetDirectMap(long virt, long numPages, boolean valid, String origin) implements Operation {
+    }
+
+    /** Clears the leaves of [virt, virt+size) to zero (pte/pmd clear); tables stay. */
+    record ClearMapping(long virt, long size, String origin) implements Operation {
+    }
+
+    /**
+     * The rodata_full mirror of change_memory_common (pageattr.c): __change_memory_common on the linear alias
+     * [linearVirt, +numPages pages) of a vmalloc area's backing pages, without the vmalloc-area check.
+     */
+    record MirrorToLinearAlias(long linearVirt, long numPages, Permission change, String origin)
+            implements Operation {
+        public MirrorToLinearAlias {
+            Objects.requireNonNull(change, "change");
+        }
+    }
+
+    /** Registers a vmalloc area (get_vm_area), which change_memory_common accepts if VM_ALLOC and not huge. */
+    record RegisterVmArea(long virt, long size, boolean vmAlloc, boolean allowHugeVmap, String origin)
+            implements Operation {
+    }
+}

@@ -1,0 +1,210 @@
+package org.pagewright.arm64.table;
+
+import static org.pagewright.arm64.Geometry.LAST_LEVEL;
+
+import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.desc.Descriptor;
+
+/**
+ * One translation regime (the kernel's TTBR1, i.e. swapper_pg_dir): a root table page and the pool holding every
+ * table page reachable from it. Table descriptors hold the physical address of the next table; walks go
+ * PA -> table page through the pool, as the hardware does.
+ */
+public final class PageTables {
+    private final Geometry geometry;
+    private final TablePool pool;
+    private final long rootPa;
+    private final VmAreas vmAreas;
+
+    private PageTables(Geometry geometry, TablePool pool, long rootPa, VmAreas vmAreas) {
+        this.geometry = geometry;
+        this.pool = pool;
+        this.rootPa = rootPa;
+        this.vmAreas = vmAreas;
+    }
+
+    /** The vmalloc areas registered with this state (change_memory_common consults them). */
+    public VmAreas vmAreas() {
+        return vmAreas;
+    }
+
+    /** New empty tables whose root comes from the pool; null if the pool has no page left. */
+    public static PageTables create(Geometry geometry, TablePool pool) {
+        checkGranule(geometry, pool);
+        long root = pool.allocate();
+        return root == TablePool.NO_PAGE ? null : new PageTables(geometry, pool, root, new VmAreas());
+    }
+
+    /** New empty tables with the root pinned at a physical address (e.g. __pa_symbol(swapper_pg_dir)). */
+    public static PageTables createWithRootAt(Geometry geometry, TablePool pool, long rootPa) {
+        checkGranule(geometry, pool);
+        long root = pool.allocateAt(rootPa);
+        return root == TablePool.NO_PAGE ? null : new PageTables(geometry, pool, root, new VmAreas());
+    }
+
+    /** New empty tables with a default pool (see {@link TablePool#withDefaults}). */
+    public static PageTables create(Geometry geometry) {
+        return create(geometry, TablePool.withDefaults(geometry.granule()));
+    }
+
+    private static void checkGranule(Geometry geometry, TablePool pool) {
+        if (geometry.granule() != pool.granule()) {
+            throw new IllegalArgumentException("pool granule " + pool.granule() + " differs from " + geometry);
+        }
+    }
+
+    public Geometry geometry() {
+        return geometry;
+    }
+
+    public TablePool pool() {
+        return pool;
+    }
+
+    public long rootPa() {
+        return rootPa;
+    }
+
+    /** Table pages in use (root included). */
+    public int tablePages() {
+        return pool.pageCount();
+    }
+
+    /** The table page at a physical address, or null. */
+    public long[] table(long pa) {
+        return pool.table(pa);
+    }
+
+    /** A deep copy of the state (for before/after diffs). */
+    public PageTables copy() {
+        return new PageTables(geometry, pool.copy(), rootPa, vmAreas.copy());
+    }
+
+    /** Physical address of the table a table descriptor points to. */
+    public long nextTablePa(long tableDescriptor) {
+        return geometry.outputAddress(tableDescriptor) & -geometry.pageSize();
+    }
+
+    // ---- the one recursive walk ----
+
+    /**
+     * Walks [start, end) (end exclusive, 0 = 2^64) over the TTBR1 regime, calling the visitor per entry above
+     * the last level and per run at the last level. Only TTBR1 (kernel) addresses are walked.
+     *
+     * @return false if the visitor stopped the walk
+     */
+    public boolean walk(long start, long end, RangeVisitor visitor) {
+        if (!geometry.isKernelVa(start) || (end != 0 && Long.compareUnsigned(end, start) <= 0)) {
+            return true;
+        }
+        return walkTable(geometry.startLevel(), rootPa, start, end, visitor);
+    }
+
+    private boolean walkTable(int level, long tablePa, long addr, long end, RangeVisitor visitor) {
+        long[] table = pool.table(tablePa);
+        int index = geometry.index(level, addr);
+        if (level == LAST_LEVEL) {
+            long span = end - addr; // fits: at most one table's reach
+            int to = index + (int) ((span + geometry.pageSize() - 1) >>> geometry.pageShift());
+            return visitor.lastLevel(tablePa, table, index, to, addr);
+        }
+        long size = geometry.levelSize(level);
+        long next;
+        do {
+            next = addrEnd(addr, end, size);
+            Step step = visitor.entry(level, tablePa, table, index, addr, next);
+            if (step == Step.STOP) {
+                return false;
+            }
+            long d = table[index];
+            if (step == Step.CONTINUE && Descriptor.isTable(d, level)) {
+                long child = nextTablePa(d);
+                if (pool.table(child) != null && !walkTable(level + 1, child, addr, next, visitor)) {
+                    return false;
+                }
+            }
+            index++;
+            addr = next;
+        } while (addr != end);
+        return true;
+    }
+
+    /** p?d_addr_end: the next boundary of size after addr, or end if that comes first (end 0 = 2^64). */
+    public static long addrEnd(long addr, long end, long size) {
+        long boundary = (addr + size) & -size;
+        return Long.compareUnsigned(boundary - 1, end - 1) < 0 ? boundary : end;
+    }
+
+    // ---- read side ----
+
+    /** Visits every entry of every reachable table over the whole kernel VA range. */
+    public void visit(EntryVisitor visitor) {
+        visit(geometry.kernelVaStart(), 0, visitor);
+    }
+
+    /** Visits every entry covering [start, end) (end 0 = 2^64), entries reported with their own first VA. */
+    public void visit(long start, long end, EntryVisitor visitor) {
+        walk(start, end, new RangeVisitor() {
+            @Override
+            public Step entry(int level, long tablePa, long[] table, int index, long addr, long next) {
+                visitor.entry(addr & -geometry.levelSize(level), level, table[index]);
+                return Step.CONTINUE;
+            }
+
+            @Override
+            public boolean lastLevel(long tablePa, long[] table, int from, int to, long addr) {
+                long va = addr & -geometry.pageSize();
+                for (int i = from; i < to; i++, va += geometry.pageSize()) {
+                    visitor.entry(va, LAST_LEVEL, table[i]);
+                }
+                return true;
+            }
+        });
+    }
+
+    /** The entry that ends the lookup of va: a leaf (valid or not), or the first empty or invalid entry. */
+    public Leaf lookup(long va) {
+        Leaf[] found = new Leaf[1];
+        walk(va, va + 1 == 0 ? 0 : va + 1, new RangeVisitor() {
+            @Override
+            public Step entry(int level, long tablePa, long[] table, int index, long addr, long next) {
+                long d = table[index];
+                if (!Descriptor.isTable(d, level)) {
+                    long size = geometry.levelSize(level);
+                    found[0] = new Leaf(level, d, addr & -size, size, tablePa, index);
+                    return Step.STOP;
+                }
+                return Step.CONTINUE;
+            }
+
+            @Override
+            public boolean lastLevel(long tablePa, long[] table, int from, int to, long addr) {
+                found[0] = new Leaf(LAST_LEVEL, table[from], addr & -geometry.pageSize(), geometry.pageSize(),
+                        tablePa, from);
+                return false;
+            }
+        });
+        return found[0];
+    }
+
+    /** Physical addresses of the table pages reachable from the root, root first, in walk order. */
+    public long[] reachableTablePages() {
+        java.util.List<Long> out = new java.util.ArrayList<>();
+        out.add(rootPa);
+        walk(geometry.kernelVaStart(), 0, new RangeVisitor() {
+            @Override
+            public Step entry(int level, long tablePa, long[] table, int index, long addr, long next) {
+                if (Descriptor.isTable(table[index], level)) {
+                    out.add(nextTablePa(table[index]));
+                }
+                return Step.CONTINUE;
+            }
+
+            @Override
+            public boolean lastLevel(long tablePa, long[] table, int from, int to, long addr) {
+                return true;
+            }
+        });
+        return out.stream().mapToLong(Long::longValue).toArray();
+    }
+}
