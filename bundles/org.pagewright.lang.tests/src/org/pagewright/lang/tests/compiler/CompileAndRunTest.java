@@ -119,7 +119,7 @@ class CompileAndRunTest {
 				() -> generator.doGenerate(resource, fsa, new GeneratorContext()));
 
 		assertEquals(1, e.failures().size(), e.failures().toString());
-		assertTrue(e.failures().get(0).matches(".*:24: check failed on patch 1 in runtime: read lm_alias\\(data_start\\) expect ok: .*level 3 translation fault.*"),
+		assertTrue(e.failures().get(0).matches(".*:25: check failed on patch 1 in runtime: read lm_alias\\(data_start\\) expect ok: .*level 3 translation fault.*"),
 				e.failures().get(0));
 	}
 }
