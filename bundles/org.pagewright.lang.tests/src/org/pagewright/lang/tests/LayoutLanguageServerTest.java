@@ -39,12 +39,12 @@ class LayoutLanguageServerTest extends AbstractLanguageServerTest {
 	@Test
 	void completionProposesCpuFeatures() {
 		testCompletion(it -> {
-			it.setModel("platform p {\n  cpu mte\n}");
+			it.setModel("platform p {\n  cpu \n}\n");
 			it.setLine(1);
-			it.setColumn(9);
+			it.setColumn(6);
 			it.setAssertCompletionList(list -> assertTrue(
 					list.getItems().stream().anyMatch(item -> item.getLabel().equals("bbml2_noabort")),
-					list::toString));
+					() -> list + "\n" + getDiagnostics()));
 		});
 	}
 
