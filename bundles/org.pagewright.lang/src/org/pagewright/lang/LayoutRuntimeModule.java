@@ -4,6 +4,8 @@
 package org.pagewright.lang;
 
 import org.eclipse.xtext.conversion.IValueConverterService;
+import org.eclipse.xtext.scoping.IGlobalScopeProvider;
+import org.eclipse.xtext.scoping.impl.ImportUriGlobalScopeProvider;
 import org.pagewright.lang.conversion.LayoutValueConverters;
 
 /**
@@ -14,5 +16,11 @@ public class LayoutRuntimeModule extends AbstractLayoutRuntimeModule {
 	@Override
 	public Class<? extends IValueConverterService> bindIValueConverterService() {
 		return LayoutValueConverters.class;
+	}
+
+	/** `import "platform.layout"`: only imported files (and this one) are visible, as in the kernel tree's includes. */
+	@Override
+	public Class<? extends IGlobalScopeProvider> bindIGlobalScopeProvider() {
+		return ImportUriGlobalScopeProvider.class;
 	}
 }

@@ -26,6 +26,34 @@ public class LayoutValueConverters extends DefaultTerminalConverters {
 		return new NumberConverter();
 	}
 
+	@ValueConverter(rule = "PatchNumber")
+	public IValueConverter<Integer> patchNumber() {
+		return new SmallIntegerConverter();
+	}
+
+	@ValueConverter(rule = "Level")
+	public IValueConverter<Integer> level() {
+		return new SmallIntegerConverter();
+	}
+
+	/** Patch numbers and translation levels: small signed decimals; too large is a diagnostic, not an exception. */
+	public static final class SmallIntegerConverter extends AbstractNullSafeConverter<Integer> {
+
+		@Override
+		protected Integer internalToValue(String text, INode node) throws ValueConverterException {
+			try {
+				return Integer.valueOf(text.replaceAll("\\s", ""));
+			} catch (NumberFormatException e) {
+				throw new ValueConverterException("'" + text + "' is not a small integer", node, e);
+			}
+		}
+
+		@Override
+		protected String internalToString(Integer value) {
+			return value.toString();
+		}
+	}
+
 	/** Parses a number literal; the inverse writes hexadecimal for large values and a unit where one fits. */
 	public static final class NumberConverter extends AbstractNullSafeConverter<BigInteger> {
 

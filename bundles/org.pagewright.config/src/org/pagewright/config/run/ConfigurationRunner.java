@@ -1,0 +1,136 @@
+package org.pagewright.config.run;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.pagewright.arm64.op.Event;
+import org.pagewright.arm64.op.OpResult;
+import org.pagewright.arm64.op.Operation;
+import org.pagewright.arm64.ptdump.Ptdump;
+import org.pagewright.arm64.query.RangeChange;
+import org.pagewright.arm64.query.StateDiff;
+import org.pagewright.arm64.table.PageTables;
+import org.pagewright.config.Check;
+import org.pagewright.config.Configuration;
+import org.pagewright.config.Patch;
+import org.pagewright.config.Phase;
+import org.pagewright.config.PhaseOperations;
+import org.pagewright.config.Revision;
+
+/**
+ * Executes a configuration on the engine: for the baseline and then each patch, the phases in order on one fresh
+ * swapper_pg_dir (each phase continues from the state the previous one left), then the checks that apply to that
+ * revision on the state of their phase.
+ */
+public final class ConfigurationRunner {
+
+    private ConfigurationRunner() {
+    }
+
+    public static RunResult run(Configuration configuration) {
+        EngineSetup.Result setup = EngineSetup.of(configuration);
+        if (setup.setup().isEmpty()) {
+            return new RunResult(configuration.getName(), List.of(), setup.problems());
+        }
+        EngineSetup engine = setup.setup().get();
+        CheckEvaluator evaluator = new CheckEvaluator(engine);
+        List<RevisionResult> revisions = new ArrayList<>();
+        Map<Phase, PageTables> previous = new EnumMap<>(Phase.class);
+        List<Revision> all = new ArrayList<>();
+        all.add(configuration.getBaseline());
+        all.addAll(configuration.getPatches());
+        for (Revision revision : all) {
+            int number = revision instanceof Patch p ? p.getNumber() : 0;
+            String title = revision instanceof Patch p ? p.getTitle() : revision.getName();
+            List<PhaseResult> phases = runPhases(engine, revision, previous);
+            List<CheckVerdict> verdicts = new ArrayList<>();
+            for (Check check : configuration.getChecks()) {
+                if (check.getAfterPatch() == null || check.getAfterPatch() == number) {
+                    PageTables state = phases.stream().filter(p -> p.phase() == check.getPhase()).findFirst()
+                            .orElseThrow().state();
+                    CheckEvaluator.Outcome o = evaluator.evaluate(check, state);
+                    verdicts.add(new CheckVerdict(check.getDescription(), check.getSource(), number, check.getPhase(),
+                            o.passed(), o.reason()));
+                }
+            }
+            revisions.add(new RevisionResult(number, title, phases, verdicts));
+            for (PhaseResult p : phases) {
+                previous.put(p.phase(), p.state());
+            }
+        }
+        return new RunResult(configuration.getName(), revisions, List.of());
+    }
+
+    /** Every phase in order (empty ones too, so that a check can name any phase), each leaving a snapshot. */
+    private static List<PhaseResult> runPhases(EngineSetup engine, Revision revision, Map<Phase, PageTables> previous) {
+        PageTables tables = engine.newTables();
+        List<PhaseResult> out = new ArrayList<>();
+        for (Phase phase : Phase.VALUES) {
+            List<OperationOutcome> outcomes = new ArrayList<>();
+            for (PhaseOperations ops : revision.getPhases()) {
+                if (ops.getPhase() == phase) {
+                    for (org.pagewright.config.Operation op : ops.getOperations()) {
+                        Operation engineOp = OperationConversion.toEngine(op);
+                        outcomes.add(outcome(engineOp, engine.executor().apply(tables, engineOp)));
+                    }
+                }
+            }
+            PageTables snapshot = tables.copy();
+            PageTables before = previous.get(phase);
+            List<String> diff = before == null ? List.of()
+                    : StateDiff.between(before, snapshot, engine.layout()).stream().map(RangeChange::toString).toList();
+            out.add(new PhaseResult(phase, outcomes, snapshot, Ptdump.render(snapshot, engine.layout()), diff));
+        }
+        return out;
+    }
+
+    private static OperationOutcome outcome(Operation op, OpResult result) {
+        List<String> warnings = new ArrayList<>();
+        for (Event e : result.changes().events()) {
+            switch (e) {
+                case Event.Warning w -> warnings.add("WARN: " + w.text());
+                case Event.Split s -> warnings.add(String.format("%s at 0x%016x level %d", s.how(), s.va(), s.level()));
+                case Event.RefusedBlockUpdate r -> warnings.add(String.format(
+                        "p?d_set_huge refused a live change at 0x%016x level %d%s", r.va(), r.level(),
+                        r.warned() ? " (WARN)" : ""));
+                case Event.MixedContGroup m -> warnings.add(String.format(
+                        "contiguous group at 0x%016x level %d changed in part", m.groupVa(), m.level()));
+                default -> {
+                    // in-place block changes and skipped entries are normal; the diff shows them
+                }
+            }
+        }
+        String text = switch (result) {
+            case OpResult.Ok ok -> "Ok";
+            case OpResult.Einval e -> "-EINVAL: " + e.reason();
+            case OpResult.Enomem e -> "-ENOMEM: " + e.reason();
+            case OpResult.Refused r -> "refused: " + r.reason();
+            case OpResult.Bug b -> String.format("BUG at 0x%016x level %d: %s", b.va(), b.level(), b.reason());
+        };
+        return new OperationOutcome(op.origin(), describe(op), result.errno(), text, warnings,
+                result instanceof OpResult.Bug);
+    }
+
+    private static String describe(Operation op) {
+        return switch (op) {
+            case Operation.CreateMapping c -> String.format("create_mapping 0x%x -> 0x%016x size 0x%x %s %s",
+                    c.phys(), c.virt(), c.size(), c.prot(), c.flags());
+            case Operation.MapRange m -> String.format("map_range 0x%x -> 0x%016x size 0x%x %s",
+                    m.phys(), m.virt(), m.size(), m.prot());
+            case Operation.UpdateMappingProt u -> String.format("update_mapping_prot 0x%x -> 0x%016x size 0x%x %s",
+                    u.phys(), u.virt(), u.size(), u.prot());
+            case Operation.SetMemoryValid s -> String.format("set_memory_valid 0x%016x %d pages %s", s.virt(),
+                    s.numPages(), s.valid() ? "valid" : "invalid");
+            case Operation.ChangeMemoryCommon c -> String.format("set_memory_%s 0x%016x %d pages",
+                    c.change().name().toLowerCase(), c.virt(), c.numPages());
+            case Operation.MirrorToLinearAlias m -> String.format("mirror %s to linear alias 0x%016x %d pages",
+                    m.change(), m.linearVirt(), m.numPages());
+            case Operation.SetDirectMap s -> String.format("set_direct_map_%s 0x%016x %d pages",
+                    s.valid() ? "default" : "invalid", s.virt(), s.numPages());
+            case Operation.ClearMapping c -> String.format("clear 0x%016x size 0x%x", c.virt(), c.size());
+            case Operation.RegisterVmArea r -> String.format("vm area 0x%016x size 0x%x", r.virt(), r.size());
+        };
+    }
+}

@@ -1,0 +1,144 @@
+package org.pagewright.config.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.pagewright.arm64.CpuFeatures;
+import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.GeometryResult;
+import org.pagewright.arm64.Granule;
+import org.pagewright.arm64.KernelRules;
+import org.pagewright.arm64.KernelVersion;
+import org.pagewright.arm64.attr.DirectMapPolicy;
+import org.pagewright.arm64.layout.KernelVaLayout;
+import org.pagewright.arm64.op.Executor;
+import org.pagewright.arm64.table.PageTables;
+import org.pagewright.arm64.table.TablePool;
+import org.pagewright.config.Configuration;
+import org.pagewright.config.CpuFeature;
+import org.pagewright.config.DirectMapDecisions;
+import org.pagewright.config.DramBank;
+import org.pagewright.config.KernelImage;
+import org.pagewright.config.Machine;
+import org.pagewright.config.Symbol;
+
+/**
+ * The engine objects a configuration's machine stands for: geometry, version rules, CPU, VA layout, the executor
+ * with the kernel's direct-map decisions, and where table pages and swapper_pg_dir live physically.
+ */
+public record EngineSetup(Geometry geometry, KernelRules rules, CpuFeatures cpu, KernelVaLayout layout,
+        Executor executor, long physOffset, Optional<Long> kimageVoffset, Optional<Long> swapperPgDirPa,
+        List<DramBank> banks, int tablePageBudget) {
+
+    /** The setup, or the problems that prevent one (each naming the offending machine setting). */
+    public record Result(Optional<EngineSetup> setup, List<String> problems) {
+    }
+
+    public static Result of(Configuration configuration) {
+        List<String> problems = new ArrayList<>();
+        Machine m = configuration.getMachine();
+        if (m == null) {
+            return new Result(Optional.empty(), List.of("the configuration has no machine"));
+        }
+        Optional<KernelVersion> version = KernelVersion.tryParse(m.getKernelVersion());
+        if (version.isEmpty()) {
+            problems.add("machine: kernel version '" + m.getKernelVersion() + "' is not major.minor[.patch]");
+        }
+        Granule granule = switch (m.getGranule()) {
+            case G4K -> Granule.G4K;
+            case G16K -> Granule.G16K;
+            case G64K -> Granule.G64K;
+        };
+        boolean lpa2 = m.getCpuFeatures().contains(CpuFeature.LPA2);
+        GeometryResult geometry = Geometry.check(granule, m.getVaBits(), m.getVaBits() == 52 && granule != Granule.G64K);
+        if (geometry instanceof GeometryResult.Unsupported u) {
+            problems.add("machine: " + u.reason());
+        }
+        if (!problems.isEmpty()) {
+            return new Result(Optional.empty(), problems);
+        }
+        Geometry g = ((GeometryResult.Supported) geometry).geometry();
+        KernelRules rules = KernelRules.of(version.get());
+        CpuFeatures cpu = CpuFeatures.of(m.getCpuFeatures().contains(CpuFeature.BBML2_NOABORT), lpa2,
+                m.getCpuFeatures().contains(CpuFeature.MTE), m.getCpuFeatures().contains(CpuFeature.KPTI),
+                m.getCpuFeatures().contains(CpuFeature.BTI));
+        int vabitsActual = g.vaBits() == 52 && g.lpa2() && !lpa2 ? 48 : g.vaBits(); // memory.h: no LPA2 -> 48 bits
+        KernelVaLayout layout = KernelVaLayout.of(g, version.get(), vabitsActual, m.getFixmapPages());
+        Executor executor = Executor.of(g, rules, cpu).withDirectMap(directMap(m));
+        KernelImage image = configuration.getImage();
+        Optional<Long> voffset = image == null ? Optional.empty() : Optional.of(image.getVirtBase() - image.getPhysBase());
+        Optional<Long> swapper = voffset.flatMap(v -> symbol(image, "swapper_pg_dir").map(va -> va - v));
+        return new Result(Optional.of(new EngineSetup(g, rules, cpu, layout, executor, m.getPhysOffset(), voffset,
+                swapper, List.copyOf(configuration.getMemory()), m.getTablePageBudget())), List.of());
+    }
+
+    /**
+     * An empty swapper_pg_dir: the root pinned at __pa_symbol(swapper_pg_dir) when the image gives it, other table
+     * pages handed out top-down from the highest DRAM bank as memblock does, so that "is every table page readable
+     * through its linear alias" has the kernel's answer.
+     */
+    public PageTables newTables() {
+        TablePool pool = banks.isEmpty() ? TablePool.withDefaults(geometry.granule())
+                : TablePool.topDown(geometry.granule(), highestBank().getBase(),
+                        highestBank().getBase() + highestBank().getSize(), tablePageBudget);
+        PageTables tables = swapperPgDirPa.isPresent()
+                ? PageTables.createWithRootAt(geometry, pool, swapperPgDirPa.get())
+                : PageTables.create(geometry, pool);
+        if (tables == null) {
+            throw new IllegalStateException("the table-page budget of " + tablePageBudget
+                    + " pages does not hold even the root table");
+        }
+        return tables;
+    }
+
+    /** __phys_to_virt. */
+    public long linear(long pa) {
+        return layout.physToVirt(pa, physOffset);
+    }
+
+    /** A kernel VA to its physical address: __pa for linear-map addresses, __pa_symbol for image addresses. */
+    public Optional<Long> physical(long va) {
+        if (Long.compareUnsigned(va, layout.pageOffset()) >= 0 && Long.compareUnsigned(va, layout.pageEnd()) < 0) {
+            return Optional.of(layout.linearToPhys(va, physOffset));
+        }
+        return kimageVoffset.map(v -> va - v);
+    }
+
+    private DramBank highestBank() {
+        DramBank best = banks.get(0);
+        for (DramBank b : banks) {
+            if (Long.compareUnsigned(b.getBase(), best.getBase()) > 0) {
+                best = b;
+            }
+        }
+        return best;
+    }
+
+    private static DirectMapPolicy directMap(Machine m) {
+        DirectMapPolicy policy = DirectMapPolicy.defaults().withPhysOffset(m.getPhysOffset());
+        DirectMapDecisions d = m.getDirectMap();
+        if (d == null) {
+            return policy;
+        }
+        if (d.isSetForcePteMapping()) {
+            policy = policy.withForcePteMapping(d.isForcePteMapping());
+        }
+        if (d.isSetCanSetDirectMap()) {
+            policy = policy.withCanSetDirectMap(d.isCanSetDirectMap());
+        }
+        if (d.isSetRodataFull()) {
+            policy = policy.withRodataFull(d.isRodataFull());
+        }
+        return policy.withKfencePool(d.getKfencePoolStart(), d.getKfencePoolEnd());
+    }
+
+    private static Optional<Long> symbol(KernelImage image, String name) {
+        for (Symbol s : image.getSymbols()) {
+            if (name.equals(s.getName())) {
+                return Optional.of(s.getAddress());
+            }
+        }
+        return Optional.empty();
+    }
+}

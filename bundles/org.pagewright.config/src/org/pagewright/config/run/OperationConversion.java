@@ -1,0 +1,68 @@
+package org.pagewright.config.run;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.pagewright.arm64.map.MapFlag;
+import org.pagewright.arm64.op.Operation;
+import org.pagewright.arm64.op.Permission;
+import org.pagewright.config.ChangeMemoryCommon;
+import org.pagewright.config.ClearMapping;
+import org.pagewright.config.CreateMapping;
+import org.pagewright.config.MapRange;
+import org.pagewright.config.MirrorToLinearAlias;
+import org.pagewright.config.Origin;
+import org.pagewright.config.RegisterVmArea;
+import org.pagewright.config.SetDirectMap;
+import org.pagewright.config.SetMemoryValid;
+import org.pagewright.config.UpdateMappingProt;
+
+/** Configuration operations to the engine's {@link Operation} records (one record per configuration class). */
+public final class OperationConversion {
+    private OperationConversion() {
+    }
+
+    public static Operation toEngine(org.pagewright.config.Operation op) {
+        String origin = label(op.getOrigin());
+        return switch (op) {
+            case CreateMapping c -> new Operation.CreateMapping(c.getPhys(), c.getVirt(), c.getSize(),
+                    ProtConversion.toEngine(c.getProt()), flags(c), origin);
+            case MapRange m -> new Operation.MapRange(m.getPhys(), m.getVirt(), m.getSize(),
+                    ProtConversion.toEngine(m.getProt()), m.isMayUseCont(), origin);
+            case UpdateMappingProt u -> new Operation.UpdateMappingProt(u.getPhys(), u.getVirt(), u.getSize(),
+                    ProtConversion.toEngine(u.getProt()), origin);
+            case SetMemoryValid s -> new Operation.SetMemoryValid(s.getVirt(), s.getNumPages(), s.isValid(), origin);
+            case ChangeMemoryCommon c -> new Operation.ChangeMemoryCommon(c.getVirt(), c.getNumPages(),
+                    permission(c.getChange()), origin);
+            case MirrorToLinearAlias m -> new Operation.MirrorToLinearAlias(m.getLinearVirt(), m.getNumPages(),
+                    permission(m.getChange()), origin);
+            case SetDirectMap s -> new Operation.SetDirectMap(s.getVirt(), s.getNumPages(), s.isValid(), origin);
+            case ClearMapping c -> new Operation.ClearMapping(c.getVirt(), c.getSize(), origin);
+            case RegisterVmArea r -> new Operation.RegisterVmArea(r.getVirt(), r.getSize(), r.isVmAlloc(),
+                    r.isAllowHugeVmap(), origin);
+            default -> throw new IllegalArgumentException("no engine operation for " + op.eClass().getName());
+        };
+    }
+
+    /** "map_mem: memblock bank 0 [patch 13]": the recipe's own label, else the step, and the patch if any. */
+    public static String label(Origin origin) {
+        if (origin == null) {
+            return "(no origin)";
+        }
+        String text = origin.getDetail() != null ? origin.getDetail()
+                : origin.getStep() != null ? origin.getStep() : "(unnamed step)";
+        return origin.getPatch() > 0 ? text + " [patch " + origin.getPatch() + "]" : text;
+    }
+
+    private static Set<MapFlag> flags(CreateMapping c) {
+        Set<MapFlag> out = EnumSet.noneOf(MapFlag.class);
+        for (org.pagewright.config.MapFlag f : c.getFlags()) {
+            out.add(MapFlag.valueOf(f.getName()));
+        }
+        return out;
+    }
+
+    private static Permission permission(org.pagewright.config.Permission p) {
+        return Permission.valueOf(p.getName());
+    }
+}

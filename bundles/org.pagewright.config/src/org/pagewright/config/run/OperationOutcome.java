@@ -1,0 +1,21 @@
+package org.pagewright.config.run;
+
+import java.util.List;
+
+/**
+ * What the engine answered for one operation.
+ *
+ * @param origin the operation's origin label (step / recipe / patch)
+ * @param operation a one-line description of the operation
+ * @param errno the kernel's return value (0, -22, -12)
+ * @param result the engine's result, e.g. "Ok", "Einval: partial block at ..." or "Bug: ..."
+ * @param warnings the WARNs and notable events the kernel would print or do (splits, refused updates)
+ * @param bug the kernel would BUG (oops) here
+ */
+public record OperationOutcome(String origin, String operation, int errno, String result, List<String> warnings,
+        boolean bug) {
+
+    public OperationOutcome {
+        warnings = List.copyOf(warnings);
+    }
+}

@@ -1,0 +1,155 @@
+package org.pagewright.lang.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.eclipse.xtext.testing.InjectWith;
+import org.eclipse.xtext.testing.extensions.InjectionExtension;
+import org.eclipse.xtext.testing.util.ParseHelper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.pagewright.lang.layout.AccessCheck;
+import org.pagewright.lang.layout.AppendStep;
+import org.pagewright.lang.layout.ChangeStep;
+import org.pagewright.lang.layout.Checks;
+import org.pagewright.lang.layout.Flag;
+import org.pagewright.lang.layout.FlagOp;
+import org.pagewright.lang.layout.FlagsChange;
+import org.pagewright.lang.layout.HibernationCheck;
+import org.pagewright.lang.layout.InsertStep;
+import org.pagewright.lang.layout.MapStep;
+import org.pagewright.lang.layout.Model;
+import org.pagewright.lang.layout.PageAddress;
+import org.pagewright.lang.layout.Phase;
+import org.pagewright.lang.layout.Policy;
+import org.pagewright.lang.layout.Position;
+import org.pagewright.lang.layout.ProtName;
+import org.pagewright.lang.layout.Range;
+import org.pagewright.lang.layout.Recipe;
+import org.pagewright.lang.layout.RecipeKind;
+import org.pagewright.lang.layout.RemoveStep;
+import org.pagewright.lang.layout.Series;
+import org.pagewright.lang.layout.SetValidStep;
+import org.pagewright.lang.layout.SplitCheck;
+import org.pagewright.lang.layout.SplitResult;
+import org.pagewright.lang.layout.TablePagesCheck;
+import org.pagewright.lang.layout.Validity;
+
+import com.google.inject.Inject;
+
+/** Policies, patch series and checks parse into the AST the compiler reads. */
+@ExtendWith(InjectionExtension.class)
+@InjectWith(LayoutInjectorProvider.class)
+class StepsSeriesChecksParsingTest {
+
+	static final String BASE = """
+			platform p { granule 4K va_bits 48 kernel 7.0.1 dram bank0 at 0x4000_0000 size 1G }
+			image k {
+			  load phys 0x4020_0000 virt 0xffff800080000000
+			  symbol _text = 0xffff800080000000
+			  symbol __init_end = 0xffff800080400000
+			  symbol __bss_stop = 0xffff800080600000
+			  symbol empty_zero_page = 0xffff800080200000 size 4K
+			  symbol _end = 0xffff800080800000
+			}
+			policy pol on p with k {
+			  boot {
+			    map_kernel
+			    map_mem
+			    data_alias: map lm_alias[__init_end, __bss_stop) pgprot_tagged(PAGE_KERNEL) NO_BLOCK_MAPPINGS | NO_EXEC_MAPPINGS
+			  }
+			  runtime { set_memory_valid lm_alias[__init_end, +2M) invalid }
+			}
+			""";
+
+	@Inject
+	private ParseHelper<Model> parseHelper;
+
+	@Test
+	void aPolicyHoldsRecipesAndLabelledPrimitivesByPhase() throws Exception {
+		Model model = parseHelper.parse(BASE);
+		assertTrue(model.eResource().getErrors().isEmpty(), () -> model.eResource().getErrors().toString());
+		Policy policy = (Policy) model.getElements().get(2);
+		assertEquals(List.of(Phase.BOOT, Phase.RUNTIME), policy.getPhases().stream().map(p -> p.getPhase()).toList());
+		assertEquals(RecipeKind.MAP_MEM, ((Recipe) policy.getPhases().get(0).getSteps().get(1).getAction()).getKind());
+		MapStep map = (MapStep) policy.getPhases().get(0).getSteps().get(2).getAction();
+		assertEquals("data_alias", policy.getPhases().get(0).getSteps().get(2).getName());
+		assertTrue(map.getRange().isLinearAlias());
+		assertTrue(map.getProt().isTagged());
+		assertEquals(ProtName.PAGE_KERNEL, map.getProt().getBase());
+		assertEquals(List.of(Flag.NO_BLOCK_MAPPINGS, Flag.NO_EXEC_MAPPINGS), map.getFlags());
+		SetValidStep invalidate = (SetValidStep) policy.getPhases().get(1).getSteps().get(0).getAction();
+		assertTrue(invalidate.getRange().isSized());
+		assertEquals(Validity.INVALID, invalidate.getValidity());
+	}
+
+	@Test
+	void aPatchInsertsAppendsChangesAndRemovesSteps() throws Exception {
+		Model model = parseHelper.parse(BASE + """
+				series s on pol {
+				  patch 13/15 "arm64: mm: Unmap kernel data/bss entirely from the linear map" {
+				    after map_mem: set_memory_valid lm_alias[__init_end, __bss_stop) invalid
+				    on hibernation_prepare: set_memory_valid lm_alias[__init_end, __bss_stop) valid
+				    change data_alias: flags &~ NO_BLOCK_MAPPINGS
+				    remove map_kernel
+				  }
+				}
+				""");
+		assertTrue(model.eResource().getErrors().isEmpty(), () -> model.eResource().getErrors().toString());
+		Series series = (Series) model.getElements().get(3);
+		assertEquals(13, series.getPatches().get(0).getNumber());
+		assertEquals(15, series.getPatches().get(0).getTotal());
+		var edits = series.getPatches().get(0).getEdits();
+		InsertStep insert = (InsertStep) edits.get(0);
+		assertEquals(Position.AFTER, insert.getPosition());
+		Policy policy = (Policy) model.getElements().get(2);
+		assertSame(policy.getPhases().get(0).getSteps().get(1), insert.getAnchor());
+		assertEquals(Phase.HIBERNATION_PREPARE, ((AppendStep) edits.get(1)).getPhase());
+		FlagsChange change = (FlagsChange) ((ChangeStep) edits.get(2)).getChange();
+		assertEquals(FlagOp.REMOVE, change.getOp());
+		assertSame(policy.getPhases().get(0).getSteps().get(0), ((RemoveStep) edits.get(3)).getTarget());
+	}
+
+	@Test
+	void checksNameAPatchAPhaseAndExpectations() throws Exception {
+		Model model = parseHelper.parse(BASE + """
+				series s on pol { patch 1 "x" { } }
+				checks review on s after 1 in snapshot, restore {
+				  read page_address(empty_zero_page) expect ok
+				  write lm_alias(__init_end) expect fault level -1 translation
+				  set_memory_valid [lm_alias(__init_end), +4K) invalid expect einval
+				  hibernation saves [__init_end, __bss_stop)
+				  table_pages <= 40
+				  ptdump expect ok
+				  no_leak [__init_end, __bss_stop) via linear
+				  wx_clean
+				}
+				""");
+		assertTrue(model.eResource().getErrors().isEmpty(), () -> model.eResource().getErrors().toString());
+		Checks checks = (Checks) model.getElements().get(4);
+		assertEquals(1, checks.getPatch());
+		assertEquals(List.of(Phase.SNAPSHOT, Phase.RESTORE), checks.getPhases());
+		AccessCheck read = (AccessCheck) checks.getChecks().get(0);
+		assertTrue(read.getLocation() instanceof PageAddress);
+		assertTrue(!read.getOutcome().isFault());
+		AccessCheck write = (AccessCheck) checks.getChecks().get(1);
+		assertEquals(-1, write.getOutcome().getLevel());
+		assertEquals("translation", write.getOutcome().getKind());
+		assertEquals(SplitResult.EINVAL, ((SplitCheck) checks.getChecks().get(2)).getExpected());
+		assertTrue(((HibernationCheck) checks.getChecks().get(3)).getLocation() instanceof Range);
+		assertEquals(40, ((TablePagesCheck) checks.getChecks().get(4)).getCount());
+	}
+
+	@Test
+	void checksWithoutAfterOrInLeaveThemUnset() throws Exception {
+		Model model = parseHelper.parse(BASE + "checks c on pol { wx_clean }");
+		Checks checks = (Checks) model.getElements().get(3);
+		assertNull(checks.getPatch());
+		assertTrue(checks.getPhases().isEmpty());
+		assertNull(checks.getPlatform());
+	}
+}

@@ -1,0 +1,125 @@
+package org.pagewright.lang.tests.compiler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.eclipse.xtext.generator.GeneratorContext;
+import org.eclipse.xtext.generator.IFileSystemAccess;
+import org.eclipse.xtext.generator.InMemoryFileSystemAccess;
+import org.eclipse.xtext.testing.InjectWith;
+import org.eclipse.xtext.testing.extensions.InjectionExtension;
+import org.eclipse.xtext.testing.util.ParseHelper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.pagewright.config.CreateMapping;
+import org.pagewright.config.SetMemoryValid;
+import org.pagewright.config.run.CheckVerdict;
+import org.pagewright.config.run.ConfigurationRunner;
+import org.pagewright.config.run.RunResult;
+import org.pagewright.lang.compiler.LayoutCompiler;
+import org.pagewright.lang.generator.FailedChecksException;
+import org.pagewright.lang.generator.LayoutGenerator;
+import org.pagewright.lang.layout.Model;
+import org.pagewright.lang.tests.LayoutInjectorProvider;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.inject.Inject;
+
+@ExtendWith(InjectionExtension.class)
+@InjectWith(LayoutInjectorProvider.class)
+class CompileAndRunTest {
+
+	private static final String LAYOUT = """
+			platform small {
+			  arch arm64
+			  granule 4K
+			  va_bits 48
+			  kernel 6.18
+			  dram bank0 at 0x4000_0000 size 64M
+			}
+			image img {
+			  load phys 0x4020_0000 virt 0xffff_8000_8000_0000
+			  symbol _text = 0xffff800080000000
+			  symbol data_start = _text + 8M
+			  symbol data_end = data_start + 2M
+			}
+			policy base on small with img {
+			  boot {
+			    bank_map: map [0xffff000000000000, +64M) phys 0x4000_0000 pgprot_tagged(PAGE_KERNEL) NO_EXEC_MAPPINGS | NO_BLOCK_MAPPINGS
+			  }
+			}
+			series unmap on base {
+			  patch 1 "unmap the data alias" {
+			    after bank_map: set_memory_valid lm_alias[data_start, data_end) invalid
+			  }
+			}
+			checks review on unmap after 1 {
+			  read lm_alias(data_start) expect %s
+			  read lm_alias(data_end) expect ok
+			  wx_clean
+			}
+			""";
+
+	@Inject
+	private ParseHelper<Model> parser;
+
+	@Inject
+	private LayoutGenerator generator;
+
+	@Test
+	void aPatchIsCompiledToItsWholePolicyWithResolvedAddressesAndRuns() throws Exception {
+		List<LayoutCompiler.Compilation> compiled = LayoutCompiler.compile(parser.parse(LAYOUT.formatted("fault level 3 translation")));
+
+		assertEquals(1, compiled.size());
+		LayoutCompiler.Compilation c = compiled.get(0);
+		assertTrue(c.ok(), () -> c.problems().toString());
+		var patch = c.configuration().getPatches().get(0);
+		CreateMapping map = (CreateMapping) patch.getPhases().get(0).getOperations().get(0);
+		SetMemoryValid unmap = (SetMemoryValid) patch.getPhases().get(0).getOperations().get(1);
+		assertEquals(0x40000000L, map.getPhys());
+		// lm_alias(_text + 8M): PA 0x40a00000, PHYS_OFFSET 0x40000000 -> PAGE_OFFSET + 0xa00000
+		assertEquals(0xffff000000a00000L, unmap.getVirt());
+		assertEquals(512, unmap.getNumPages());
+		assertEquals(1, unmap.getOrigin().getPatch());
+
+		RunResult run = ConfigurationRunner.run(c.configuration());
+		assertTrue(run.passed(), () -> run.failedChecks().toString());
+		CheckVerdict fault = run.verdicts().get(0);
+		assertTrue(fault.reason().contains("level 3 translation fault (FSC 0x07"), fault.reason());
+	}
+
+	@Test
+	void theGeneratorWritesConfigurationPtdumpAndReports() throws Exception {
+		InMemoryFileSystemAccess fsa = new InMemoryFileSystemAccess();
+		generator.doGenerate(parser.parse(LAYOUT.formatted("fault")).eResource(), fsa, new GeneratorContext());
+
+		String out = IFileSystemAccess.DEFAULT_OUTPUT;
+		String ptdump = fsa.getTextFiles().get(out + "unmap/patch-1.ptdump.txt").toString();
+		assertTrue(ptdump.contains("0xffff000000a00000-0xffff000000c00000           2M PTE F"), ptdump);
+		String baseline = fsa.getTextFiles().get(out + "unmap/baseline.ptdump.txt").toString();
+		assertTrue(!baseline.contains(" PTE F"), baseline);
+		JsonObject json = JsonParser.parseString(fsa.getTextFiles().get(out + "unmap/report.json").toString()).getAsJsonObject();
+		assertTrue(json.get("passed").getAsBoolean());
+		assertEquals(1, json.getAsJsonArray("revisions").get(1).getAsJsonObject().get("patch").getAsInt());
+		String md = fsa.getTextFiles().get(out + "unmap/report.md").toString();
+		assertTrue(md.contains("| `read lm_alias(data_start) expect fault` | runtime | pass |"), md);
+		assertTrue(fsa.getTextFiles().get(out + "unmap/unmap.simcfg").toString().contains("virt=\"0xffff000000a00000\""));
+	}
+
+	@Test
+	void aFailedCheckFailsGenerationWithItsLocation() throws Exception {
+		InMemoryFileSystemAccess fsa = new InMemoryFileSystemAccess();
+		var resource = parser.parse(LAYOUT.formatted("ok")).eResource();
+
+		FailedChecksException e = assertThrows(FailedChecksException.class,
+				() -> generator.doGenerate(resource, fsa, new GeneratorContext()));
+
+		assertEquals(1, e.failures().size(), e.failures().toString());
+		assertTrue(e.failures().get(0).matches(".*:25: check failed on patch 1 in runtime: read lm_alias\\(data_start\\) expect ok: .*level 3 translation fault.*"),
+				e.failures().get(0));
+	}
+}

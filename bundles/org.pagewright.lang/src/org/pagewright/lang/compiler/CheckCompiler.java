@@ -1,0 +1,121 @@
+package org.pagewright.lang.compiler;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.pagewright.config.AccessKind;
+import org.pagewright.config.AliasVia;
+import org.pagewright.config.Comparison;
+import org.pagewright.config.ConfigFactory;
+import org.pagewright.config.FaultKind;
+import org.pagewright.config.SplitExpectation;
+import org.pagewright.lang.layout.AccessCheck;
+import org.pagewright.lang.layout.Check;
+import org.pagewright.lang.layout.Checks;
+import org.pagewright.lang.layout.Expression;
+import org.pagewright.lang.layout.HibernationCheck;
+import org.pagewright.lang.layout.HibernationMode;
+import org.pagewright.lang.layout.Location;
+import org.pagewright.lang.layout.NoLeakCheck;
+import org.pagewright.lang.layout.Phase;
+import org.pagewright.lang.layout.PtdumpCheck;
+import org.pagewright.lang.layout.Range;
+import org.pagewright.lang.layout.Result;
+import org.pagewright.lang.layout.SplitCheck;
+import org.pagewright.lang.layout.TablePagesCheck;
+import org.pagewright.lang.layout.Validity;
+import org.pagewright.lang.layout.WxCleanCheck;
+
+/** The checks of a {@code checks} block to configuration checks, one per phase it names, addresses resolved. */
+final class CheckCompiler {
+    private static final ConfigFactory F = ConfigFactory.eINSTANCE;
+
+    private final Platform platform;
+
+    CheckCompiler(Platform platform) {
+        this.platform = platform;
+    }
+
+    /** @param lastPatch the revision a block without {@code after} applies to (the series' last patch) */
+    List<org.pagewright.config.Check> compile(Checks block, int lastPatch) {
+        List<org.pagewright.config.Check> out = new ArrayList<>();
+        List<Phase> phases = block.getPhases().isEmpty() ? List.of(Phase.RUNTIME) : block.getPhases();
+        for (Check check : block.getChecks()) {
+            for (Phase phase : phases) {
+                org.pagewright.config.Check c = compile(check);
+                c.setDescription(NodeModelUtils.getTokenText(NodeModelUtils.findActualNodeFor(check)));
+                c.setSource(CompileProblem.location(check));
+                c.setAfterPatch(block.getPatch() != null ? block.getPatch() : lastPatch);
+                c.setPhase(org.pagewright.config.Phase.get(phase.getLiteral()));
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private org.pagewright.config.Check compile(Check check) {
+        return switch (check) {
+            case AccessCheck a -> {
+                var c = F.createAccessCheck();
+                c.setAddress(address(a.getLocation()));
+                c.setAccess(AccessKind.get(a.getAccess().getLiteral()));
+                c.setExpectFault(a.getOutcome().isFault());
+                c.setFaultLevel(a.getOutcome().getLevel());
+                c.setFaultKind(a.getOutcome().getKind() == null ? FaultKind.ANY : FaultKind.get(a.getOutcome().getKind()));
+                yield c;
+            }
+            case PtdumpCheck p -> {
+                var c = F.createPtdumpCheck();
+                c.setExpectFault(p.getResult() == Result.FAULT);
+                yield c;
+            }
+            case NoLeakCheck n -> {
+                var c = F.createNoLeakCheck();
+                long[] r = range(n.getLocation());
+                c.setStart(r[0]);
+                c.setEnd(r[1]);
+                c.setVia(n.getVia() == null ? AliasVia.ANY : AliasVia.get(n.getVia().getLiteral()));
+                yield c;
+            }
+            case WxCleanCheck w -> F.createWxCleanCheck();
+            case SplitCheck s -> {
+                var c = F.createSetMemoryValidCheck();
+                long[] r = range(s.getLocation());
+                c.setVirt(r[0]);
+                c.setNumPages((r[1] - r[0] + platform.geometry.pageSize() - 1) / platform.geometry.pageSize());
+                c.setValid(s.getValidity() == Validity.VALID);
+                c.setExpect(SplitExpectation.get(s.getExpected().getLiteral()));
+                yield c;
+            }
+            case HibernationCheck h -> {
+                var c = F.createHibernationSaveCheck();
+                long[] r = range(h.getLocation());
+                c.setStart(r[0]);
+                c.setEnd(r[1]);
+                c.setExpectSaved(h.getMode() == HibernationMode.SAVES);
+                yield c;
+            }
+            case TablePagesCheck t -> {
+                var c = F.createTablePagesCheck();
+                c.setComparison(Comparison.get(t.getComparison().getLiteral()));
+                c.setCount(t.getCount());
+                yield c;
+            }
+            default -> throw new CompileException(check, "no compilation for " + check.eClass().getName());
+        };
+    }
+
+    private long address(Location l) {
+        return l instanceof Range r ? platform.addresses.range(r)[0] : platform.addresses.value((Expression) l);
+    }
+
+    /** A single address stands for its page. */
+    private long[] range(Location l) {
+        if (l instanceof Range r) {
+            return platform.addresses.range(r);
+        }
+        long a = platform.addresses.value((Expression) l);
+        return new long[] {a, a + platform.geometry.pageSize()};
+    }
+}

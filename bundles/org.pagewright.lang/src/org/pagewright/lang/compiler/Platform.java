@@ -1,0 +1,199 @@
+package org.pagewright.lang.compiler;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import org.pagewright.arm64.CpuFeatures;
+import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.GeometryResult;
+import org.pagewright.arm64.Granule;
+import org.pagewright.arm64.KernelVersion;
+import org.pagewright.arm64.kernel.Boot;
+import org.pagewright.arm64.kernel.Cmdline;
+import org.pagewright.arm64.kernel.KernelBuild;
+import org.pagewright.arm64.kernel.KernelConfig;
+import org.pagewright.arm64.kernel.KernelImage;
+import org.pagewright.arm64.kernel.PhysicalMemory;
+import org.pagewright.arm64.layout.FixmapSize;
+import org.pagewright.arm64.layout.KernelVaLayout;
+import org.pagewright.config.ConfigFactory;
+import org.pagewright.config.DirectMapDecisions;
+import org.pagewright.config.DramBank;
+import org.pagewright.config.Machine;
+import org.pagewright.lang.layout.CmdlineSetting;
+import org.pagewright.lang.layout.CmdlineWord;
+import org.pagewright.lang.layout.CpuFeature;
+import org.pagewright.lang.layout.CpuSetting;
+import org.pagewright.lang.layout.GranuleSetting;
+import org.pagewright.lang.layout.Image;
+import org.pagewright.lang.layout.KernelSetting;
+import org.pagewright.lang.layout.PlatformSetting;
+import org.pagewright.lang.layout.Symbol;
+import org.pagewright.lang.layout.VaBitsSetting;
+
+/**
+ * A platform and image of the language read as the engine needs them: geometry, kernel (build, cmdline, CPU),
+ * DRAM and PHYS_OFFSET, the VA layout, the resolved image symbols and, when the image names every section symbol
+ * the recipes read, the engine's {@link Boot}.
+ */
+final class Platform {
+    final org.pagewright.lang.layout.Platform source;
+    final Image image;
+    final Geometry geometry;
+    final KernelConfig kernel;
+    final KernelVaLayout layout;
+    final PhysicalMemory memory;
+    final AddressResolver addresses;
+    final Map<String, Long> symbols = new HashMap<>();
+    final Long kimageVoffset;
+    private final Optional<Boot> boot;
+    private final List<String> bootProblems;
+
+    Platform(org.pagewright.lang.layout.Platform platform, Image image) {
+        this.source = platform;
+        this.image = image;
+        KernelVersion version = KernelVersion.tryParse(setting(platform, KernelSetting.class).getVersion())
+                .orElseThrow(() -> new CompileException(setting(platform, KernelSetting.class), "not a kernel version"));
+        Granule granule = granule(setting(platform, GranuleSetting.class));
+        int vaBits = setting(platform, VaBitsSetting.class).getBits();
+        GeometryResult g = Geometry.check(granule, vaBits);
+        if (g instanceof GeometryResult.Unsupported u) {
+            throw new CompileException(setting(platform, VaBitsSetting.class), u.reason());
+        }
+        geometry = ((GeometryResult.Supported) g).geometry();
+        kernel = new KernelConfig(KernelBuild.debian(version, geometry), cmdline(platform), cpu(platform));
+        long fixmapPages = FixmapSize.observedDebian(version)
+                .orElse(version.atLeast(6, 12) ? FixmapSize.DEBIAN_7_3 : FixmapSize.DEBIAN_6_1);
+        layout = KernelVaLayout.of(geometry, version, fixmapPages);
+        memory = physicalMemory(platform, geometry);
+        kimageVoffset = image == null || image.getVirt() == null ? null
+                : image.getVirt().longValue() - image.getPhys().longValue();
+        addresses = new AddressResolver(layout, memory.physOffset(), kimageVoffset);
+        if (image != null) {
+            for (Symbol s : image.getSymbols()) {
+                symbols.put(s.getName(), addresses.value(s.getValue()));
+            }
+        }
+        Map<String, Long> withAliases = new HashMap<>(symbols);
+        withAliases.putIfAbsent("_data", symbols.get("_sdata")); // vmlinux.lds.S: _data = _sdata
+        withAliases.values().removeIf(v -> v == null);
+        KernelImage.Result r = image == null || kimageVoffset == null
+                ? new KernelImage.Result(Optional.empty(), List.of("no image with load addresses"))
+                : KernelImage.of(withAliases, kimageVoffset);
+        bootProblems = r.problems();
+        boot = r.image().map(i -> new Boot(kernel, i, memory, layout, OptionalLong.empty()));
+    }
+
+    /** The engine's view of this boot, or a located error naming what the image lacks for a recipe. */
+    Boot boot(org.eclipse.emf.ecore.EObject recipeStep) {
+        return boot.orElseThrow(() -> new CompileException(recipeStep, "kernel recipes need the image's section "
+                + "symbols " + KernelImage.REQUIRED + ": " + String.join(", ", bootProblems)));
+    }
+
+    Machine machine() {
+        ConfigFactory f = ConfigFactory.eINSTANCE;
+        Machine m = f.createMachine();
+        m.setGranule(org.pagewright.config.Granule.get(geometry.granule().label()));
+        m.setVaBits(geometry.vaBits());
+        m.setKernelVersion(kernel.version().toString());
+        m.getCmdline().addAll(kernel.cmdline().words());
+        for (CpuFeature c : setting(source, CpuSetting.class, true).<List<CpuFeature>>map(CpuSetting::getFeatures).orElse(List.of())) {
+            org.pagewright.config.CpuFeature mapped = switch (c) {
+                case BBML2_NOABORT, BBML3 -> org.pagewright.config.CpuFeature.BBML2_NOABORT;
+                case LPA2, LVA -> org.pagewright.config.CpuFeature.LPA2;
+                case MTE -> org.pagewright.config.CpuFeature.MTE;
+                case KPTI -> org.pagewright.config.CpuFeature.KPTI;
+                case BTI -> org.pagewright.config.CpuFeature.BTI;
+            };
+            if (!m.getCpuFeatures().contains(mapped)) {
+                m.getCpuFeatures().add(mapped);
+            }
+        }
+        m.setFixmapPages(layout.fixaddrTop() == layout.fixmapStart() ? 0
+                : (layout.fixaddrTop() - layout.fixmapStart()) / geometry.pageSize());
+        m.setPhysOffset(memory.physOffset());
+        DirectMapDecisions d = f.createDirectMapDecisions();
+        d.setForcePteMapping(kernel.forcePteMapping());
+        d.setCanSetDirectMap(kernel.canSetDirectMap());
+        d.setRodataFull(kernel.rodataFull());
+        // the early KFENCE pool's address is an observed input the language does not carry yet: no pool range
+        m.setDirectMap(d);
+        return m;
+    }
+
+    List<DramBank> banks() {
+        List<DramBank> out = new ArrayList<>();
+        for (PlatformSetting s : source.getSettings()) {
+            if (s instanceof org.pagewright.lang.layout.DramBank b) {
+                DramBank bank = ConfigFactory.eINSTANCE.createDramBank();
+                bank.setName(b.getName());
+                bank.setBase(b.getBase().longValue());
+                bank.setSize(b.getSize().longValue());
+                out.add(bank);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * memstart_addr = round_down(start of DRAM, ARM64_MEMSTART_ALIGN) (arm64 mm/init.c, memory.h): 1G with 4K and
+     * 16K pages (PUD_SHIFT / CONT_PMD_SHIFT), 512M with 64K (PMD_SHIFT), never below the 128M/512M section size.
+     */
+    private static PhysicalMemory physicalMemory(org.pagewright.lang.layout.Platform platform, Geometry g) {
+        List<PhysicalMemory.Bank> banks = new ArrayList<>();
+        for (PlatformSetting s : platform.getSettings()) {
+            if (s instanceof org.pagewright.lang.layout.DramBank b) {
+                long base = b.getBase().longValue();
+                banks.add(new PhysicalMemory.Bank(base, base + b.getSize().longValue()));
+            }
+        }
+        if (banks.isEmpty()) {
+            throw new CompileException(platform, "platform " + platform.getName() + " has no dram bank");
+        }
+        banks.sort((a, b) -> Long.compareUnsigned(a.start(), b.start()));
+        long align = g.granule() == Granule.G64K ? 1L << 29 : 1L << 30;
+        return new PhysicalMemory(banks, banks.get(0).start() & -align);
+    }
+
+    private static Cmdline cmdline(org.pagewright.lang.layout.Platform p) {
+        List<String> words = new ArrayList<>();
+        setting(p, CmdlineSetting.class, true).ifPresent(c -> {
+            for (CmdlineWord w : c.getWords()) {
+                words.add(w.isAssigned() ? w.getKey() + "=" + w.getValue() : w.getKey());
+            }
+        });
+        return new Cmdline(words);
+    }
+
+    private static CpuFeatures cpu(org.pagewright.lang.layout.Platform p) {
+        List<CpuFeature> f = setting(p, CpuSetting.class, true).<List<CpuFeature>>map(CpuSetting::getFeatures).orElse(List.of());
+        return CpuFeatures.of(f.contains(CpuFeature.BBML2_NOABORT) || f.contains(CpuFeature.BBML3),
+                f.contains(CpuFeature.LPA2), f.contains(CpuFeature.MTE), f.contains(CpuFeature.KPTI),
+                f.contains(CpuFeature.BTI));
+    }
+
+    private static Granule granule(GranuleSetting s) {
+        BigInteger size = s.getSize();
+        for (Granule g : Granule.values()) {
+            if (BigInteger.valueOf(g.pageSize()).equals(size)) {
+                return g;
+            }
+        }
+        throw new CompileException(s, "granule " + size + " is not 4K, 16K or 64K");
+    }
+
+    private static <T extends PlatformSetting> T setting(org.pagewright.lang.layout.Platform p, Class<T> type) {
+        return setting(p, type, true).orElseThrow(() -> new CompileException(p, "platform " + p.getName()
+                + " lacks a '" + type.getSimpleName().replace("Setting", "").toLowerCase() + "' setting"));
+    }
+
+    private static <T extends PlatformSetting> Optional<T> setting(org.pagewright.lang.layout.Platform p,
+            Class<T> type, boolean optional) {
+        return p.getSettings().stream().filter(type::isInstance).map(type::cast).reduce((a, b) -> b);
+    }
+}
