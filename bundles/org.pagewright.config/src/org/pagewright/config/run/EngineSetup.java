@@ -29,7 +29,7 @@ import org.pagewright.config.Symbol;
  */
 public record EngineSetup(Geometry geometry, KernelRules rules, CpuFeatures cpu, KernelVaLayout layout,
         Executor executor, long physOffset, Optional<Long> kimageVoffset, Optional<Long> swapperPgDirPa,
-        List<DramBank> banks, int tablePageBudget) {
+        Optional<Long> imageEndPa, List<DramBank> banks, int tablePageBudget) {
 
     /** The setup, or the problems that prevent one (each naming the offending machine setting). */
     public record Result(Optional<EngineSetup> setup, List<String> problems) {
@@ -69,8 +69,9 @@ public record EngineSetup(Geometry geometry, KernelRules rules, CpuFeatures cpu,
         KernelImage image = configuration.getImage();
         Optional<Long> voffset = image == null ? Optional.empty() : Optional.of(image.getVirtBase() - image.getPhysBase());
         Optional<Long> swapper = voffset.flatMap(v -> symbol(image, "swapper_pg_dir").map(va -> va - v));
+        Optional<Long> imageEnd = voffset.flatMap(v -> symbol(image, "_end").map(va -> va - v));
         return new Result(Optional.of(new EngineSetup(g, rules, cpu, layout, executor, m.getPhysOffset(), voffset,
-                swapper, List.copyOf(configuration.getMemory()), m.getTablePageBudget())), List.of());
+                swapper, imageEnd, List.copyOf(configuration.getMemory()), m.getTablePageBudget())), List.of());
     }
 
     /**
@@ -80,8 +81,8 @@ public record EngineSetup(Geometry geometry, KernelRules rules, CpuFeatures cpu,
      */
     public PageTables newTables() {
         TablePool pool = banks.isEmpty() ? TablePool.withDefaults(geometry.granule())
-                : TablePool.topDown(geometry.granule(), highestBank().getBase(),
-                        highestBank().getBase() + highestBank().getSize(), tablePageBudget);
+                : TablePool.topDown(geometry.granule(), allocatableStart(), highestBank().getBase()
+                        + highestBank().getSize(), tablePageBudget);
         PageTables tables = swapperPgDirPa.isPresent()
                 ? PageTables.createWithRootAt(geometry, pool, swapperPgDirPa.get())
                 : PageTables.create(geometry, pool);
@@ -103,6 +104,24 @@ public record EngineSetup(Geometry geometry, KernelRules rules, CpuFeatures cpu,
             return Optional.of(layout.linearToPhys(va, physOffset));
         }
         return kimageVoffset.map(v -> va - v);
+    }
+
+    /**
+     * Where memblock may place table pages in the highest bank: above the kernel image when it was loaded there
+     * (arm64_memblock_init reserves [_stext, _end)), and never over the pinned swapper_pg_dir.
+     */
+    private long allocatableStart() {
+        DramBank bank = highestBank();
+        long start = bank.getBase();
+        long end = bank.getBase() + bank.getSize();
+        long page = geometry.pageSize();
+        for (Optional<Long> reservedEnd : List.of(imageEndPa, swapperPgDirPa.map(pa -> pa + page))) {
+            if (reservedEnd.isPresent() && Long.compareUnsigned(reservedEnd.get(), start) > 0
+                    && Long.compareUnsigned(reservedEnd.get(), end) < 0) {
+                start = (reservedEnd.get() + page - 1) & -page;
+            }
+        }
+        return start;
     }
 
     private DramBank highestBank() {
