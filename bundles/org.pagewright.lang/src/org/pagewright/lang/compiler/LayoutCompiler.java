@@ -28,8 +28,8 @@ import org.pagewright.lang.layout.Symbol;
 public final class LayoutCompiler {
     private static final ConfigFactory F = ConfigFactory.eINSTANCE;
 
-    /** One configuration, or the problems that prevented it. */
-    public record Compilation(String name, Configuration configuration, List<CompileProblem> problems) {
+    /** One configuration of a series or policy (the subject), or the problems that prevented it. */
+    public record Compilation(String name, Subject subject, Configuration configuration, List<CompileProblem> problems) {
         public boolean ok() {
             return problems.isEmpty();
         }
@@ -114,7 +114,7 @@ public final class LayoutCompiler {
         } catch (CompileException e) {
             problems.add(e.problem());
         }
-        return new Compilation(name, c, problems);
+        return new Compilation(name, subject, c, problems);
     }
 
     private static void fill(Revision revision, PolicySteps steps, StepExpander expander, List<CompileProblem> problems) {

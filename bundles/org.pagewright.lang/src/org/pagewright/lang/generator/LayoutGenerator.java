@@ -4,17 +4,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.generator.AbstractGenerator;
 import org.eclipse.xtext.generator.IFileSystemAccess2;
 import org.eclipse.xtext.generator.IGeneratorContext;
+import org.eclipse.xtext.validation.Issue;
 import org.pagewright.config.Phase;
 import org.pagewright.config.io.ConfigurationStore;
 import org.pagewright.config.run.CheckVerdict;
 import org.pagewright.config.run.ConfigurationRunner;
 import org.pagewright.config.run.RevisionResult;
 import org.pagewright.config.run.RunResult;
-import org.pagewright.lang.compiler.CompileProblem;
 import org.pagewright.lang.compiler.LayoutCompiler;
 import org.pagewright.lang.layout.Model;
 
@@ -23,7 +24,8 @@ import org.pagewright.lang.layout.Model;
  * configuration, runs it, and writes {@code <name>/<name>.simcfg}, the ptdump text of each revision's runtime state
  * ({@code <name>/baseline.ptdump.txt}, {@code <name>/patch-13.ptdump.txt}), {@code <name>/report.md} and
  * {@code <name>/report.json}. Compile problems and failed checks end the generation with a
- * {@link FailedChecksException} naming each with its file and line, after the outputs of that file are written.
+ * {@link FailedChecksException} holding one error issue per failure, located on the check (or step, or series) as
+ * written, after the outputs of that file are written.
  */
 public class LayoutGenerator extends AbstractGenerator {
 
@@ -32,32 +34,39 @@ public class LayoutGenerator extends AbstractGenerator {
 		if (resource.getContents().isEmpty() || !(resource.getContents().get(0) instanceof Model model)) {
 			return;
 		}
-		List<String> failures = new ArrayList<>();
+		CheckElements checks = new CheckElements(model);
+		List<Issue> failures = new ArrayList<>();
 		for (LayoutCompiler.Compilation compilation : LayoutCompiler.compile(model)) {
 			if (!compilation.ok()) {
-				compilation.problems().stream().map(CompileProblem::located).forEach(failures::add);
+				compilation.problems().forEach(p -> failures.add(LocatedIssues.error(p.where(), p.message())));
 				continue;
 			}
-			String dir = compilation.name() + "/";
 			RunResult result = ConfigurationRunner.run(compilation.configuration());
-			fsa.generateFile(dir + compilation.name() + "." + ConfigurationStore.FILE_EXTENSION,
-					new String(ConfigurationStore.toBytes(compilation.configuration()), StandardCharsets.UTF_8));
-			for (RevisionResult revision : result.revisions()) {
-				revision.phase(Phase.RUNTIME).ifPresent(p -> fsa.generateFile(
-						dir + fileLabel(revision) + ".ptdump.txt", p.ptdump()));
-			}
-			fsa.generateFile(dir + "report.md", MarkdownReport.of(result));
-			fsa.generateFile(dir + "report.json", JsonReport.of(result));
-			result.problems().forEach(p -> failures.add(compilation.name() + ": " + p));
+			write(compilation, result, fsa);
+			EObject subject = compilation.subject();
+			result.problems().forEach(p -> failures.add(LocatedIssues.error(subject,
+					compilation.name() + " could not run: " + p)));
 			for (CheckVerdict v : result.failedChecks()) {
-				failures.add((v.source() == null ? compilation.name() : v.source()) + ": check failed on "
-						+ (v.patch() == 0 ? "baseline" : "patch " + v.patch()) + " in " + v.phase().getLiteral() + ": "
-						+ v.description() + ": " + v.reason());
+				failures.add(LocatedIssues.error(checks.at(v.source(), subject), "check failed on "
+						+ (v.patch() == 0 ? "baseline" : "patch " + v.patch()) + " of " + compilation.name() + " in "
+						+ v.phase().getLiteral() + ": " + v.description() + ": " + v.reason()));
 			}
 		}
 		if (!failures.isEmpty()) {
-			throw new FailedChecksException(failures);
+			throw new FailedChecksException(resource.getURI().lastSegment(), failures);
 		}
+	}
+
+	private static void write(LayoutCompiler.Compilation compilation, RunResult result, IFileSystemAccess2 fsa) {
+		String dir = compilation.name() + "/";
+		fsa.generateFile(dir + compilation.name() + "." + ConfigurationStore.FILE_EXTENSION,
+				new String(ConfigurationStore.toBytes(compilation.configuration()), StandardCharsets.UTF_8));
+		for (RevisionResult revision : result.revisions()) {
+			revision.phase(Phase.RUNTIME).ifPresent(p -> fsa.generateFile(
+					dir + fileLabel(revision) + ".ptdump.txt", p.ptdump()));
+		}
+		fsa.generateFile(dir + "report.md", MarkdownReport.of(result));
+		fsa.generateFile(dir + "report.json", JsonReport.of(result));
 	}
 
 	static String fileLabel(RevisionResult revision) {

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.generator.GeneratorContext;
 import org.eclipse.xtext.generator.IFileSystemAccess;
 import org.eclipse.xtext.generator.InMemoryFileSystemAccess;
 import org.eclipse.xtext.testing.InjectWith;
 import org.eclipse.xtext.testing.extensions.InjectionExtension;
 import org.eclipse.xtext.testing.util.ParseHelper;
+import org.eclipse.xtext.validation.Issue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pagewright.config.CreateMapping;
@@ -111,15 +113,19 @@ class CompileAndRunTest {
 	}
 
 	@Test
-	void aFailedCheckFailsGenerationWithItsLocation() throws Exception {
+	void aFailedCheckFailsGenerationWithAnErrorOnTheCheck() throws Exception {
 		InMemoryFileSystemAccess fsa = new InMemoryFileSystemAccess();
 		var resource = parser.parse(LAYOUT.formatted("ok")).eResource();
 
 		FailedChecksException e = assertThrows(FailedChecksException.class,
 				() -> generator.doGenerate(resource, fsa, new GeneratorContext()));
 
-		assertEquals(1, e.failures().size(), e.failures().toString());
-		assertTrue(e.failures().get(0).matches(".*:25: check failed on patch 1 in runtime: read lm_alias\\(data_start\\) expect ok: .*level 3 translation fault.*"),
-				e.failures().get(0));
+		assertEquals(1, e.issues().size(), e.failures().toString());
+		Issue issue = e.issues().get(0);
+		assertEquals(Severity.ERROR, issue.getSeverity());
+		assertEquals(25, issue.getLineNumber());
+		assertEquals(3, issue.getColumn());
+		assertTrue(issue.getMessage().matches("check failed on patch 1 of unmap in runtime: read lm_alias\\(data_start\\) "
+				+ "expect ok: .*level 3 translation fault.*"), issue.getMessage());
 	}
 }
