@@ -73,7 +73,8 @@ public final class ConfigurationRunner {
                 if (ops.getPhase() == phase) {
                     for (org.pagewright.config.Operation op : ops.getOperations()) {
                         Operation engineOp = OperationConversion.toEngine(op);
-                        outcomes.add(outcome(engineOp, engine.executor().apply(tables, engineOp)));
+                        outcomes.add(outcome(engineOp, engine.executor().apply(tables, engineOp),
+                                op.getOrigin() == null ? null : op.getOrigin().getSource()));
                     }
                 }
             }
@@ -86,7 +87,7 @@ public final class ConfigurationRunner {
         return out;
     }
 
-    private static OperationOutcome outcome(Operation op, OpResult result) {
+    private static OperationOutcome outcome(Operation op, OpResult result, String source) {
         List<String> warnings = new ArrayList<>();
         for (Event e : result.changes().events()) {
             switch (e) {
@@ -110,7 +111,7 @@ public final class ConfigurationRunner {
             case OpResult.Bug b -> String.format("BUG at 0x%016x level %d: %s", b.va(), b.level(), b.reason());
         };
         return new OperationOutcome(op.origin(), describe(op), result.errno(), text, warnings,
-                result instanceof OpResult.Bug);
+                result instanceof OpResult.Bug, source);
     }
 
     private static String describe(Operation op) {

@@ -39,6 +39,7 @@ final class JsonReport {
 					op.addProperty("origin", o.origin());
 					op.addProperty("errno", o.errno());
 					op.addProperty("result", o.result());
+					op.addProperty("bug", o.bug());
 					JsonArray warnings = new JsonArray();
 					o.warnings().forEach(warnings::add);
 					op.add("warnings", warnings);

@@ -23,7 +23,7 @@ import org.pagewright.lang.layout.Model;
  * For every series (and every platform it is checked on) of a layout file: compiles it to a simulator
  * configuration, runs it, and writes {@code <name>/<name>.simcfg}, the ptdump text of each revision's runtime state
  * ({@code <name>/baseline.ptdump.txt}, {@code <name>/patch-13.ptdump.txt}), {@code <name>/report.md} and
- * {@code <name>/report.json}. Compile problems and failed checks end the generation with a
+ * {@code <name>/report.json}. Compile problems, operations at which the kernel would BUG and failed checks end the generation with a
  * {@link FailedChecksException} holding one error issue per failure, located on the check (or step, or series) as
  * written, after the outputs of that file are written.
  */
@@ -34,7 +34,7 @@ public class LayoutGenerator extends AbstractGenerator {
 		if (resource.getContents().isEmpty() || !(resource.getContents().get(0) instanceof Model model)) {
 			return;
 		}
-		CheckElements checks = new CheckElements(model);
+		SourceElements sources = new SourceElements(model);
 		List<Issue> failures = new ArrayList<>();
 		for (LayoutCompiler.Compilation compilation : LayoutCompiler.compile(model)) {
 			if (!compilation.ok()) {
@@ -46,10 +46,15 @@ public class LayoutGenerator extends AbstractGenerator {
 			EObject subject = compilation.subject();
 			result.problems().forEach(p -> failures.add(LocatedIssues.error(subject,
 					compilation.name() + " could not run: " + p)));
+			for (RunResult.Bug bug : result.bugs()) {
+				failures.add(LocatedIssues.error(sources.at(bug.operation().source(), subject), "the kernel BUGs on "
+						+ revision(bug.patch()) + " of " + compilation.name() + " in " + bug.phase().getLiteral() + ": "
+						+ bug.operation().operation() + ": " + bug.operation().result()));
+			}
 			for (CheckVerdict v : result.failedChecks()) {
-				failures.add(LocatedIssues.error(checks.at(v.source(), subject), "check failed on "
-						+ (v.patch() == 0 ? "baseline" : "patch " + v.patch()) + " of " + compilation.name() + " in "
-						+ v.phase().getLiteral() + ": " + v.description() + ": " + v.reason()));
+				failures.add(LocatedIssues.error(sources.at(v.source(), subject), "check failed on "
+						+ revision(v.patch()) + " of " + compilation.name() + " in " + v.phase().getLiteral() + ": "
+						+ v.description() + ": " + v.reason()));
 			}
 		}
 		if (!failures.isEmpty()) {
@@ -67,6 +72,10 @@ public class LayoutGenerator extends AbstractGenerator {
 		}
 		fsa.generateFile(dir + "report.md", MarkdownReport.of(result));
 		fsa.generateFile(dir + "report.json", JsonReport.of(result));
+	}
+
+	private static String revision(int patch) {
+		return patch == 0 ? "baseline" : "patch " + patch;
 	}
 
 	static String fileLabel(RevisionResult revision) {

@@ -13,7 +13,8 @@ final class MarkdownReport {
 
 	static String of(RunResult result) {
 		StringBuilder b = new StringBuilder("# ").append(result.configuration()).append("\n\n");
-		b.append(result.passed() ? "All checks passed.\n" : result.failedChecks().size() + " check(s) failed.\n");
+		b.append(result.passed() ? "All checks passed.\n" : result.failedChecks().size() + " check(s) failed"
+				+ (result.bugs().isEmpty() ? "" : "; the kernel BUGs at " + result.bugs().size() + " operation(s)") + ".\n");
 		for (RevisionResult r : result.revisions()) {
 			b.append("\n## ").append(r.label()).append(r.title() == null ? "" : ": " + r.title()).append("\n\n");
 			if (!r.verdicts().isEmpty()) {

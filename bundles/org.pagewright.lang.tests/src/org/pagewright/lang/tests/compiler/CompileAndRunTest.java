@@ -128,4 +128,29 @@ class CompileAndRunTest {
 		assertTrue(issue.getMessage().matches("check failed on patch 1 of unmap in runtime: read lm_alias\\(data_start\\) "
 				+ "expect ok: .*level 3 translation fault.*"), issue.getMessage());
 	}
+
+	@Test
+	void anOperationAtWhichTheKernelWouldBugFailsGenerationOnItsStep() throws Exception {
+		String layout = LAYOUT.substring(0, LAYOUT.indexOf("policy")) + """
+				policy cont on small with img {
+				  boot {
+				    bank_map: map [0xffff000000000000, +64M) phys 0x4000_0000 pgprot_tagged(PAGE_KERNEL) NO_EXEC_MAPPINGS | NO_BLOCK_MAPPINGS
+				    make_ro: update_mapping_prot [0xffff000000000000, +64K) PAGE_KERNEL_RO
+				  }
+				}
+				checks still_clean on cont {
+				  wx_clean
+				}
+				""";
+		var resource = parser.parse(layout).eResource();
+
+		FailedChecksException e = assertThrows(FailedChecksException.class,
+				() -> generator.doGenerate(resource, new InMemoryFileSystemAccess(), new GeneratorContext()));
+
+		// 6.18: update_mapping_prot rewrites live contiguous PTEs, which pgattr_change_is_safe() refuses
+		assertEquals(1, e.issues().size(), e.failures().toString());
+		assertEquals(17, e.issues().get(0).getLineNumber());
+		assertTrue(e.issues().get(0).getMessage().startsWith("the kernel BUGs on baseline of cont in boot: "
+				+ "update_mapping_prot 0x40000000 -> 0xffff000000000000 size 0x10000"), e.issues().get(0).getMessage());
+	}
 }
