@@ -7,6 +7,7 @@ import org.eclipse.xtext.conversion.IValueConverterService;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
 import org.eclipse.xtext.scoping.impl.ImportUriGlobalScopeProvider;
 import org.pagewright.lang.conversion.LayoutValueConverters;
+import org.pagewright.lang.validation.LayoutLinkingDiagnostics;
 
 /**
  * Use this class to register components to be used at runtime / without the Equinox extension registry.
@@ -22,5 +23,10 @@ public class LayoutRuntimeModule extends AbstractLayoutRuntimeModule {
 	@Override
 	public Class<? extends IGlobalScopeProvider> bindIGlobalScopeProvider() {
 		return ImportUriGlobalScopeProvider.class;
+	}
+
+	/** Unresolved names get layout issue codes (and thus quick fixes). */
+	public Class<? extends org.eclipse.xtext.linking.ILinkingDiagnosticMessageProvider> bindILinkingDiagnosticMessageProvider() {
+		return LayoutLinkingDiagnostics.class;
 	}
 }

@@ -1,0 +1,83 @@
+package org.pagewright.lang.ide.contentassist;
+
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.xtext.Assignment;
+import org.eclipse.xtext.CrossReference;
+import org.eclipse.xtext.ide.editor.contentassist.ContentAssistContext;
+import org.eclipse.xtext.ide.editor.contentassist.ContentAssistEntry;
+import org.eclipse.xtext.ide.editor.contentassist.IIdeContentProposalAcceptor;
+import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
+import org.eclipse.xtext.resource.IEObjectDescription;
+import org.pagewright.lang.layout.CmdlineWord;
+import org.pagewright.lang.services.LayoutGrammarAccess;
+
+import com.google.common.base.Predicate;
+import com.google.inject.Inject;
+
+/**
+ * Keywords, prot names, flags, CPU features and phases come from the grammar. Added here: cmdline words and their
+ * values (plain words for the parser), and symbols and steps by simple name only.
+ */
+public class LayoutIdeContentProposalProvider extends IdeContentProposalProvider {
+
+	/** The cmdline words that change kernel mappings, with their values (arch/arm64/include/asm/setup.h, mm/). */
+	public static final Map<String, List<String>> CMDLINE_WORDS = Map.of(
+			"rodata", List.of("on", "off", "full", "noalias"),
+			"debug_pagealloc", List.of("on", "off"),
+			"kfence.sample_interval", List.of("0", "100"),
+			"kpti", List.of("0", "1"),
+			"kasan", List.of("on", "off"),
+			"nokaslr", List.of(),
+			"arm64.nolva", List.of(),
+			"arm64.nomte", List.of(),
+			"arm64.nobti", List.of());
+
+	@Inject
+	private LayoutGrammarAccess grammar;
+
+	@Override
+	protected void _createProposals(Assignment assignment, ContentAssistContext context,
+			IIdeContentProposalAcceptor acceptor) {
+		if (assignment == grammar.getCmdlineWordAccess().getKeyAssignment_0()
+				|| assignment == grammar.getCmdlineSettingAccess().getWordsAssignment_1()) {
+			proposeCmdlineWords(context, acceptor);
+		} else if (assignment == grammar.getCmdlineWordAccess().getValueAssignment_1_1()
+				&& context.getCurrentModel() instanceof CmdlineWord word) {
+			for (String value : CMDLINE_WORDS.getOrDefault(word.getKey(), List.of())) {
+				accept(value, word.getKey() + "=" + value, context, acceptor);
+			}
+		} else {
+			super._createProposals(assignment, context, acceptor);
+		}
+	}
+
+	private void proposeCmdlineWords(ContentAssistContext context, IIdeContentProposalAcceptor acceptor) {
+		CMDLINE_WORDS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(word -> {
+			if (word.getValue().isEmpty()) {
+				accept(word.getKey(), "kernel command-line word", context, acceptor);
+			}
+			for (String value : word.getValue()) {
+				accept(word.getKey() + "=" + value, "kernel command-line word", context, acceptor);
+			}
+		});
+	}
+
+	private void accept(String proposal, String description, ContentAssistContext context,
+			IIdeContentProposalAcceptor acceptor) {
+		ContentAssistEntry entry = getProposalCreator().createProposal(proposal, context);
+		if (entry != null) {
+			entry.setDescription(description);
+			entry.setKind(ContentAssistEntry.KIND_VALUE);
+			acceptor.accept(entry, getProposalPriorities().getDefaultPriority(entry));
+		}
+	}
+
+	/** `_text`, not `vmlinux._text`: System.map names are what developers type. */
+	@Override
+	protected Predicate<IEObjectDescription> getCrossrefFilter(CrossReference reference, ContentAssistContext context) {
+		Predicate<IEObjectDescription> inherited = super.getCrossrefFilter(reference, context);
+		return description -> description.getName().getSegmentCount() == 1 && inherited.apply(description);
+	}
+}

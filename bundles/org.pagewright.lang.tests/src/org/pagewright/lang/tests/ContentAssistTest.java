@@ -1,0 +1,97 @@
+package org.pagewright.lang.tests;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pagewright.lang.tests.LayoutTexts.BASE;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.eclipse.xtext.ide.editor.contentassist.ContentAssistContext;
+import org.eclipse.xtext.ide.editor.contentassist.ContentAssistEntry;
+import org.eclipse.xtext.ide.editor.contentassist.IIdeContentProposalAcceptor;
+import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
+import org.eclipse.xtext.ide.editor.contentassist.antlr.ContentAssistContextFactory;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.util.TextRegion;
+import org.junit.jupiter.api.Test;
+
+/** Proposals at `|` in typical places, through the same standalone services the workbench editor uses. */
+class ContentAssistTest {
+
+	private static List<String> proposalsAt(String textWithCursor) {
+		int offset = textWithCursor.indexOf('|');
+		String text = textWithCursor.substring(0, offset) + textWithCursor.substring(offset + 1);
+		XtextResource resource = IdeServices.parse(text);
+		ContentAssistContextFactory factory = IdeServices.get(ContentAssistContextFactory.class);
+		ExecutorService pool = Executors.newSingleThreadExecutor();
+		try {
+			factory.setPool(pool);
+			ContentAssistContext[] contexts = factory.create(text, new TextRegion(offset, 0), offset, resource);
+			List<String> proposals = new ArrayList<>();
+			IdeServices.get(IdeContentProposalProvider.class).createProposals(Arrays.asList(contexts),
+					new IIdeContentProposalAcceptor() {
+						@Override
+						public void accept(ContentAssistEntry entry, int priority) {
+							proposals.add(entry.getProposal());
+						}
+
+						@Override
+						public boolean canAcceptMoreProposals() {
+							return true;
+						}
+					});
+			return proposals;
+		} finally {
+			pool.shutdown();
+		}
+	}
+
+	private static void assertProposes(List<String> proposals, String... expected) {
+		for (String e : expected) {
+			assertTrue(proposals.contains(e), () -> e + " not in " + proposals);
+		}
+	}
+
+	@Test
+	void cpuFeatures() {
+		assertProposes(proposalsAt("platform p { cpu | }"), "bbml2_noabort", "bbml3", "lpa2", "mte");
+	}
+
+	@Test
+	void cmdlineWordsWithTheirValues() {
+		List<String> proposals = proposalsAt("platform p { cmdline | }");
+		assertProposes(proposals, "rodata=on", "rodata=noalias", "nokaslr", "kfence.sample_interval=0", "arm64.nolva");
+		assertProposes(proposalsAt("platform p { cmdline rodata=| }"), "on", "off", "full", "noalias");
+	}
+
+	@Test
+	void afterSetMemoryValidARangeOrItsLinearAlias() {
+		assertProposes(proposalsAt(BASE.replace("map_mem\n", "map_mem\n    set_memory_valid |\n")), "[", "lm_alias");
+	}
+
+	@Test
+	void protAndFlagPositions() {
+		String map = BASE.replace("map_mem\n", "map_mem\n    map [_text, +4K) %s\n");
+		assertProposes(proposalsAt(map.formatted("|")), "PAGE_KERNEL", "PAGE_KERNEL_RO", "PAGE_KERNEL_ROX",
+				"pgprot_tagged");
+		assertProposes(proposalsAt(map.formatted("PAGE_KERNEL |")), "NO_BLOCK_MAPPINGS", "NO_CONT_MAPPINGS",
+				"NO_EXEC_MAPPINGS");
+	}
+
+	@Test
+	void symbolsBySimpleName() {
+		List<String> proposals = proposalsAt(BASE + "checks c on pol { read | }");
+		assertProposes(proposals, "_text", "__init_end", "empty_zero_page", "lm_alias", "page_address");
+		assertFalse(proposals.contains("k._text"), proposals::toString);
+	}
+
+	@Test
+	void stepsAfterAfter() {
+		assertProposes(proposalsAt(BASE + "series s on pol { patch 1 \"x\" { after | } }"), "map_kernel", "map_mem",
+				"data_alias");
+	}
+}

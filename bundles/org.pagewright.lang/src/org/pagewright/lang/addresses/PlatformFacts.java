@@ -1,0 +1,84 @@
+package org.pagewright.lang.addresses;
+
+import java.math.BigInteger;
+import java.util.Optional;
+
+import org.pagewright.lang.layout.CmdlineSetting;
+import org.pagewright.lang.layout.CmdlineWord;
+import org.pagewright.lang.layout.CpuFeature;
+import org.pagewright.lang.layout.CpuSetting;
+import org.pagewright.lang.layout.DramBank;
+import org.pagewright.lang.layout.GranuleSetting;
+import org.pagewright.lang.layout.KernelSetting;
+import org.pagewright.lang.layout.Platform;
+import org.pagewright.lang.layout.VaBitsSetting;
+
+/** Geometry and options of a platform, with the kernel's defaults (4K granule, 48-bit VA) where a setting is absent. */
+public final class PlatformFacts {
+
+	public static final BigInteger SZ_4K = BigInteger.valueOf(4096);
+	public static final BigInteger SZ_16K = BigInteger.valueOf(16384);
+	public static final BigInteger SZ_64K = BigInteger.valueOf(65536);
+	public static final BigInteger TWO_TO_64 = BigInteger.ONE.shiftLeft(64);
+
+	private PlatformFacts() {
+	}
+
+	public static BigInteger pageSize(Platform platform) {
+		return settings(platform, GranuleSetting.class).map(GranuleSetting::getSize).filter(s -> s != null)
+				.findFirst().orElse(SZ_4K);
+	}
+
+	public static int vaBits(Platform platform) {
+		return settings(platform, VaBitsSetting.class).mapToInt(VaBitsSetting::getBits).findFirst().orElse(48);
+	}
+
+	public static KernelVersion kernel(Platform platform) {
+		return settings(platform, KernelSetting.class).map(k -> KernelVersion.parse(k.getVersion()))
+				.filter(v -> v != null).findFirst().orElse(null);
+	}
+
+	public static boolean hasCpu(Platform platform, CpuFeature feature) {
+		return settings(platform, CpuSetting.class).anyMatch(c -> c.getFeatures().contains(feature));
+	}
+
+	public static Optional<CmdlineWord> cmdline(Platform platform, String key) {
+		return settings(platform, CmdlineSetting.class).flatMap(c -> c.getWords().stream())
+				.filter(w -> key.equals(w.getKey())).findFirst();
+	}
+
+	/** PAGE_OFFSET = -(1 << VA_BITS): kernel VAs are the top 2^VA_BITS (arch/arm64/include/asm/memory.h). */
+	public static BigInteger pageOffset(Platform platform) {
+		return TWO_TO_64.subtract(BigInteger.ONE.shiftLeft(vaBits(platform)));
+	}
+
+	/** PAGE_END = _PAGE_END(VA_BITS_MIN) = -(1 << (VA_BITS_MIN - 1)): the end of the linear map without KASAN. */
+	public static BigInteger pageEnd(Platform platform) {
+		int bits = vaBits(platform);
+		int minBits = bits == 52 ? (pageSize(platform).equals(SZ_16K) ? 47 : 48) : bits;
+		return TWO_TO_64.subtract(BigInteger.ONE.shiftLeft(minBits - 1));
+	}
+
+	/** The smallest block Linux creates: a PMD, one table of 8-byte descriptors worth of pages (pgtable-hwdef.h). */
+	public static BigInteger pmdSize(Platform platform) {
+		BigInteger page = pageSize(platform);
+		return page.multiply(page.shiftRight(3));
+	}
+
+	/** CONT_PTE_SIZE: 16 x 4K, 128 x 16K, 32 x 64K (ARM64_CONT_PTE_SHIFT defaults in arch/arm64/Kconfig). */
+	public static BigInteger contPteSize(Platform platform) {
+		BigInteger page = pageSize(platform);
+		return page.equals(SZ_4K) ? SZ_64K : BigInteger.ONE.shiftLeft(21);
+	}
+
+	/** PHYS_OFFSET: the lowest DRAM address (memstart_addr), or {@code null} without DRAM banks. */
+	public static BigInteger physOffset(Platform platform) {
+		return settings(platform, DramBank.class).map(DramBank::getBase).filter(b -> b != null)
+				.min(BigInteger::compareTo).orElse(null);
+	}
+
+	private static <T> java.util.stream.Stream<T> settings(Platform platform, Class<T> type) {
+		return platform == null ? java.util.stream.Stream.empty()
+				: platform.getSettings().stream().filter(type::isInstance).map(type::cast);
+	}
+}
