@@ -13,6 +13,17 @@ import java.util.Objects;
 public final class Geometry {
     public static final int LAST_LEVEL = 3;
 
+    public static final Geometry G4K_39 = known(Granule.G4K, 39);
+    public static final Geometry G4K_48 = known(Granule.G4K, 48);
+    public static final Geometry G4K_52 = known(Granule.G4K, 52);
+    public static final Geometry G16K_36 = known(Granule.G16K, 36);
+    public static final Geometry G16K_47 = known(Granule.G16K, 47);
+    public static final Geometry G16K_48 = known(Granule.G16K, 48);
+    public static final Geometry G16K_52 = known(Granule.G16K, 52);
+    public static final Geometry G64K_42 = known(Granule.G64K, 42);
+    public static final Geometry G64K_48 = known(Granule.G64K, 48);
+    public static final Geometry G64K_52 = known(Granule.G64K, 52);
+
     private final Granule granule;
     private final int vaBits;
     private final boolean lpa2;
@@ -38,6 +49,11 @@ public final class Geometry {
             return s.geometry();
         }
         throw new UnsupportedGeometryException(((GeometryResult.Unsupported) r).reason());
+    }
+
+    /** Convenience for known-good constants; only for combinations checked above. */
+    private static Geometry known(Granule g, int bits) {
+        return ((GeometryResult.Supported) check(g, bits)).geometry();
     }
 
     /** Value-returning form of {@link #of(Granule, int)}. */
@@ -74,20 +90,6 @@ public final class Geometry {
         }
         return new GeometryResult.Supported(new Geometry(granule, vaBits, lpa2));
     }
-
-    /** Convenience for known-good constants; only for combinations checked above. */
-    private static Geometry known(Granule g, int bits) {
-        return ((GeometryResult.Supported) check(g, bits)).geometry();
-    }
-
-    public static final Geometry G4K_39 = known(Granule.G4K, 39);
-    public static final Geometry G4K_48 = known(Granule.G4K, 48);
-    public static final Geometry G4K_52 = known(Granule.G4K, 52);
-    public static final Geometry G16K_47 = known(Granule.G16K, 47);
-    public static final Geometry G16K_48 = known(Granule.G16K, 48);
-    public static final Geometry G64K_42 = known(Granule.G64K, 42);
-    public static final Geometry G64K_48 = known(Granule.G64K, 48);
-    public static final Geometry G64K_52 = known(Granule.G64K, 52);
 
     public Granule granule() {
         return granule;

@@ -165,7 +165,8 @@ class PageAttrTest {
     void aTableFromASplitInheritsPxnTableFromAPxnBlock() {
         PageTables t = mapped(K701, SZ_2M, Set.of(), Prot.PAGE_KERNEL);
         new PageAttr(t, K701, BBML2, POLICY).setMemoryValid(VA + SZ_4K, 1, false);
-        long l2 = t.table(t.nextTablePa(t.table(t.nextTablePa(t.table(t.rootPa())[0]))[0]))[0];
+        long l1Pa = t.nextTablePa(t.entry(t.rootPa(), 0));
+        long l2 = t.entry(t.nextTablePa(t.entry(l1Pa, 0)), 0);
         assertTrue(isTable(l2, 2));
         assertTrue(has(l2, TABLE_PXN | TABLE_UXN));
     }
@@ -182,11 +183,15 @@ class PageAttrTest {
     }
 
     @Test
-    void in618AnInvalidBlockCannotBeSplitAndTheKernelWouldWalkItAsATable() {
+    void in618APageInsideAnInvalidBlockCannotBeRevalidated() {
         PageTables t = mapped(K618, SZ_2M, Set.of(), Prot.PAGE_KERNEL);
         PageAttr pa = new PageAttr(t, K618, BBML2, POLICY);
         pa.setMemoryValid(VA, 512, false);
-        assertInstanceOf(OpResult.Bug.class, pa.setMemoryValid(VA + SZ_4K, 1, true));
+        OpResult r = pa.setMemoryValid(VA + SZ_4K, 1, true); // not present: no split; p?d_sect false: skipped
+        assertTrue(r.isOk());
+        assertTrue(r.changes().splits().isEmpty());
+        assertEquals(1, r.changes().eventsOf(Event.SkippedInvalidBlock.class).size());
+        assertFalse(isValid(at(t, VA + SZ_4K)));
     }
 
     @Test
@@ -306,5 +311,47 @@ class PageAttrTest {
         assertTrue(has(at(t, vmalloc), RDONLY));
         assertTrue(has(at(t, VA + SZ_4K), RDONLY));
         assertFalse(has(at(t, VA), RDONLY));
+    }
+
+    @Test
+    void withoutPhysOffsetTheMirrorIsSkippedWithANoteNotAKernelWarning() {
+        PageTables t = mapped(K701, SZ_64K, PAGES, Prot.PAGE_KERNEL);
+        long vmalloc = 0xffff800090000000L;
+        new Mapper(t, K701).createMapping(DRAM + SZ_4K, vmalloc, SZ_4K, Prot.PAGE_KERNEL, PAGES);
+        t.vmAreas().add(new VmAreas.Area(vmalloc, SZ_4K, true, false, "module"));
+        OpResult r = new PageAttr(t, K701, PLAIN, POLICY).changeMemoryCommon(vmalloc, 1, Permission.RO);
+        assertTrue(r.isOk());
+        assertFalse(r.changes().warned());
+        assertEquals(1, r.changes().eventsOf(Event.Note.class).size());
+        assertFalse(has(at(t, VA + SZ_4K), RDONLY));
+    }
+
+    @Test
+    void setMemoryXOnABtiKernelAlsoSetsTheGuardedPageBit() {
+        PageTables t = mapped(K701, SZ_4K, PAGES, Prot.PAGE_KERNEL_RO);
+        t.vmAreas().add(new VmAreas.Area(VA, SZ_4K, true, false, "module text"));
+        new PageAttr(t, K701, PLAIN.withBti(true), POLICY).changeMemoryCommon(VA, 1, Permission.X);
+        assertTrue(has(at(t, VA), GP));
+        assertFalse(has(at(t, VA), PXN));
+        new PageAttr(t, K701, PLAIN.withBti(true), POLICY).changeMemoryCommon(VA, 1, Permission.NX);
+        assertFalse(has(at(t, VA), GP));
+    }
+
+    @Test
+    void kernelPagePresentReadsAnInvalidBlockAsATableBefore701() {
+        PageTables t = mapped(K618, SZ_2M, Set.of(), Prot.PAGE_KERNEL);
+        PageAttr pa = new PageAttr(t, K618, PLAIN, POLICY);
+        assertEquals(PagePresence.PRESENT, pa.kernelPagePresent(VA));
+        pa.setMemoryValid(VA, 512, false);
+        assertEquals(PagePresence.MISREAD, pa.kernelPagePresent(VA));
+    }
+
+    @Test
+    void kernelPagePresentAnswersFromTheValidBitOfALeafFrom701() {
+        PageTables t = mapped(K701, SZ_2M, Set.of(), Prot.PAGE_KERNEL);
+        PageAttr pa = new PageAttr(t, K701, PLAIN, POLICY);
+        pa.setMemoryValid(VA, 512, false);
+        assertEquals(PagePresence.NOT_PRESENT, pa.kernelPagePresent(VA));
+        assertEquals(PagePresence.NOT_PRESENT, pa.kernelPagePresent(VA + SZ_1G));
     }
 }

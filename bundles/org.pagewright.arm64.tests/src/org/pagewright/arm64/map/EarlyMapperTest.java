@@ -75,10 +75,22 @@ class EarlyMapperTest {
     }
 
     @Test
-    void mapRangeNeverWrites1gBlocks() {
+    void mapRangeWritesABlockAtAnyLevelWhereStartNextAndPaAreAligned() {
         PageTables t = Fixture.tables(Geometry.G4K_48);
         new EarlyMapper(t).mapRange(Fixture.DRAM, Fixture.LINEAR_4K_48, 1L << 30, Prot.PAGE_KERNEL, false);
-        assertEquals(2, t.lookup(Fixture.LINEAR_4K_48).level());
+        assertEquals(1, t.lookup(Fixture.LINEAR_4K_48).level());
+        assertEquals(Fixture.DRAM | Prot.PAGE_KERNEL.blockForm().bits(), at(t, Fixture.LINEAR_4K_48));
+    }
+
+    @Test
+    void sixteenKImagesGet32mBlocksAndContPtesOf2m() {
+        PageTables t = Fixture.tables(Geometry.G16K_48);
+        long va = -(1L << 47) + (1L << 25) - (1L << 21); // 2M below a 32M boundary
+        new EarlyMapper(t).mapRange(Fixture.DRAM + (1L << 25) - (1L << 21), va, (1L << 25) + (1L << 21),
+                Prot.PAGE_KERNEL, true);
+        assertEquals(3, t.lookup(va).level());
+        assertTrue(has(at(t, va), CONT));                         // 128 x 16K = 2M group
+        assertEquals(2, t.lookup(va + (1L << 21)).level());       // then a 32M block
     }
 
     @Test

@@ -137,7 +137,7 @@ class MapperTest {
         PageTables t = Fixture.tables(Geometry.G4K_52);
         new Mapper(t, K73).createMapping(DRAM, LINEAR_4K_52, SZ_2M, Prot.PAGE_KERNEL.tagged(),
                 EnumSet.of(MapFlag.NO_BLOCK_MAPPINGS, MapFlag.NO_CONT_MAPPINGS, MapFlag.NO_EXEC_MAPPINGS));
-        long root = t.table(t.rootPa())[0];
+        long root = t.entry(t.rootPa(), 0);
         assertEquals(0x1800000000000403L, root & ~t.geometry().outputAddressMask(3)); // k73 "T-1 … attrs"
         assertEquals(0x00e8000040000407L, leaf(t, LINEAR_4K_52).descriptor());     // k73 first linear PTE
     }
@@ -147,7 +147,7 @@ class MapperTest {
         PageTables t = Fixture.tables(Geometry.G4K_52);
         new Mapper(t, KernelRules.of(KernelVersion.V6_12)).createMapping(DRAM, LINEAR_4K_52, SZ_4K,
                 Prot.PAGE_KERNEL.tagged(), EnumSet.of(MapFlag.NO_EXEC_MAPPINGS));
-        long root = t.table(t.rootPa())[0];
+        long root = t.entry(t.rootPa(), 0);
         assertEquals(0x1800000000000003L, root & ~t.geometry().outputAddressMask(3)); // k612 "T-1 … attrs"
     }
 
@@ -155,7 +155,7 @@ class MapperTest {
     void tablesHoldThePhysicalAddressOfTheNextTablePage() {
         PageTables t = t48();
         new Mapper(t, K618).createMapping(DRAM, VA, SZ_4K, Prot.PAGE_KERNEL, NONE);
-        long l0 = t.table(t.rootPa())[0];
+        long l0 = t.entry(t.rootPa(), 0);
         long l1Pa = t.nextTablePa(l0);
         assertTrue(t.pool().contains(l1Pa));
         assertNotEquals(t.rootPa(), l1Pa);
@@ -366,6 +366,29 @@ class MapperTest {
         new Mapper(t, K73).createMapping(pa, LINEAR_4K_52, SZ_4K, Prot.PAGE_KERNEL, PAGES_ONLY);
         long d = leaf(t, LINEAR_4K_52).descriptor();
         assertEquals(0x100L, d & 0x300L);
+        assertEquals(pa, t.geometry().outputAddress(d));
+    }
+
+    @Test
+    void sixtyFourKPagesUse512mBlocksAnd2mContGroups() {
+        PageTables t = Fixture.tables(Geometry.G64K_48);
+        long va = -(1L << 48);
+        new Mapper(t, K618).createMapping(1L << 29, va, (1L << 29) + (1L << 21), Prot.PAGE_KERNEL, NONE);
+        assertEquals(2, t.lookup(va).level());
+        Leaf page = t.lookup(va + (1L << 29));
+        assertEquals(3, page.level());
+        assertTrue(has(page.descriptor(), CONT)); // 32 x 64K = 2M
+        assertEquals(1 + 1 + 1, t.tablePages());  // root (L1), one L2, one L3
+    }
+
+    @Test
+    void sixtyFourKFiftyTwoBitOutputAddressesLandInBits15To12() {
+        PageTables t = Fixture.tables(Geometry.G64K_52);
+        long pa = 1L << 50;
+        long va = -(1L << 52);
+        new Mapper(t, K73).createMapping(pa, va, 1L << 16, Prot.PAGE_KERNEL, PAGES_ONLY);
+        long d = leaf(t, va).descriptor();
+        assertEquals(0x4000L, d & 0xF000L);
         assertEquals(pa, t.geometry().outputAddress(d));
     }
 }

@@ -25,8 +25,8 @@ class PageTablesTest {
         TablePool pool = TablePool.topDown(Granule.G4K, 0x40000000L, 0x80000000L, 10);
         assertEquals(0x7ffff000L, pool.allocate());
         assertEquals(0x7fffe000L, pool.allocate());
-        assertNotNull(pool.table(0x7fffe000L));
-        assertNull(pool.table(0x7fffd000L));
+        assertNotNull(pool.tableCopy(0x7fffe000L));
+        assertNull(pool.tableCopy(0x7fffd000L));
     }
 
     @Test
@@ -111,7 +111,7 @@ class PageTablesTest {
     }
 
     @Test
-    void gibibyteOfPtesCostsAboutItsRawDescriptorSizeInHeap() {
+    void pageMappingFourGibCostsNoObjectPerEntry() {
         Runtime rt = Runtime.getRuntime();
         System.gc();
         long before = rt.totalMemory() - rt.freeMemory();
@@ -120,8 +120,8 @@ class PageTablesTest {
                 EnumSet.of(MapFlag.NO_BLOCK_MAPPINGS, MapFlag.NO_CONT_MAPPINGS));
         System.gc();
         long used = rt.totalMemory() - rt.freeMemory() - before;
-        long raw = t.pool().bytes();
-        assertTrue(used < raw * 1.10, "heap " + used + " for " + raw + " bytes of tables");
-        assertNotNull(t);
+        long raw = t.pool().bytes(); // 2054 pages; chunk growth leaves at most one partly used chunk
+        assertTrue(used < raw * 1.3, "heap " + used + " for " + raw + " bytes of tables");
+        assertEquals(2054, t.tablePages());
     }
 }

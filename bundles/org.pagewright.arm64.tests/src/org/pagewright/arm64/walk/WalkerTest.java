@@ -142,8 +142,7 @@ class WalkerTest {
     void apTableReadOnlyForbidsWritesBelowIt() {
         PageTables t = mapped(Prot.PAGE_KERNEL, PAGES, SZ_4K);
         Leaf l = t.lookup(VA);
-        long[] root = t.table(t.rootPa());
-        root[0] |= TABLE_AP_RDONLY;
+        t.setEntry(t.rootPa(), 0, t.entry(t.rootPa(), 0) | TABLE_AP_RDONLY);
         Translation.Fault f = fault(new Walker(t, CpuFeatures.none()).translate(VA, Access.WRITE));
         assertTrue(f.reason().contains("APTable"));
         assertEquals(3, l.level());
@@ -160,5 +159,24 @@ class WalkerTest {
     void addressesOutsideTheKernelRangeFault() {
         PageTables t = mapped(Prot.PAGE_KERNEL, PAGES, SZ_4K);
         assertTrue(new Walker(t, CpuFeatures.none()).translate(0x1000L, Access.READ).isFault());
+    }
+
+    @Test
+    void anEmptyRootOfATwoLevel64kRegimeFaultsAtLevel2() {
+        PageTables t = Fixture.tables(Geometry.G64K_42);
+        Translation.Fault f = fault(new Walker(t, CpuFeatures.none()).translate(-(1L << 42), Access.READ));
+        assertEquals(2, f.level());
+        assertEquals(0x06, f.fsc());
+    }
+
+    @Test
+    void sixtyFourKFiftyTwoBitPhysicalAddressesTranslateBack() {
+        PageTables t = Fixture.tables(Geometry.G64K_52);
+        long pa = (1L << 50) + (1L << 16);
+        long va = -(1L << 52);
+        new Mapper(t, K618).createMapping(pa, va, 1L << 16, Prot.PAGE_KERNEL, PAGES);
+        Translation.Ok ok = assertInstanceOf(Translation.Ok.class,
+                new Walker(t, CpuFeatures.none()).translate(va + 0x1234, Access.READ));
+        assertEquals(pa + 0x1234, ok.pa());
     }
 }

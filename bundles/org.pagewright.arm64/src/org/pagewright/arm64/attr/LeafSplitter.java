@@ -29,36 +29,31 @@ final class LeafSplitter {
         this.log = log;
     }
 
-    /** Null on success, else the failure (-ENOMEM, or a BUG on an invalid block the kernel cannot recognise). */
+    /** Null on success, else the failure (-ENOMEM when no table page is left for a split). */
     OpResult splitAt(long addr) {
         long tablePa = tables.rootPa();
         for (int level = geometry.startLevel(); level <= Geometry.LAST_LEVEL; level++) {
+            // "If addr is <level> aligned then addr already describes a leaf boundary" (CONT span where one exists)
             long unit = geometry.contEntries(level) > 0 ? geometry.contSize(level) : geometry.levelSize(level);
             if ((addr & (unit - 1)) == 0) {
                 return null;
             }
-            long[] table = tables.table(tablePa);
             int index = geometry.index(level, addr);
-            long d = table[index];
-            if (d == 0) {
-                return null;
-            }
-            if (geometry.contEntries(level) > 0 && (d & CONT) != 0 && !isTable(d, level)) {
-                clearContGroup(table, index, level, addr);
-            }
-            if (level == Geometry.LAST_LEVEL || (addr & (geometry.levelSize(level) - 1)) == 0) {
+            long d = tables.entry(tablePa, index);
+            if (!rules.isPresent(d)) { // "If not present then there is nothing to split"
                 return null;
             }
             if (isTable(d, level)) {
                 tablePa = tables.nextTablePa(d);
                 continue;
             }
-            if (!rules.isLeaf(d, level)) {
-                return new OpResult.Bug(String.format("split_kernel_leaf_mapping: the invalid block 0x%016x is"
-                        + " neither none nor a leaf to this kernel (p?d_leaf false), so its output address would"
-                        + " be walked as a table", d), addr, level, d, d, log.freeze());
+            if ((d & CONT) != 0 && geometry.contEntries(level) > 0) {
+                clearContGroup(tablePa, index, level, addr); // split_contpmd / split_contpte
             }
-            long child = splitBlock(table, index, level, addr);
+            if (level == Geometry.LAST_LEVEL || (addr & (geometry.levelSize(level) - 1)) == 0) {
+                return null;
+            }
+            long child = splitBlock(tablePa, index, level, addr);
             if (child == TablePool.NO_PAGE) {
                 log.warn("WARN_ON_ONCE(ret) in update_range_prot: split failed with -ENOMEM");
                 return new OpResult.Enomem(String.format("split of the level %d block at 0x%016x needs a table page"
@@ -71,11 +66,11 @@ final class LeafSplitter {
     }
 
     /** split_contpmd / split_contpte: clear CONT on the whole group containing index. */
-    private void clearContGroup(long[] table, int index, int level, long addr) {
+    private void clearContGroup(long tablePa, int index, int level, long addr) {
         int n = geometry.contEntries(level);
         int first = index - index % n;
         for (int i = first; i < first + n; i++) {
-            table[i] &= ~CONT;
+            tables.setEntry(tablePa, i, tables.entry(tablePa, i) & ~CONT);
         }
         log.wrote(n);
         log.event(new Event.Split(addr & -geometry.contSize(level), level,
@@ -83,8 +78,8 @@ final class LeafSplitter {
     }
 
     /** split_pud / split_pmd (to_cont = true): a table of CONT entries replacing the block; NO_PAGE if no memory. */
-    private long splitBlock(long[] table, int index, int level, long addr) {
-        long d = table[index];
+    private long splitBlock(long tablePa, int index, int level, long addr) {
+        long d = tables.entry(tablePa, index);
         long pa = tables.pool().allocate();
         if (pa == TablePool.NO_PAGE) {
             return TablePool.NO_PAGE;
@@ -92,25 +87,23 @@ final class LeafSplitter {
         log.allocatedTable();
         int childLevel = level + 1;
         long attrs = geometry.attributeBits(d) | CONT;
-        if (childLevel == Geometry.LAST_LEVEL) {
-            attrs = (attrs & ~TYPE_MASK) | TYPE_PAGE;
-            if (!isValid(d) && rules.splitKeepsInvalidity()) { // 7.0.1 fix: an invalid block splits to invalid PTEs
-                attrs = (attrs & ~VALID) | PRESENT_INVALID;
-            }
+        attrs = (attrs & ~TYPE_MASK) | (childLevel == Geometry.LAST_LEVEL ? TYPE_PAGE : TYPE_SECT);
+        if (!isValid(d) && rules.splitKeepsInvalidity()) { // 7.0.1 fix: p?d_mkinvalid on the new entries
+            attrs = (attrs & ~VALID) | PRESENT_INVALID;
         }
-        long[] child = tables.table(pa);
+        int n = geometry.entries(childLevel);
         long base = geometry.outputAddress(d) & -geometry.levelSize(level);
         long step = geometry.levelSize(childLevel);
-        for (int i = 0; i < child.length; i++) {
-            child[i] = geometry.encodeOutputAddress(base + i * step) | attrs;
+        for (int i = 0; i < n; i++) {
+            tables.setEntry(pa, i, geometry.encodeOutputAddress(base + i * step) | attrs);
         }
         // mmu.c split_p?d: tableprot = TYPE_TABLE | TABLE_UXN | TABLE_AF, + TABLE_PXN if the block had PXN
         long tableProt = TYPE_TABLE | TABLE_UXN | (rules.tableEntriesGetTableAf() ? TABLE_AF : 0)
                 | ((d & PXN) != 0 ? TABLE_PXN : 0);
-        table[index] = geometry.encodeOutputAddress(pa) | tableProt;
-        log.wrote(child.length + 1L);
+        tables.setEntry(tablePa, index, geometry.encodeOutputAddress(pa) | tableProt);
+        log.wrote(n + 1L);
         log.event(new Event.Split(addr & -geometry.levelSize(level), level, (level == 2 ? "split_pmd" : "split_pud")
-                + ": block -> " + child.length + " CONT " + (childLevel == 3 ? "PTEs" : "PMDs")));
+                + ": block -> " + n + " CONT " + (childLevel == 3 ? "PTEs" : "PMDs")));
         return pa;
     }
 }

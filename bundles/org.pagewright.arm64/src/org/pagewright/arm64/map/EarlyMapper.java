@@ -12,9 +12,11 @@ import org.pagewright.arm64.table.Step;
 import org.pagewright.arm64.table.TablePool;
 
 /**
- * map_range (arch/arm64/kernel/pi/map_range.c), the early mapper of the kernel image: blocks only at level 2 when
- * (start|next|pa) is aligned, tables everywhere above; CONT only at level 3, started where (start|pa) is
- * CONT_PTE-aligned and dropped where the rest of the slice no longer covers a group; no checks on live entries.
+ * map_range (arch/arm64/kernel/pi/map_range.c), the early mapper of the kernel image: a block at any level above 3
+ * where (start|next|pa) is aligned to the level size (the code has no per-granule restriction; the image is never
+ * large enough for more than level 2), a table otherwise; CONT only at level 3 (cmask is U64_MAX above), started
+ * where (start|pa) is CONT_PTE-aligned and dropped where the rest of the slice no longer covers a group; no
+ * checks on live entries.
  * A zero prot clears, writing the physical address bits into the now invalid entries as map_range does.
  */
 public final class EarlyMapper {
@@ -59,7 +61,7 @@ public final class EarlyMapper {
         public Step entry(int level, long tablePa, long[] table, int index, long addr, long next) {
             long lmask = geometry.levelSize(level) - 1;
             long pa = addr + delta;
-            if (level < 2 || ((addr | next | pa) & lmask) != 0) { // map_range: finer mapping needed here
+            if (((addr | next | pa) & lmask) != 0) { // map_range: "this chunk needs a finer grained mapping"
                 long old = table[index];
                 if (old == 0) {
                     long t = tables.pool().allocate();
@@ -78,7 +80,7 @@ public final class EarlyMapper {
                 }
                 return Step.CONTINUE;
             }
-            // level 2 block; cmask is U64_MAX above level 3, so CONT is always dropped here
+            // block (PMD_TYPE_SECT); cmask is U64_MAX above level 3, so CONT is always dropped here
             long bits = protval == 0 ? 0 : (protval & ~CONT) | TYPE_SECT;
             table[index] = geometry.encodeOutputAddress(pa) | bits;
             log.wrote(1);

@@ -222,11 +222,12 @@ public final class Mapper {
         private boolean initPte(long[] table, int from, int to, long va, long prot) {
             long page = geometry.pageSize();
             long pa = va + delta;
+            boolean plainAddresses = pa + (to - from) * page <= 1L << 48; // no high OA field needed: encode = pa
             for (int i = from; i < to; i++, pa += page) {
                 long old = table[i];
-                long pte = geometry.encodeOutputAddress(pa) | prot;
+                long pte = (plainAddresses ? pa : geometry.encodeOutputAddress(pa)) | prot;
                 table[i] = pte;
-                if ((old & VALID) != 0 && old != pte && !safety.isSafe(old, pte)) {
+                if (old != 0 && (old & VALID) != 0 && old != pte && !safety.isSafe(old, pte)) {
                     log.wrote(i - from + 1);
                     long at = va + (long) (i - from) * page;
                     failure = new OpResult.Bug("BUG_ON(!pgattr_change_is_safe) in init_pte: "

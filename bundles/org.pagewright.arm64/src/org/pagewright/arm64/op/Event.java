@@ -7,6 +7,10 @@ public sealed interface Event {
     record Warning(String text) implements Event {
     }
 
+    /** A remark of the simulator itself (an assumption or a step it could not model), not a kernel message. */
+    record Note(String text) implements Event {
+    }
+
     /** A leaf split in place (pageattr.c split_pud / split_pmd / split_contpmd / split_contpte). */
     record Split(long va, int level, String how) implements Event {
     }

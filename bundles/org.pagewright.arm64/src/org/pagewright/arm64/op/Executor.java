@@ -98,6 +98,11 @@ public final class Executor {
         return results;
     }
 
+    /** pageattr.c kernel_page_present() for the page at a linear-map VA, as this kernel would answer it. */
+    public org.pagewright.arm64.attr.PagePresence kernelPagePresent(PageTables tables, long va) {
+        return new PageAttr(tables, rules, cpu, directMap).kernelPagePresent(va);
+    }
+
     /** PTE_MAYBE_NG: nG on every kernel mapping when KPTI is needed (arm64_use_ng_mappings); a zero prot stays 0. */
     private Prot ng(Prot prot) {
         return prot.bits() == 0 ? prot : prot.withNgIf(cpu.kptiNeeded());

@@ -1,6 +1,9 @@
 package org.pagewright.arm64.op;
 
-/** The change a set_memory_ro/rw/x/nx call makes (pageattr.c): set/clear masks. */
+/**
+ * The change a set_memory_ro/rw/x/nx call makes (pageattr.c): set/clear masks. X and NX also set/clear
+ * PTE_MAYBE_GP, which depends on the CPU (BTI) and is added by PageAttr.
+ */
 public enum Permission {
     /** set_memory_ro: set PTE_RDONLY, clear PTE_WRITE. */
     RO(org.pagewright.arm64.desc.Descriptor.RDONLY, org.pagewright.arm64.desc.Descriptor.WRITE),

@@ -70,9 +70,19 @@ public final class PageTables {
         return pool.pageCount();
     }
 
-    /** The table page at a physical address, or null. */
-    public long[] table(long pa) {
-        return pool.table(pa);
+    /** Entry {@code index} of the table page at physical address {@code pa}. */
+    public long entry(long pa, int index) {
+        return pool.read(pa, index);
+    }
+
+    /** Writes entry {@code index} of the table page at {@code pa} (for tests and crafted states). */
+    public void setEntry(long pa, int index, long descriptor) {
+        pool.write(pa, index, descriptor);
+    }
+
+    /** A copy of the descriptors of the table page at pa, or null if no table page is there. */
+    public long[] tableCopy(long pa) {
+        return pool.tableCopy(pa);
     }
 
     /** A deep copy of the state (for before/after diffs). */
@@ -101,8 +111,13 @@ public final class PageTables {
     }
 
     private boolean walkTable(int level, long tablePa, long addr, long end, RangeVisitor visitor) {
-        long[] table = pool.table(tablePa);
-        int index = geometry.index(level, addr);
+        int slot = pool.slotOf(tablePa);
+        if (slot < 0) {
+            return true; // a descriptor pointing at memory that holds no table page: nothing to walk
+        }
+        long[] table = pool.backing(slot);
+        int base = pool.base(slot);
+        int index = base + geometry.index(level, addr);
         if (level == LAST_LEVEL) {
             long span = end - addr; // fits: at most one table's reach
             int to = index + (int) ((span + geometry.pageSize() - 1) >>> geometry.pageShift());
@@ -117,11 +132,9 @@ public final class PageTables {
                 return false;
             }
             long d = table[index];
-            if (step == Step.CONTINUE && Descriptor.isTable(d, level)) {
-                long child = nextTablePa(d);
-                if (pool.table(child) != null && !walkTable(level + 1, child, addr, next, visitor)) {
-                    return false;
-                }
+            if (step == Step.CONTINUE && Descriptor.isTable(d, level)
+                    && !walkTable(level + 1, nextTablePa(d), addr, next, visitor)) {
+                return false;
             }
             index++;
             addr = next;
@@ -171,7 +184,7 @@ public final class PageTables {
                 long d = table[index];
                 if (!Descriptor.isTable(d, level)) {
                     long size = geometry.levelSize(level);
-                    found[0] = new Leaf(level, d, addr & -size, size, tablePa, index);
+                    found[0] = new Leaf(level, d, addr & -size, size, tablePa, index % geometry.granule().entriesPerTable());
                     return Step.STOP;
                 }
                 return Step.CONTINUE;
@@ -180,7 +193,7 @@ public final class PageTables {
             @Override
             public boolean lastLevel(long tablePa, long[] table, int from, int to, long addr) {
                 found[0] = new Leaf(LAST_LEVEL, table[from], addr & -geometry.pageSize(), geometry.pageSize(),
-                        tablePa, from);
+                        tablePa, from % geometry.granule().entriesPerTable());
                 return false;
             }
         });

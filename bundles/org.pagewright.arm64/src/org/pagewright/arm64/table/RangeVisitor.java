@@ -5,6 +5,10 @@ package org.pagewright.arm64.table;
  * and the read-side visit. Like the kernel's page walkers, a visitor sees each entry above the last level with
  * the slice [addr, next) of the request it covers, and may rewrite it (even turn it into a table) before the
  * walk descends. At the last level it sees whole runs of entries in one table, so hot loops stay tight.
+ *
+ * <p>{@code table} is the array backing the table page, which may hold several table pages; {@code index},
+ * {@code fromIndex} and {@code toIndex} are positions in that array. A table's entries are contiguous and start
+ * at a multiple of the table size, so {@code index % entriesPerTable} is the index within the table.
  */
 public interface RangeVisitor {
 

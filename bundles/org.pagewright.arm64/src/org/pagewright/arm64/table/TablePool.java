@@ -2,22 +2,28 @@ package org.pagewright.arm64.table;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 import org.pagewright.arm64.Granule;
 
 /**
- * Simulated physical memory for table pages: each table page is one {@code long[]} of descriptors with a real
+ * Simulated physical memory for table pages: each table page is one page of {@code long} descriptors with a real
  * physical address. Pages come from a window of physical memory, handed out bottom-up or top-down (memblock
  * allocates top-down, which is why real linear-map tables sit at the end of DRAM); a few pages may be pinned
  * at fixed addresses (swapper_pg_dir, the fixmap's bm_* tables). The budget is checked before any allocation.
  *
- * <p>Memory: one array header per page plus one slot reference; PA to page is arithmetic for window pages and a
+ * <p>Memory: table pages are packed into {@code long[]} chunks that grow geometrically up to just under 4 MiB (large
+ * enough for G1 to allocate them once as humongous objects and never copy them); the only per-page bookkeeping
+ * is a chunk reference, an offset and the physical address. PA to page is arithmetic for window pages and a
  * small map for pinned ones.
  */
 public final class TablePool {
     /** Returned by {@link #allocate()} when the budget is exhausted. */
     public static final long NO_PAGE = -1L;
+
+    private static final int MIN_CHUNK_PAGES = 8;
+    private static final long MAX_CHUNK_BYTES = 4L << 20;
 
     private final Granule granule;
     private final int entries;
@@ -26,10 +32,15 @@ public final class TablePool {
     private final boolean topDown;
     private final int budgetPages;
 
-    private long[][] pages = new long[64][];
+    private long[][] slotChunk = new long[64][];
+    private int[] slotBase = new int[64];
     private long[] pagePa = new long[64];
+    private int[] windowSlots = new int[64];
     private int count;
     private int windowAllocated;
+    private long[] chunk;
+    private int chunkUsed;
+    private int chunkPages;
     private final Map<Long, Integer> pinned = new HashMap<>();
 
     private TablePool(Granule granule, long windowStart, long windowEnd, boolean topDown, int budgetPages) {
@@ -58,18 +69,18 @@ public final class TablePool {
 
     /**
      * A default pool: a 1 TiB window ending at 2^48 (well above any simulated DRAM unless placed there), and a
-     * budget from the heap this JVM may still use (90% of it), so a runaway policy ends in -ENOMEM, not an OOM.
+     * budget of 3/4 of the JVM's maximum heap, so a runaway policy ends in -ENOMEM rather than an OutOfMemoryError.
+     * The budget does not depend on the heap in use at the moment (garbage not yet collected must not shrink it).
      */
     public static TablePool withDefaults(Granule granule) {
         return topDown(granule, (1L << 48) - (1L << 40), 1L << 48, heapBudgetPages(granule));
     }
 
-    /** Table pages that fit in 90% of the heap not yet used, capped to the window size. */
+    /** Table pages that fit in 3/4 of the maximum heap. */
     public static int heapBudgetPages(Granule granule) {
-        Runtime rt = Runtime.getRuntime();
-        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-        long perPage = granule.pageSize() + 32; // array header + slot reference, generously
-        return (int) Math.max(1, Math.min(Integer.MAX_VALUE - 16, free * 9 / 10 / perPage));
+        long perPage = granule.pageSize() + 32; // descriptors + bookkeeping, generously
+        long pages = Runtime.getRuntime().maxMemory() / 4 * 3 / perPage;
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE - 16, pages));
     }
 
     private static long align(long pa, Granule g, boolean up) {
@@ -106,10 +117,13 @@ public final class TablePool {
             return NO_PAGE;
         }
         long pa = windowPa(windowAllocated);
-        if (pinned.containsKey(pa)) {
+        if (!pinned.isEmpty() && pinned.containsKey(pa)) {
             return NO_PAGE; // the window ran into a pinned page; a real allocator would skip it, ours stays simple
         }
-        windowAllocated++;
+        if (windowAllocated == windowSlots.length) {
+            windowSlots = Arrays.copyOf(windowSlots, windowSlots.length * 2);
+        }
+        windowSlots[windowAllocated++] = count;
         add(pa);
         return pa;
     }
@@ -132,10 +146,22 @@ public final class TablePool {
         return slotOf(pa) >= 0;
     }
 
-    /** The descriptors of the table page at pa, or null if no table page is there. */
-    public long[] table(long pa) {
+    /** Entry index of the table page at pa (throws IllegalArgumentException if no table page is there). */
+    public long read(long pa, int index) {
+        int slot = requireSlot(pa);
+        return slotChunk[slot][slotBase[slot] + checkIndex(index)];
+    }
+
+    /** Writes entry index of the table page at pa. */
+    public void write(long pa, int index, long descriptor) {
+        int slot = requireSlot(pa);
+        slotChunk[slot][slotBase[slot] + checkIndex(index)] = descriptor;
+    }
+
+    /** A copy of the descriptors of the table page at pa, or null if no table page is there. */
+    public long[] tableCopy(long pa) {
         int slot = slotOf(pa);
-        return slot < 0 ? null : pages[slot];
+        return slot < 0 ? null : Arrays.copyOfRange(slotChunk[slot], slotBase[slot], slotBase[slot] + entries);
     }
 
     /** Physical addresses of all table pages in allocation order. */
@@ -146,16 +172,61 @@ public final class TablePool {
     /** A deep copy (same addresses, copied descriptors). */
     public TablePool copy() {
         TablePool c = new TablePool(granule, windowStart, windowEnd, topDown, budgetPages);
-        c.pages = new long[pages.length][];
+        Map<long[], long[]> clones = new IdentityHashMap<>();
+        c.slotChunk = new long[slotChunk.length][];
         for (int i = 0; i < count; i++) {
-            c.pages[i] = pages[i].clone();
+            c.slotChunk[i] = clones.computeIfAbsent(slotChunk[i], long[]::clone);
         }
+        c.slotBase = slotBase.clone();
         c.pagePa = pagePa.clone();
+        c.windowSlots = windowSlots.clone();
         c.count = count;
         c.windowAllocated = windowAllocated;
+        c.chunk = chunk == null ? null : clones.get(chunk);
+        c.chunkUsed = chunkUsed;
+        c.chunkPages = chunkPages;
         c.pinned.putAll(pinned);
-        c.windowSlots = windowSlots.clone();
         return c;
+    }
+
+    // ---- for the walk in this package: a table page is entries [base, base + entries) of a backing array ----
+
+    int slotOf(long pa) {
+        if ((pa & (granule.pageSize() - 1)) == 0
+                && Long.compareUnsigned(pa, windowStart) >= 0 && Long.compareUnsigned(pa, windowEnd) < 0) {
+            long n = topDown ? (windowEnd - granule.pageSize() - pa) >> granule.pageShift()
+                    : (pa - windowStart) >> granule.pageShift();
+            return n < windowAllocated ? windowSlots[(int) n] : -1;
+        }
+        Integer s = pinned.isEmpty() ? null : pinned.get(pa);
+        return s == null ? -1 : s;
+    }
+
+    long[] backing(int slot) {
+        return slotChunk[slot];
+    }
+
+    int base(int slot) {
+        return slotBase[slot];
+    }
+
+    int entriesPerTable() {
+        return entries;
+    }
+
+    private int requireSlot(long pa) {
+        int slot = slotOf(pa);
+        if (slot < 0) {
+            throw new IllegalArgumentException(String.format("no table page at PA 0x%x", pa));
+        }
+        return slot;
+    }
+
+    private int checkIndex(int index) {
+        if (index < 0 || index >= entries) {
+            throw new IndexOutOfBoundsException("table index " + index + " of " + entries);
+        }
+        return index;
     }
 
     private long windowPa(int n) {
@@ -163,43 +234,25 @@ public final class TablePool {
         return topDown ? windowEnd - granule.pageSize() - offset : windowStart + offset;
     }
 
-    private int slotOf(long pa) {
-        if ((pa & (granule.pageSize() - 1)) == 0
-                && Long.compareUnsigned(pa, windowStart) >= 0 && Long.compareUnsigned(pa, windowEnd) < 0) {
-            long n = topDown ? (windowEnd - granule.pageSize() - pa) >> granule.pageShift()
-                    : (pa - windowStart) >> granule.pageShift();
-            if (n < windowAllocated) {
-                return windowSlot((int) n);
-            }
-            return -1;
-        }
-        Integer s = pinned.get(pa);
-        return s == null ? -1 : s;
-    }
-
-    // Window pages and pinned pages share the slot arrays; window page n is the n-th window allocation, whose slot
-    // is recorded in windowSlots.
-    private int[] windowSlots = new int[64];
-
-    private int windowSlot(int n) {
-        return windowSlots[n];
-    }
-
     private void add(long pa) {
-        if (count == pages.length) {
-            int n = pages.length * 2;
-            pages = Arrays.copyOf(pages, n);
+        if (count == slotChunk.length) {
+            int n = slotChunk.length * 2;
+            slotChunk = Arrays.copyOf(slotChunk, n);
+            slotBase = Arrays.copyOf(slotBase, n);
             pagePa = Arrays.copyOf(pagePa, n);
         }
-        pages[count] = new long[entries];
-        pagePa[count] = pa;
-        if (!pinned.containsKey(pa)) {
-            int n = windowAllocated - 1;
-            if (n >= windowSlots.length) {
-                windowSlots = Arrays.copyOf(windowSlots, Math.max(n + 1, windowSlots.length * 2));
-            }
-            windowSlots[n] = count;
+        if (chunk == null || chunkUsed == chunkPages) {
+            // grow geometrically (waste stays below half of a small pool) up to one page under 4 MiB, so that with
+            // the array header a chunk still fits whole G1 regions of up to 4 MiB; never past the budget
+            int cap = (int) Math.max(1, MAX_CHUNK_BYTES / granule.pageSize() - 1);
+            int grow = Integer.highestOneBit(Math.max(MIN_CHUNK_PAGES, count)) - 1; // 2^k - 1 pages: header fits
+            chunkPages = Math.max(1, Math.min(Math.min(cap, grow), budgetPages - count));
+            chunk = new long[chunkPages * entries];
+            chunkUsed = 0;
         }
+        slotChunk[count] = chunk;
+        slotBase[count] = chunkUsed++ * entries;
+        pagePa[count] = pa;
         count++;
     }
 }

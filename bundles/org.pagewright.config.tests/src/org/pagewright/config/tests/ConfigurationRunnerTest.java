@@ -17,10 +17,12 @@ import org.pagewright.config.Check;
 import org.pagewright.config.Comparison;
 import org.pagewright.config.Configuration;
 import org.pagewright.config.CpuFeature;
+import org.pagewright.config.CreateMapping;
 import org.pagewright.config.HibernationSaveCheck;
 import org.pagewright.config.MapFlag;
 import org.pagewright.config.NoLeakCheck;
 import org.pagewright.config.Phase;
+import org.pagewright.config.ProtBase;
 import org.pagewright.config.PtdumpCheck;
 import org.pagewright.config.SetMemoryValidCheck;
 import org.pagewright.config.SplitExpectation;
@@ -56,6 +58,20 @@ class ConfigurationRunnerTest {
         assertEquals(2, result.verdicts().stream().filter(v -> v.description().equals("wx_clean")).count());
         // 64M page-mapped: 32 PTE tables + PMD + PUD + root
         assertEquals(35, result.revisions().get(1).phase(Phase.RUNTIME).orElseThrow().tablePages());
+    }
+
+    @Test
+    void wxCleanFailsLikePtdumpCheckWxOnAnExecutableLinearMapEvenUnderPxnTable() {
+        Configuration c = SampleConfigurations.dataBssSeries(MapFlag.NO_BLOCK_MAPPINGS);
+        // NO_EXEC_MAPPINGS still puts PXNTable on the path, but the kernel's check reads the leaf bits only
+        ((CreateMapping) c.getBaseline().getPhases().get(0).getOperations().get(0)).setProt(SampleConfigurations.prot(ProtBase.PAGE_KERNEL_EXEC, false));
+        c.getChecks().add(named(F.createWxCleanCheck(), "wx_clean", 0));
+
+        CheckVerdict wx = verdict(ConfigurationRunner.run(c), "wx_clean", 0);
+
+        assertFalse(wx.passed());
+        assertTrue(wx.reason().startsWith("Checked W+X mappings: FAILED, 16384 W+X pages found"), wx.reason());
+        assertTrue(wx.reason().contains("arm64/mm: Found insecure W+X mapping at address 0xffff000000000000"), wx.reason());
     }
 
     @Test

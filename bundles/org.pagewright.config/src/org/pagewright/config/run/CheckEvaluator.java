@@ -1,16 +1,14 @@
 package org.pagewright.config.run;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.pagewright.arm64.desc.Descriptor;
 import org.pagewright.arm64.kernel.KernelPagePresent;
 import org.pagewright.arm64.op.Event;
 import org.pagewright.arm64.op.OpResult;
 import org.pagewright.arm64.op.Operation;
-import org.pagewright.arm64.query.Alias;
 import org.pagewright.arm64.query.AliasQuery;
+import org.pagewright.arm64.query.WxAudit;
 import org.pagewright.arm64.table.PageTables;
 import org.pagewright.arm64.walk.Access;
 import org.pagewright.arm64.walk.Translation;
@@ -110,21 +108,11 @@ final class CheckEvaluator {
                 check.getVia().getLiteral(), pa.get(), pa.get() + size));
     }
 
-    /** ptdump_check_wx: every leaf is read-only or PXN (hierarchically), and UXN. */
+    /** ptdump_check_wx, exactly as the engine's audit does it (leaf bits only, as arch/arm64/mm/ptdump.c). */
     private Outcome wxClean(PageTables state) {
-        List<String> findings = new ArrayList<>();
-        for (Alias a : AliasQuery.of(state, setup.layout()).allLeaves()) {
-            if (!a.readable()) {
-                continue;
-            }
-            if (a.writable() && a.executable()) {
-                findings.add("Found insecure W+X mapping at " + a);
-            } else if ((a.descriptor() & Descriptor.UXN) == 0 && (a.pathTableBits() & Descriptor.TABLE_UXN) == 0) {
-                findings.add("Found non-UXN mapping at " + a);
-            }
-        }
-        return findings.isEmpty() ? new Outcome(true, "Checked W+X mappings: passed, no W+X pages found")
-                : new Outcome(false, findings.size() + " finding(s); first: " + findings.get(0));
+        WxAudit.Report report = WxAudit.check(state, setup.layout());
+        String first = report.warnings().isEmpty() ? "" : "; " + report.warnings().get(0);
+        return new Outcome(report.passed(), report.summary() + first);
     }
 
     /** Runs set_memory_valid on a copy and classifies what it had to do. */

@@ -17,13 +17,13 @@ import org.eclipse.xtext.resource.XtextResourceSet;
 import org.pagewright.ui.LayoutLanguage;
 
 /** Turns the text of an editor document into an Xtext resource that the IDE services can work on. */
-final class DocumentResources {
+public final class DocumentResources {
 
 	private DocumentResources() {
 	}
 
 	/** The workspace file behind a document, if the document is one. */
-	static Optional<IFile> fileOf(IDocument document) {
+	public static Optional<IFile> fileOf(IDocument document) {
 		ITextFileBuffer buffer = FileBuffers.getTextFileBufferManager().getTextFileBuffer(document);
 		if (buffer == null) {
 			return Optional.empty();
@@ -37,7 +37,7 @@ final class DocumentResources {
 	 * Parses {@code text} as the content of the document's file: a platform resource URI when the document is a
 	 * workspace file, so that imports resolve relative to it.
 	 */
-	static XtextResource parse(IDocument document, String text) throws IOException {
+	public static XtextResource parse(IDocument document, String text) throws IOException {
 		URI uri = fileOf(document)
 				.map(f -> URI.createPlatformResourceURI(f.getFullPath().toString(), true))
 				.orElse(URI.createURI("inmemory:/document.layout"));

@@ -1,0 +1,122 @@
+package org.pagewright.arm64.op;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.pagewright.arm64.Fixture.*;
+import static org.pagewright.arm64.desc.Descriptor.*;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.pagewright.arm64.CpuFeatures;
+import org.pagewright.arm64.Fixture;
+import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.KernelRules;
+import org.pagewright.arm64.KernelVersion;
+import org.pagewright.arm64.attr.DirectMapPolicy;
+import org.pagewright.arm64.desc.Prot;
+import org.pagewright.arm64.map.MapFlag;
+import org.pagewright.arm64.table.PageTables;
+
+class ExecutorTest {
+    private static final Set<MapFlag> LINEAR = EnumSet.of(MapFlag.NO_EXEC_MAPPINGS);
+    private static final Set<MapFlag> FORCE_PTE =
+            EnumSet.of(MapFlag.NO_BLOCK_MAPPINGS, MapFlag.NO_CONT_MAPPINGS, MapFlag.NO_EXEC_MAPPINGS);
+    private static final long VA = LINEAR_4K_48;
+
+    private static Executor executor(KernelVersion v, CpuFeatures cpu) {
+        return Executor.of(Geometry.G4K_48, KernelRules.of(v), cpu);
+    }
+
+    @Test
+    void aMapThenInvalidateSequenceLeavesThePresentInvalidAlias() {
+        Executor ex = executor(KernelVersion.V7_3, CpuFeatures.none());
+        PageTables t = Fixture.tables(Geometry.G4K_48);
+        List<OpResult> results = ex.applyAll(t, List.of(
+                new Operation.CreateMapping(DRAM, VA, SZ_2M, Prot.PAGE_KERNEL.tagged(), FORCE_PTE, "map_mem: bank 0"),
+                new Operation.SetMemoryValid(VA + SZ_64K, 16, false, "mark_linear_data_alias_valid(false)")));
+        assertTrue(results.stream().allMatch(OpResult::isOk), results::toString);
+        long d = t.lookup(VA + SZ_64K).descriptor();
+        assertFalse(isValid(d));
+        assertTrue(has(d, PRESENT_INVALID));
+    }
+
+    @Test
+    void kptiTurnsEveryMappingNonGlobal() {
+        Executor ex = executor(KernelVersion.V6_12, CpuFeatures.none().withKptiNeeded(true));
+        PageTables t = Fixture.tables(Geometry.G4K_48);
+        ex.apply(t, new Operation.CreateMapping(DRAM, VA, SZ_4K, Prot.PAGE_KERNEL, LINEAR, "test"));
+        assertTrue(has(t.lookup(VA).descriptor(), NG));
+    }
+
+    @Test
+    void aStateOfAnotherGeometryIsRefused() {
+        Executor ex = executor(KernelVersion.V6_12, CpuFeatures.none());
+        PageTables t = Fixture.tables(Geometry.G16K_48);
+        assertInstanceOf(OpResult.Refused.class,
+                ex.apply(t, new Operation.ClearMapping(VA, SZ_4K, "test")));
+    }
+
+    @Test
+    void clearMappingEmptiesLeavesButKeepsTables() {
+        Executor ex = executor(KernelVersion.V6_12, CpuFeatures.none());
+        PageTables t = Fixture.tables(Geometry.G4K_48);
+        ex.apply(t, new Operation.CreateMapping(DRAM, VA, SZ_2M + SZ_4K, Prot.PAGE_KERNEL, Set.of(), "test"));
+        int pages = t.tablePages();
+        OpResult r = ex.apply(t, new Operation.ClearMapping(VA, SZ_2M + SZ_4K, "free_initmem"));
+        assertTrue(r.isOk());
+        assertFalse(r.changes().warned());
+        assertEquals(0, t.lookup(VA).descriptor());
+        assertEquals(3, t.lookup(VA + SZ_2M).level());
+        assertEquals(pages, t.tablePages());
+    }
+
+    @Test
+    void clearingPartOfABlockClearsItWholeWithAWarning() {
+        Executor ex = executor(KernelVersion.V6_12, CpuFeatures.none());
+        PageTables t = Fixture.tables(Geometry.G4K_48);
+        ex.apply(t, new Operation.CreateMapping(DRAM, VA, SZ_2M, Prot.PAGE_KERNEL, Set.of(), "test"));
+        OpResult r = ex.apply(t, new Operation.ClearMapping(VA, SZ_4K, "test"));
+        assertTrue(r.changes().warned());
+        assertEquals(0, t.lookup(VA + SZ_64K).descriptor());
+    }
+
+    @Test
+    void changeMemoryCommonSeesRegisteredVmAreas() {
+        Executor ex = executor(KernelVersion.V7_0_1, CpuFeatures.none())
+                .withDirectMap(DirectMapPolicy.defaults().withRodataFull(false));
+        PageTables t = Fixture.tables(Geometry.G4K_48);
+        long vmalloc = 0xffff800090000000L;
+        ex.apply(t, new Operation.CreateMapping(DRAM, vmalloc, SZ_4K, Prot.PAGE_KERNEL, EnumSet.of(
+                MapFlag.NO_BLOCK_MAPPINGS), "vmalloc"));
+        Operation ro = new Operation.ChangeMemoryCommon(vmalloc, 1, Permission.RO, "set_memory_ro");
+        assertInstanceOf(OpResult.Refused.class, ex.apply(t, ro));
+        ex.apply(t, new Operation.RegisterVmArea(vmalloc, SZ_4K, true, false, "module"));
+        assertTrue(ex.apply(t, ro).isOk());
+        assertTrue(has(t.lookup(vmalloc).descriptor(), RDONLY));
+    }
+
+    @Test
+    void mirrorToLinearAliasChangesTheAliasOnly() {
+        Executor ex = executor(KernelVersion.V7_3, CpuFeatures.none());
+        PageTables t = Fixture.tables(Geometry.G4K_48);
+        ex.apply(t, new Operation.CreateMapping(DRAM, VA, SZ_2M, Prot.PAGE_KERNEL.tagged(),
+                EnumSet.of(MapFlag.NO_BLOCK_MAPPINGS, MapFlag.NO_CONT_MAPPINGS, MapFlag.NO_EXEC_MAPPINGS), "map_mem"));
+        assertTrue(ex.apply(t, new Operation.MirrorToLinearAlias(VA + SZ_4K, 1, Permission.RO, "bpf")).isOk());
+        assertEquals(DRAM + SZ_4K | (Prot.PAGE_KERNEL.tagged().bits() & ~WRITE) | RDONLY,
+                t.lookup(VA + SZ_4K).descriptor());
+    }
+
+    @Test
+    void mapRangeAndUpdateMappingProtRunThroughTheExecutor() {
+        Executor ex = executor(KernelVersion.V7_3, CpuFeatures.none());
+        PageTables t = Fixture.tables(Geometry.G4K_48);
+        long image = 0xffff800080000000L;
+        assertTrue(ex.apply(t, new Operation.MapRange(DRAM, image, SZ_2M, Prot.PAGE_KERNEL, false, "map_kernel"))
+                .isOk());
+        assertTrue(ex.apply(t, new Operation.UpdateMappingProt(DRAM, image, SZ_2M, Prot.PAGE_KERNEL_RO,
+                "mark_rodata_ro")).isOk());
+        assertTrue(has(t.lookup(image).descriptor(), RDONLY));
+    }
+}
