@@ -43,23 +43,30 @@ public class LayoutGenerator extends AbstractGenerator {
 			}
 			RunResult result = ConfigurationRunner.run(compilation.configuration());
 			write(compilation, result, fsa);
-			EObject subject = compilation.subject();
-			result.problems().forEach(p -> failures.add(LocatedIssues.error(subject,
-					compilation.name() + " could not run: " + p)));
-			for (RunResult.Bug bug : result.bugs()) {
-				failures.add(LocatedIssues.error(sources.at(bug.operation().source(), subject), "the kernel BUGs on "
-						+ revision(bug.patch()) + " of " + compilation.name() + " in " + bug.phase().getLiteral() + ": "
-						+ bug.operation().operation() + ": " + bug.operation().result()));
-			}
-			for (CheckVerdict v : result.failedChecks()) {
-				failures.add(LocatedIssues.error(sources.at(v.source(), subject), "check failed on "
-						+ revision(v.patch()) + " of " + compilation.name() + " in " + v.phase().getLiteral() + ": "
-						+ v.description() + ": " + v.reason()));
-			}
+			failures.addAll(failuresOf(compilation, result, sources));
 		}
 		if (!failures.isEmpty()) {
 			throw new FailedChecksException(resource.getURI().lastSegment(), failures);
 		}
+	}
+
+	/** What stops the run from passing, each on the element as written: run problems, BUGs, failed checks. */
+	private static List<Issue> failuresOf(LayoutCompiler.Compilation compilation, RunResult result,
+			SourceElements sources) {
+		List<Issue> failures = new ArrayList<>();
+		EObject subject = compilation.subject();
+		String name = compilation.name();
+		result.problems().forEach(p -> failures.add(LocatedIssues.error(subject, name + " could not run: " + p)));
+		for (RunResult.Bug bug : result.bugs()) {
+			failures.add(LocatedIssues.error(sources.at(bug.operation().source(), subject), "the kernel BUGs on "
+					+ revision(bug.patch()) + " of " + name + " in " + bug.phase().getLiteral() + ": "
+					+ bug.operation().operation() + ": " + bug.operation().result()));
+		}
+		for (CheckVerdict v : result.failedChecks()) {
+			failures.add(LocatedIssues.error(sources.at(v.source(), subject), "check failed on " + revision(v.patch())
+					+ " of " + name + " in " + v.phase().getLiteral() + ": " + v.description() + ": " + v.reason()));
+		}
+		return failures;
 	}
 
 	private static void write(LayoutCompiler.Compilation compilation, RunResult result, IFileSystemAccess2 fsa) {
