@@ -7,6 +7,7 @@ import org.pagewright.arm64.kernel.MapKernel;
 import org.pagewright.arm64.kernel.MapMem;
 import org.pagewright.arm64.kernel.MarkLinearTextAliasRo;
 import org.pagewright.arm64.kernel.MarkRodataRo;
+import org.pagewright.arm64.kernel.FreeInitmem;
 import org.pagewright.arm64.kernel.KfencePool;
 import org.pagewright.arm64.kernel.Recipe;
 import org.pagewright.config.ConfigFactory;
@@ -107,6 +108,7 @@ final class StepExpander {
             case MARK_RODATA_RO -> new MarkRodataRo();
             case MARK_LINEAR_TEXT_ALIAS_RO -> new MarkLinearTextAliasRo();
             case KFENCE_POOL -> new KfencePool();
+            case FREE_INITMEM -> new FreeInitmem();
             case SWSUSP_SAVE, SWSUSP_ARCH_RESUME -> boot -> List.of();
         };
     }
