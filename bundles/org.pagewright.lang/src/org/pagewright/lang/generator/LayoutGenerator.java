@@ -1,10 +1,8 @@
 package org.pagewright.lang.generator;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.generator.AbstractGenerator;
 import org.eclipse.xtext.generator.IFileSystemAccess2;
@@ -12,8 +10,6 @@ import org.eclipse.xtext.generator.IGeneratorContext;
 import org.eclipse.xtext.validation.Issue;
 import org.pagewright.config.Phase;
 import org.pagewright.config.io.ConfigurationStore;
-import org.pagewright.config.run.CheckVerdict;
-import org.pagewright.config.run.ConfigurationRunner;
 import org.pagewright.config.run.RevisionResult;
 import org.pagewright.config.run.RunResult;
 import org.pagewright.lang.compiler.LayoutCompiler;
@@ -34,39 +30,12 @@ public class LayoutGenerator extends AbstractGenerator {
 		if (resource.getContents().isEmpty() || !(resource.getContents().get(0) instanceof Model model)) {
 			return;
 		}
-		SourceElements sources = new SourceElements(model);
-		List<Issue> failures = new ArrayList<>();
-		for (LayoutCompiler.Compilation compilation : LayoutCompiler.compile(model)) {
-			if (!compilation.ok()) {
-				compilation.problems().forEach(p -> failures.add(LocatedIssues.error(p.where(), p.message())));
-				continue;
-			}
-			RunResult result = ConfigurationRunner.run(compilation.configuration());
-			write(compilation, result, fsa);
-			failures.addAll(failuresOf(compilation, result, sources));
-		}
+		List<LayoutChecks.Run> runs = LayoutChecks.run(model);
+		runs.stream().filter(r -> r.result() != null).forEach(r -> write(r.compilation(), r.result(), fsa));
+		List<Issue> failures = LayoutChecks.failures(runs);
 		if (!failures.isEmpty()) {
 			throw new FailedChecksException(resource.getURI().lastSegment(), failures);
 		}
-	}
-
-	/** What stops the run from passing, each on the element as written: run problems, BUGs, failed checks. */
-	private static List<Issue> failuresOf(LayoutCompiler.Compilation compilation, RunResult result,
-			SourceElements sources) {
-		List<Issue> failures = new ArrayList<>();
-		EObject subject = compilation.subject();
-		String name = compilation.name();
-		result.problems().forEach(p -> failures.add(LocatedIssues.error(subject, name + " could not run: " + p)));
-		for (RunResult.Bug bug : result.bugs()) {
-			failures.add(LocatedIssues.error(sources.at(bug.operation().source(), subject), "the kernel BUGs on "
-					+ revision(bug.patch()) + " of " + name + " in " + bug.phase().getLiteral() + ": "
-					+ bug.operation().operation() + ": " + bug.operation().result()));
-		}
-		for (CheckVerdict v : result.failedChecks()) {
-			failures.add(LocatedIssues.error(sources.at(v.source(), subject), "check failed on " + revision(v.patch())
-					+ " of " + name + " in " + v.phase().getLiteral() + ": " + v.description() + ": " + v.reason()));
-		}
-		return failures;
 	}
 
 	private static void write(LayoutCompiler.Compilation compilation, RunResult result, IFileSystemAccess2 fsa) {
@@ -79,10 +48,6 @@ public class LayoutGenerator extends AbstractGenerator {
 		}
 		fsa.generateFile(dir + "report.md", MarkdownReport.of(result));
 		fsa.generateFile(dir + "report.json", JsonReport.of(result));
-	}
-
-	private static String revision(int patch) {
-		return patch == 0 ? "baseline" : "patch " + patch;
 	}
 
 	static String fileLabel(RevisionResult revision) {

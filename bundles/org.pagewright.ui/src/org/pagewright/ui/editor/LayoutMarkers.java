@@ -16,19 +16,22 @@ import org.eclipse.xtext.validation.Issue;
 /** Problem markers of the layout language: one per Xtext issue, carrying its issue code for quick fixes. */
 public final class LayoutMarkers {
 
-	/** Marker type declared in plugin.xml (a problem marker and a text marker). */
+	/** Marker type of validation problems, declared in plugin.xml (a problem marker and a text marker). */
 	public static final String TYPE = "org.pagewright.ui.problem";
+	/** Marker type of checks that failed when the file was last saved (see plugin.xml). */
+	public static final String CHECK_FAILURE = "org.pagewright.ui.checkFailure";
 	/** Marker attribute holding the validator's public issue code. */
 	public static final String ISSUE_CODE = "org.pagewright.ui.issueCode";
 
 	private LayoutMarkers() {
 	}
 
-	static void replace(IFile file, List<Issue> issues) {
+	/** Replaces the file's markers of this type by one per issue. */
+	public static void replace(IFile file, String type, List<Issue> issues) {
 		IWorkspaceRunnable update = monitor -> {
-			file.deleteMarkers(TYPE, true, IResource.DEPTH_ZERO);
+			file.deleteMarkers(type, true, IResource.DEPTH_ZERO);
 			for (Issue issue : issues) {
-				create(file, issue);
+				create(file, type, issue);
 			}
 		};
 		try {
@@ -39,7 +42,7 @@ public final class LayoutMarkers {
 		}
 	}
 
-	private static void create(IFile file, Issue issue) throws CoreException {
+	private static void create(IFile file, String type, Issue issue) throws CoreException {
 		if (issue.getSeverity() == Severity.IGNORE) {
 			return;
 		}
@@ -61,6 +64,6 @@ public final class LayoutMarkers {
 		if (issue.getCode() != null) {
 			attributes.put(ISSUE_CODE, issue.getCode());
 		}
-		file.createMarker(TYPE, attributes);
+		file.createMarker(type, attributes);
 	}
 }

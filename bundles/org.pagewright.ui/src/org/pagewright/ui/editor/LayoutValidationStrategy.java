@@ -60,7 +60,7 @@ class LayoutValidationStrategy implements IReconcilingStrategy, IReconcilingStra
 			List<Issue> issues = LayoutLanguage.injector().getInstance(IResourceValidator.class)
 					.validate(resource, CheckMode.ALL, cancel);
 			if (!cancel.isCanceled()) {
-				LayoutMarkers.replace(file, issues);
+				LayoutMarkers.replace(file, LayoutMarkers.TYPE, issues);
 			}
 		} catch (IOException | RuntimeException e) {
 			ILog.of(getClass()).error("Validation of " + file.getFullPath() + " failed", e);
