@@ -49,10 +49,20 @@ class RecipeOperationsTest {
     @Test
     void lpa2KernelsDropTheShareabilityField() {
         Boot boot = TestBoots.boot(KernelBuild.debian(org.pagewright.arm64.KernelVersion.V7_3,
-                org.pagewright.arm64.Geometry.G4K_52), "", org.pagewright.arm64.CpuFeatures.none(),
+                org.pagewright.arm64.Geometry.G4K_52), "", org.pagewright.arm64.CpuFeatures.none().withLpa2(true),
                 java.util.OptionalLong.empty());
         UpdateMappingProt ro = (UpdateMappingProt) new MarkLinearTextAliasRo().operations(boot).get(0);
         assertEquals(Prot.PAGE_KERNEL_RO.clear(org.pagewright.arm64.desc.Descriptor.SHARED), ro.prot());
+    }
+
+    @Test
+    void anLpa2KernelOnACpuWithoutLpa2KeepsTheShareabilityField() {
+        // pi/map_kernel.c: !cpu_has_lpa2() → va_bits = VA_BITS_MIN, TCR.DS stays 0, PTE_MAYBE_SHARED = PTE_SHARED
+        Boot boot = TestBoots.boot(KernelBuild.debian(org.pagewright.arm64.KernelVersion.V7_3,
+                org.pagewright.arm64.Geometry.G4K_52), "", org.pagewright.arm64.CpuFeatures.none(),
+                java.util.OptionalLong.empty());
+        UpdateMappingProt ro = (UpdateMappingProt) new MarkLinearTextAliasRo().operations(boot).get(0);
+        assertEquals(Prot.PAGE_KERNEL_RO, ro.prot());
     }
 
     @Test

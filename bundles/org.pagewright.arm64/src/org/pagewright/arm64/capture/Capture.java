@@ -11,13 +11,34 @@ import java.util.regex.Pattern;
 /**
  * The typed inputs of one capture log. Sections that are missing stay empty (with a problem); sections that are
  * present but partly malformed keep their good lines.
+ *
+ * @param midr MIDR_EL1 of the boot CPU: the first dmesg line, else composed from /proc/cpuinfo's first CPU
+ * @param cpuCapabilities the "CPU features: detected: …" descriptions of the kernel log (cpufeature.c
+ *        update_cpu_capabilities), or empty when the capture holds no kernel log
  */
 public record Capture(Optional<KernelRelease> release, List<String> cmdline, Kallsyms kallsyms,
         List<PhysRange> memblockMemory, List<PhysRange> memblockReserved, Iomem iomem, PtdumpModInfo modInfo,
-        Optional<KernelPageTablesText> kernelPageTables, List<RawLeafRun> rawLeafRuns, OptionalLong midr) {
+        Optional<KernelPageTablesText> kernelPageTables, List<RawLeafRun> rawLeafRuns, OptionalLong midr,
+        Optional<List<String>> cpuCapabilities) {
 
     private static final Pattern BOOT_MIDR =
             Pattern.compile("Booting Linux on physical CPU 0x[0-9a-fA-F]+ \\[0x([0-9a-fA-F]{1,8})\\]");
+    private static final Pattern CAPABILITY = Pattern.compile("CPU features: detected: (.+?)\\s*$");
+    private static final Pattern CPUINFO_FIELD =
+            Pattern.compile("^CPU (implementer|architecture|variant|part|revision)\\s*:\\s*(\\S+)\\s*$");
+
+    /** The form without the kernel log's CPU capabilities (none known). */
+    public Capture(Optional<KernelRelease> release, List<String> cmdline, Kallsyms kallsyms,
+            List<PhysRange> memblockMemory, List<PhysRange> memblockReserved, Iomem iomem, PtdumpModInfo modInfo,
+            Optional<KernelPageTablesText> kernelPageTables, List<RawLeafRun> rawLeafRuns, OptionalLong midr) {
+        this(release, cmdline, kallsyms, memblockMemory, memblockReserved, iomem, modInfo, kernelPageTables,
+                rawLeafRuns, midr, Optional.empty());
+    }
+
+    /** Whether the kernel log says it detected this capability (by its cpufeature.c description). */
+    public Optional<Boolean> detected(String description) {
+        return cpuCapabilities.map(l -> l.contains(description));
+    }
 
     public static Parsed<Capture> parse(String text) {
         Parsed<CaptureLog> log = CaptureLog.parse(text);
@@ -50,8 +71,12 @@ public record Capture(Optional<KernelRelease> release, List<String> cmdline, Kal
                 .map(s -> collect(KernelPageTablesText.parse(s), problems));
         List<RawLeafRun> raw = l.section("kernel_page_tables_raw").map(s -> collect(RawLeafRun.parse(s), problems))
                 .orElse(List.of());
+        OptionalLong midr = bootCpuMidr(text);
+        if (midr.isEmpty()) {
+            midr = l.section("cpuinfo").map(Capture::cpuinfoMidr).orElse(OptionalLong.empty());
+        }
         return Parsed.of(new Capture(release, cmdline, kallsyms, memory, reserved, iomem, mod, kpt, raw,
-                bootCpuMidr(text)), problems);
+                midr, capabilities(text)), problems);
     }
 
     private static Optional<Section> required(CaptureLog log, String name, List<Problem> problems) {
@@ -65,6 +90,48 @@ public record Capture(Optional<KernelRelease> release, List<String> cmdline, Kal
     private static <T> T collect(Parsed<T> parsed, List<Problem> problems) {
         problems.addAll(parsed.problems());
         return parsed.value();
+    }
+
+    /** The "CPU features: detected:" lines, if the capture holds the kernel log at all. */
+    private static Optional<List<String>> capabilities(String text) {
+        if (!BOOT_MIDR.matcher(text).find()) {
+            return Optional.empty();
+        }
+        List<String> out = new ArrayList<>();
+        text.lines().forEach(line -> {
+            Matcher m = CAPABILITY.matcher(line);
+            if (m.find() && !out.contains(m.group(1))) {
+                out.add(m.group(1));
+            }
+        });
+        return Optional.of(List.copyOf(out));
+    }
+
+    /** MIDR_EL1 from the first CPU of /proc/cpuinfo (arch/arm64/kernel/cpuinfo.c c_show fields). */
+    static OptionalLong cpuinfoMidr(Section cpuinfo) {
+        long[] f = {-1, -1, -1, -1, -1};
+        List<String> names = List.of("implementer", "architecture", "variant", "part", "revision");
+        for (String line : cpuinfo.lines()) {
+            Matcher m = CPUINFO_FIELD.matcher(line.trim());
+            if (!m.matches()) {
+                continue;
+            }
+            int i = names.indexOf(m.group(1));
+            if (f[i] >= 0) {
+                break; // the second CPU begins
+            }
+            try {
+                f[i] = Long.decode(m.group(2));
+            } catch (NumberFormatException e) {
+                return OptionalLong.empty();
+            }
+        }
+        if (f[0] < 0 || f[2] < 0 || f[3] < 0 || f[4] < 0) {
+            return OptionalLong.empty();
+        }
+        // MIDR: implementer [31:24], variant [23:20], architecture [19:16] (0xf = by ID registers), part [15:4], rev
+        return OptionalLong.of((f[0] & 0xff) << 24 | (f[2] & 0xf) << 20 | 0xfL << 16 | (f[3] & 0xfff) << 4
+                | (f[4] & 0xf));
     }
 
     /** MIDR_EL1 of the boot CPU, as the first dmesg line prints it. */

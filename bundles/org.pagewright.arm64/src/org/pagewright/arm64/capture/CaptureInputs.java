@@ -17,6 +17,7 @@ import org.pagewright.arm64.kernel.Cmdline;
 import org.pagewright.arm64.kernel.KernelBuild;
 import org.pagewright.arm64.kernel.KernelConfig;
 import org.pagewright.arm64.kernel.KernelImage;
+import org.pagewright.arm64.kernel.Kpti;
 import org.pagewright.arm64.kernel.PhysicalMemory;
 import org.pagewright.arm64.kernel.ReadOnlyVmallocPages;
 import org.pagewright.arm64.layout.KernelVaLayout;
@@ -39,11 +40,22 @@ public record CaptureInputs(Boot boot, List<ReadOnlyVmallocPages> readOnlyVmallo
         OptionalLong pageOffset = mod.value("PAGE_OFFSET");
         OptionalLong voffset = mod.value("kimage_voffset");
         OptionalLong physOffset = mod.value("PHYS_OFFSET");
-        if (c.release().isEmpty() || pageOffset.isEmpty() || voffset.isEmpty() || physOffset.isEmpty()) {
-            problems.add(new Problem(0, "need uname, PAGE_OFFSET, kimage_voffset and PHYS_OFFSET"));
+        if (physOffset.isEmpty() && mod.value("memstart_addr").isPresent()) {
+            physOffset = mod.value("memstart_addr"); // memory.h PHYS_OFFSET = memstart_addr
+            assumptions.add("PHYS_OFFSET taken from memstart_addr");
+        }
+        Optional<KernelVersion> parsedVersion = c.release().flatMap(r -> KernelVersion.tryParse(r.version()));
+        if (parsedVersion.isEmpty() || pageOffset.isEmpty() || voffset.isEmpty() || physOffset.isEmpty()) {
+            problems.add(new Problem(0, "need uname (with a kernel version), PAGE_OFFSET, kimage_voffset and"
+                    + " PHYS_OFFSET (ptdump_mod_insmod)"));
             return Parsed.of(Optional.empty(), problems);
         }
-        KernelVersion version = KernelVersion.parse(c.release().get().version());
+        if (Long.bitCount(-pageOffset.getAsLong()) != 1) {
+            problems.add(new Problem(0, String.format("PAGE_OFFSET=0x%x is not -(1 << VA_BITS)",
+                    pageOffset.getAsLong())));
+            return Parsed.of(Optional.empty(), problems);
+        }
+        KernelVersion version = parsedVersion.get();
         Granule granule = granuleFromTcr(mod.value("TCR_EL1"), assumptions);
         int vaBits = Long.numberOfTrailingZeros(pageOffset.getAsLong()); // memory.h PAGE_OFFSET = -(1 << VA_BITS)
         GeometryResult gr = Geometry.check(granule, vaBits);
@@ -56,47 +68,114 @@ public record CaptureInputs(Boot boot, List<ReadOnlyVmallocPages> readOnlyVmallo
         Cmdline cmdline = new Cmdline(c.cmdline());
 
         Optional<IdRegisters> id = mod.idRegisters();
-        boolean kaslr = build.randomizeBase() && !cmdline.has("nokaslr");
+        if (id.isEmpty()) {
+            assumptions.add("no ID_AA64MMFR0..2: CPU taken as without LPA2 and E0PD");
+        }
         boolean e0pd = id.map(IdRegisters::e0pd).orElse(false);
         boolean lpa2 = id.map(r -> granule == Granule.G16K ? r.lpa2With16k() : r.lpa2With4k()).orElse(false);
         boolean bbml2 = c.midr().isPresent() && Bbml2AllowList.contains(c.midr().getAsLong());
         if (c.midr().isEmpty()) {
-            assumptions.add("no boot MIDR: CPU taken as not BBML2-noabort");
+            assumptions.add("no boot MIDR: CPU taken as not BBML2-noabort and not on kpti_safe_list");
         }
-        CpuFeatures cpu = CpuFeatures.of(bbml2, lpa2, false, KernelConfig.kaslrRequiresNg(kaslr, e0pd), false);
-        KernelConfig config = new KernelConfig(build, cmdline, cpu);
+        // vabits_actual as the kernel reported it, else TCR_EL1.T1SZ; checked against the rule (LPA2 + arm64.nolva)
+        KernelConfig byRule = new KernelConfig(build, cmdline, CpuFeatures.of(bbml2, lpa2, false, false, false));
+        OptionalLong observed = mod.value("vabits_actual");
+        if (observed.isEmpty() && mod.value("TCR_EL1").isPresent()) {
+            observed = OptionalLong.of(64 - ((mod.value("TCR_EL1").getAsLong() >>> 16) & 0x3f)); // TCR_EL1.T1SZ
+        }
+        int vabitsActual = byRule.vabitsActual();
+        if (observed.isPresent() && observed.getAsLong() != vabitsActual) {
+            int seen = (int) observed.getAsLong();
+            if (geometry.lpa2() && (seen == vaBits || seen == vaBitsMin(geometry))) {
+                assumptions.add("vabits_actual=" + seen + " but the ID registers and cmdline give " + vabitsActual
+                        + ": the observed value is followed (LPA2 " + (seen == vaBits ? "used" : "not used") + ")");
+                lpa2 = seen == vaBits;
+                vabitsActual = seen;
+            } else {
+                problems.add(new Problem(0, "vabits_actual=" + seen + " does not fit a " + vaBits + "-bit build"));
+            }
+        }
 
         Optional<KernelImage> image = image(c, voffset.getAsLong(), assumptions, problems);
         if (image.isEmpty()) {
             return Parsed.of(Optional.empty(), problems);
         }
+        KernelVaLayout layout = KernelVaLayout.of(geometry, version, vabitsActual, fixmapPages(mod, geometry));
+
+        // KASLR: from where the image actually sits (kallsyms _text vs KIMAGE_VADDR), not from the cmdline
+        long kaslrOffset = image.get().text() - layout.kimageVaddr();
+        boolean displaced = KernelConfig.imageDisplacedByKaslr(version, kaslrOffset);
+        if (displaced && !build.randomizeBase()) {
+            problems.add(new Problem(0, String.format("_text is 0x%x above KIMAGE_VADDR in a build without"
+                    + " CONFIG_RANDOMIZE_BASE", kaslrOffset)));
+        }
+        Kpti.Decision kpti = Kpti.decide(cmdline, displaced, e0pd, c.midr(), csv3(mod),
+                c.detected("Kernel page table isolation (KPTI)"), assumptions);
+        CpuFeatures cpu = CpuFeatures.of(bbml2, lpa2, false, kpti.ngMappings(), false);
+        KernelConfig config = new KernelConfig(build, cmdline, cpu);
+
         List<PhysicalMemory.Bank> banks = c.memblockMemory().stream().filter(r -> !r.label().contains("NOMAP"))
                 .map(r -> new PhysicalMemory.Bank(r.start(), r.end())).toList();
         if (banks.isEmpty()) {
             banks = c.iomem().systemRam().stream().map(r -> new PhysicalMemory.Bank(r.start(), r.end())).toList();
             assumptions.add("no memblock_memory: banks taken from iomem System RAM");
         }
+        if (banks.isEmpty()) {
+            problems.add(new Problem(0, "no DRAM banks: neither memblock_memory nor iomem System RAM"));
+            return Parsed.of(Optional.empty(), problems);
+        }
         PhysicalMemory memory = new PhysicalMemory(banks, physOffset.getAsLong());
-        int vabitsActual = (int) mod.value("vabits_actual").orElse(vaBits);
-        KernelVaLayout layout = KernelVaLayout.of(geometry, version, vabitsActual, fixmapPages(mod, geometry));
-        Boot boot = new Boot(config, image.get(), memory, layout, kfencePool(config, banks, assumptions));
+        Boot boot = new Boot(config, image.get(), memory, layout, kfencePool(config, image.get(), banks,
+                assumptions));
         return Parsed.of(Optional.of(new CaptureInputs(boot, readOnlyVmalloc(c, boot), assumptions)), problems);
+    }
+
+    /** memory.h VA_BITS_MIN of a 52-bit build: 47 with 16K pages, else 48. */
+    private static int vaBitsMin(Geometry g) {
+        return g.granule() == Granule.G16K ? 47 : 48;
+    }
+
+    /** ID_AA64PFR0_EL1.CSV3 [63:60], when the capture printed the register. */
+    private static Optional<Boolean> csv3(PtdumpModInfo mod) {
+        OptionalLong pfr0 = mod.value("ID_AA64PFR0");
+        if (pfr0.isEmpty()) {
+            pfr0 = mod.value("ID_AA64PFR0_EL1");
+        }
+        return pfr0.isPresent() ? Optional.of(((pfr0.getAsLong() >>> 60) & 0xf) != 0) : Optional.empty();
     }
 
     /**
      * mmu.c arm64_kfence_alloc_pool = memblock_phys_alloc(KFENCE_POOL_SIZE, PAGE_SIZE), the first allocation of
-     * map_mem; memblock allocates top-down, and before paging_init the top of DRAM is normally still free. A
-     * heuristic (the capture does not record the pool's address), listed in the assumptions when used.
+     * map_mem (paging_init). memblock allocates top-down from the end of the highest bank (no current_limit is set
+     * on arm64); what is reserved by then is the kernel image, the initrd and the DTB (arm64_memblock_init,
+     * early_init_fdt_scan_reserved_mem), which QEMU places low in DRAM. The capture does not record the pool's
+     * address (kfence prints it hashed), so the first free range from the top that avoids the image is used, and
+     * the guess is listed in the assumptions.
      */
-    private static OptionalLong kfencePool(KernelConfig config, List<PhysicalMemory.Bank> banks,
+    private static OptionalLong kfencePool(KernelConfig config, KernelImage image, List<PhysicalMemory.Bank> banks,
             List<String> assumptions) {
         if (!config.kfenceEarlyPool() || banks.isEmpty()) {
             return OptionalLong.empty();
         }
-        long top = banks.get(banks.size() - 1).end();
-        long pool = (top - config.kfencePoolSize()) & -config.build().geometry().pageSize();
-        assumptions.add(String.format("early KFENCE pool assumed at the top of DRAM: 0x%x", pool));
-        return OptionalLong.of(pool);
+        long size = config.kfencePoolSize();
+        long page = config.runtimeGeometry().pageSize();
+        long imageStart = image.pa(image.text());
+        long imageEnd = image.pa(image.end());
+        for (int i = banks.size() - 1; i >= 0; i--) {
+            PhysicalMemory.Bank b = banks.get(i);
+            long top = b.end() & -page;
+            while (Long.compareUnsigned(top - size, b.start()) >= 0 && Long.compareUnsigned(top, b.start()) > 0) {
+                long pool = top - size;
+                if (Long.compareUnsigned(pool, imageEnd) >= 0 || Long.compareUnsigned(top, imageStart) <= 0) {
+                    assumptions.add(String.format("early KFENCE pool assumed where memblock's top-down allocator"
+                            + " finds room first (top of DRAM, below nothing reserved but the image): 0x%x", pool));
+                    return OptionalLong.of(pool);
+                }
+                top = imageStart & -page;
+            }
+        }
+        assumptions.add("no room found for the early KFENCE pool");
+        return OptionalLong.empty();
     }
 
     private static Granule granuleFromTcr(OptionalLong tcr, List<String> assumptions) {

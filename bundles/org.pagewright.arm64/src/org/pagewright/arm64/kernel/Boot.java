@@ -32,6 +32,6 @@ public record Boot(KernelConfig config, KernelImage image, PhysicalMemory memory
     }
 
     public long pageSize() {
-        return config.build().geometry().pageSize();
+        return config.runtimeGeometry().pageSize();
     }
 }

@@ -29,7 +29,7 @@ public record BootReplay(PageTables tables, List<Outcome> outcomes) {
             long va = boot.linear(pool.getAsLong());
             policy = policy.withKfencePool(va, va + c.kfencePoolSize());
         }
-        return Executor.of(c.build().geometry(), c.rules(), c.cpu()).withDirectMap(policy);
+        return Executor.of(c.runtimeGeometry(), c.rules(), c.cpu()).withDirectMap(policy);
     }
 
     public static BootReplay run(Boot boot, List<Operation> operations) {

@@ -2,6 +2,7 @@ package org.pagewright.arm64.kernel;
 
 import java.util.Objects;
 import org.pagewright.arm64.CpuFeatures;
+import org.pagewright.arm64.Geometry;
 import org.pagewright.arm64.KernelRules;
 import org.pagewright.arm64.KernelVersion;
 import org.pagewright.arm64.desc.Prot;
@@ -108,6 +109,38 @@ public record KernelConfig(KernelBuild build, Cmdline cmdline, CpuFeatures cpu) 
         return (build.kfenceNumObjects() + 1L) * 2 * build.geometry().pageSize();
     }
 
+    // ---- VA size at run time ----
+
+    /**
+     * pi/map_kernel.c early_map_kernel (6.9+): an LPA2 build (4K/16K, VA_BITS 52) runs with va_bits = VA_BITS_MIN
+     * and one level less (root_level++) when !cpu_has_lpa2(); idreg-override.c makes {@code arm64.nolva} clear the
+     * LPA2 TGRAN field too (mmfr2_varange_filter). 64K/52 (LVA) keeps its level count and is left as built.
+     */
+    public boolean runsWithLpa2() {
+        return build.geometry().lpa2() && cpu.lpa2() && !cmdline.has("arm64.nolva");
+    }
+
+    /** memory.h vabits_actual: VA_BITS, or VA_BITS_MIN (48; 47 with 16K) when an LPA2 build cannot use LPA2. */
+    public int vabitsActual() {
+        Geometry g = build.geometry();
+        if (!g.lpa2() || runsWithLpa2()) {
+            return g.vaBits();
+        }
+        return g.granule() == org.pagewright.arm64.Granule.G16K ? 47 : 48; // memory.h VA_BITS_MIN
+    }
+
+    /** The regime the MMU walks: the build's geometry, or the VA_BITS_MIN one without LPA2 (no OA in bits 9:8,
+     *  SH back in the descriptors, one level less). */
+    public Geometry runtimeGeometry() {
+        Geometry g = build.geometry();
+        int bits = vabitsActual();
+        if (bits == g.vaBits()) {
+            return g;
+        }
+        return Geometry.check(g.granule(), bits) instanceof org.pagewright.arm64.GeometryResult.Supported s
+                ? s.geometry() : g;
+    }
+
     // ---- debug_pagealloc ----
 
     /** mm/page_alloc.c early_debug_pagealloc: debug_pagealloc=on|off over CONFIG_DEBUG_PAGEALLOC_ENABLE_DEFAULT. */
@@ -192,6 +225,22 @@ public record KernelConfig(KernelBuild build, Cmdline cmdline, CpuFeatures cpu) 
         return kaslr && !e0pd;
     }
 
+    /** pi/map_kernel.c (6.9+) decides nG from the seed; before, kaslr_requires_kpti tested kaslr_offset() > 0. */
+    private static final KernelVersion KASLR_SEED_DECIDES = new KernelVersion(6, 9, 0);
+    private static final long MIN_KIMG_ALIGN = 2L << 20; // asm/boot.h
+
+    /**
+     * Whether an image linked at KIMAGE_VADDR but found {@code kaslrOffset} bytes higher was displaced by a KASLR
+     * seed. 6.9+ pi/map_kernel.c: kaslr_offset = pa_base % MIN_KIMG_ALIGN | (seed &amp; ~(MIN_KIMG_ALIGN - 1)), and
+     * nG needs {@code kaslr_seed != 0}; 6.1 cpufeature.c kaslr_requires_kpti: {@code kaslr_offset() > 0}.
+     */
+    public static boolean imageDisplacedByKaslr(KernelVersion version, long kaslrOffset) {
+        if (version.atLeast(KASLR_SEED_DECIDES)) {
+            return Long.compareUnsigned(kaslrOffset, MIN_KIMG_ALIGN) >= 0;
+        }
+        return kaslrOffset != 0;
+    }
+
     /** PTE_MAYBE_NG is nG when arm64_use_ng_mappings (KPTI). */
     public boolean useNgMappings() {
         return cpu.kptiNeeded();
@@ -199,6 +248,6 @@ public record KernelConfig(KernelBuild build, Cmdline cmdline, CpuFeatures cpu) 
 
     /** A prot as this kernel writes it: nG under KPTI, no SHARED field under LPA2. */
     public Prot resolve(Prot prot) {
-        return prot.withNgIf(useNgMappings()).forGeometry(build.geometry());
+        return prot.withNgIf(useNgMappings()).forGeometry(runtimeGeometry());
     }
 }

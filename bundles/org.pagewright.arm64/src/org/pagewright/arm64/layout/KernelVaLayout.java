@@ -38,7 +38,10 @@ public record KernelVaLayout(KernelVersion version, Geometry geometry, int vabit
 
     /**
      * As {@link #of(Geometry, KernelVersion, long)} for a CPU whose usable VA size (vabits_actual, decided at boot)
-     * may be below VA_BITS, e.g. a 52-bit kernel on a CPU without LPA2 (48).
+     * may be below VA_BITS, e.g. a 52-bit kernel on a CPU without LPA2 (48). {@code geometry} is the build's
+     * (CONFIG_ARM64_VA_BITS): every memory.h constant below comes from it. The layout's {@link #geometry()} is the
+     * regime the MMU walks at run time: for an LPA2 build running with vabits_actual &lt; VA_BITS that is the
+     * 4K/48 (16K/47) regime without LPA2 (pi/map_kernel.c early_map_kernel: va_bits = VA_BITS_MIN, root_level++).
      */
     public static KernelVaLayout of(Geometry geometry, KernelVersion version, int vabitsActual, long fixmapPages) {
         Objects.requireNonNull(geometry, "geometry");
@@ -71,8 +74,30 @@ public record KernelVaLayout(KernelVersion version, Geometry geometry, int vabit
             vmallocEnd = vmemmapStart - SZ_8M;                      // pgtable.h VMALLOC_END = VMEMMAP_START - SZ_8M
         }
         long fixmapStart = fixaddrTop - fixmapPages * geometry.pageSize(); // fixmap.h FIXADDR_(TOT_)START
-        return new KernelVaLayout(version, geometry, vabitsActual, pageOffset, pageEnd, modulesVaddr, modulesEnd, modulesEnd,
+        return new KernelVaLayout(version, runtimeGeometry(geometry, vabitsActual), vabitsActual, pageOffset, pageEnd, modulesVaddr, modulesEnd, modulesEnd,
                 vmallocEnd, vmemmapStart, vmemmapEnd, pciIoStart, pciIoStart + PCI_IO_SIZE, fixmapStart, fixaddrTop);
+    }
+
+    /** The regime walked at run time: the build's, or the VA_BITS_MIN one an LPA2 build falls back to. */
+    static Geometry runtimeGeometry(Geometry build, int vabitsActual) {
+        if (!build.lpa2() || vabitsActual >= build.vaBits()) {
+            return build;
+        }
+        return Geometry.check(build.granule(), vabitsActual) instanceof org.pagewright.arm64.GeometryResult.Supported s
+                ? s.geometry() : build;
+    }
+
+    /** CONFIG_ARM64_VA_BITS of the build: PAGE_OFFSET = -(1 << VA_BITS) is a compile-time constant. */
+    public int configVaBits() {
+        return Long.numberOfTrailingZeros(pageOffset);
+    }
+
+    /** CONFIG_PGTABLE_LEVELS of the build (Kconfig: from granule and VA_BITS), which names and folds ptdump's levels
+     *  even when the MMU walks fewer levels at run time (pgtable.h: pgtable_l5_enabled() false → P4D folded into
+     *  the PGD at run time, but PTRS_PER_P4D stays 512). */
+    public int configLevels() {
+        int bits = geometry.granule().bitsPerLevel();
+        return (configVaBits() - geometry.pageShift() + bits - 1) / bits;
     }
 
     /** memory.h _PAGE_OFFSET(va) = -(1 << va). */

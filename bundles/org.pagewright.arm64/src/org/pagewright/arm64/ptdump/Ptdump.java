@@ -14,7 +14,7 @@ public final class Ptdump {
     /** Renders the dump of an engine state (ptdump.c ptdump_walk from base_addr to the top of the VA space). */
     public static String render(PageTables tables, KernelVaLayout layout) {
         StringBuilder out = new StringBuilder(16 * 1024);
-        PtdumpLevels levels = new PtdumpLevels(layout.geometry());
+        PtdumpLevels levels = PtdumpLevels.of(layout);
         NotePageMerger merger = new NotePageMerger(layout.ptdumpMarkers(), new PtdumpText(out, levels));
         PtdumpWalk walk = new PtdumpWalk(levels, layout.version(), merger);
         tables.walk(layout.ptdumpWalkStart(), 0, new EngineWalk(layout.geometry(), walk));
@@ -44,7 +44,7 @@ public final class Ptdump {
     /** Renders the dump of any table source; entries below the layout's walk start are ignored. */
     public static String render(TableEntrySource tables, KernelVaLayout layout) {
         StringBuilder out = new StringBuilder(16 * 1024);
-        PtdumpLevels levels = new PtdumpLevels(layout.geometry());
+        PtdumpLevels levels = PtdumpLevels.of(layout);
         NotePageMerger merger = new NotePageMerger(layout.ptdumpMarkers(), new PtdumpText(out, levels));
         new PtdumpWalk(levels, layout.version(), merger).walk(startingAt(tables, layout.ptdumpWalkStart()));
         return out.toString();

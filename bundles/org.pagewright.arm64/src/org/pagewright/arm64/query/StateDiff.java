@@ -30,7 +30,7 @@ public final class StateDiff {
     }
 
     public static List<RangeChange> between(TableEntrySource before, TableEntrySource after, KernelVaLayout layout) {
-        PtdumpLevels levels = new PtdumpLevels(layout.geometry());
+        PtdumpLevels levels = PtdumpLevels.of(layout);
         List<long[]> a = ranges(before, layout, levels);
         List<long[]> b = ranges(after, layout, levels);
         TreeSet<Long> cuts = new TreeSet<>(Long::compareUnsigned);

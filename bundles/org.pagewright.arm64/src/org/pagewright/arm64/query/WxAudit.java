@@ -60,7 +60,7 @@ public final class WxAudit {
                 v.entry(va, level, raw);
             }
         });
-        new PtdumpWalk(new PtdumpLevels(layout.geometry()), layout.version(), merger).walk(fromStart);
+        new PtdumpWalk(PtdumpLevels.of(layout), layout.version(), merger).walk(fromStart);
         return new Report(checker.wxPages, checker.uxnPages, List.copyOf(checker.warnings), List.copyOf(checker.wxRanges));
     }
 

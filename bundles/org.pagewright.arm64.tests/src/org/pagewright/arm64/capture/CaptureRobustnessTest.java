@@ -1,0 +1,77 @@
+package org.pagewright.arm64.capture;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.pagewright.arm64.kernel.KernelBuild;
+
+/** Missing or garbled capture sections give located problems and explicit assumptions, never an exception. */
+class CaptureRobustnessTest {
+    private static final List<String> SECTIONS = List.of("uname", "cmdline", "cpuinfo", "kallsyms",
+            "ptdump_mod_insmod", "kernel_page_tables", "kernel_page_tables_raw", "iomem", "memblock_memory",
+            "memblock_reserved", "dmesg_full");
+
+    static Stream<Arguments> withoutOneSection() {
+        return Stream.of(Captures.K61, Captures.K612, Captures.K73)
+                .flatMap(c -> SECTIONS.stream().map(s -> Arguments.of(c, s)));
+    }
+
+    private static Parsed<Optional<CaptureInputs>> importOf(String text) {
+        Parsed<Capture> c = assertDoesNotThrow(() -> Capture.parse(text));
+        return assertDoesNotThrow(() -> CaptureInputs.from(c.value(), KernelBuild::debian));
+    }
+
+    @ParameterizedTest
+    @MethodSource("withoutOneSection")
+    void aMissingSectionIsAProblemOrAnAssumption(String capture, String section) {
+        String text = CaptureVariant.of(capture).without(section).text();
+        Parsed<Capture> parsed = Capture.parse(text);
+        Parsed<Optional<CaptureInputs>> in = importOf(text);
+        boolean reported = !parsed.problems().isEmpty() || !in.problems().isEmpty()
+                || in.value().map(v -> !v.assumptions().isEmpty()).orElse(false);
+        assertTrue(reported, "dropping " + section + " went unnoticed");
+        if (in.value().isPresent() && !section.equals("kernel_page_tables") && !section.equals("dmesg_full")
+                && !section.equals("cpuinfo") && !section.equals("kernel_page_tables_raw")) {
+            assertFalse(in.value().get().assumptions().isEmpty() && parsed.problems().isEmpty());
+        }
+    }
+
+    static Stream<Arguments> cuts() {
+        return Stream.of(Captures.K61, Captures.K612, Captures.K73)
+                .flatMap(c -> Stream.of(0.05, 0.2, 0.22, 0.25, 0.3, 0.5, 0.7, 0.9).map(f -> Arguments.of(c, f)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cuts")
+    void aTruncatedLogNeverThrows(String capture, double fraction) {
+        String text = CaptureVariant.of(capture).text();
+        importOf(text.substring(0, (int) (text.length() * fraction)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cuts")
+    void garbledValuesGiveLocatedProblems(String capture, double fraction) {
+        CaptureVariant v = CaptureVariant.of(capture).modValue("vabits_actual", "zz").modValue("ID_AA64MMFR0", "0x")
+                .section("memblock_memory", "   0: 0x00000000zz..0x1\n   1: nonsense")
+                .section("uname", "Linux 7.x.q garbage");
+        String text = v.text();
+        Parsed<Capture> parsed = Capture.parse(text.substring(0, (int) (text.length() * fraction)));
+        assertTrue(parsed.problems().stream().allMatch(p -> p.line() >= 0));
+        importOf(text);
+        assertFalse(Capture.parse(text).problems().isEmpty());
+    }
+
+    @ParameterizedTest
+    @MethodSource("withoutOneSection")
+    void unterminatedSectionsNeverThrow(String capture, String section) {
+        String text = CaptureVariant.of(capture).text().replace("===== END " + section + " =====", "");
+        importOf(text);
+    }
+}
