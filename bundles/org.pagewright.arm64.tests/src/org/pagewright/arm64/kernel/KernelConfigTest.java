@@ -11,6 +11,8 @@ import org.pagewright.arm64.CpuFeatures;
 import org.pagewright.arm64.Geometry;
 import org.pagewright.arm64.KernelVersion;
 import org.pagewright.arm64.desc.Prot;
+import org.pagewright.arm64.layout.FixmapSize;
+import org.pagewright.arm64.layout.KernelVaLayout;
 
 class KernelConfigTest {
 
@@ -161,5 +163,31 @@ class KernelConfigTest {
         assertTrue(Bbml2AllowList.contains(0x410fd840L | 2));   // Neoverse V3 r0p2
         assertFalse(Bbml2AllowList.contains(0x410fd840L | 1));  // Neoverse V3 r0p1
         assertFalse(Bbml2AllowList.contains(0x000f0510L));      // QEMU -cpu max
+    }
+
+    @Test
+    void memstartIsDramRoundedDownToAGigabyteWith4kPages() {
+        assertEquals(0x40000000L, KernelConfig.memstartAddr(Geometry.G4K_48, 48, 0x40000000L));
+        assertEquals(0x80000000L, KernelConfig.memstartAddr(Geometry.G4K_48, 48, 0xa0000000L));
+    }
+
+    @Test
+    void a52BitBuildOnA48BitCpuLowersMemstartSoDramStartsTheLinearMapAt48BitPageOffset() {
+        int actual = KernelConfig.vabitsActual(Geometry.G4K_52, false, false);
+        long memstart = KernelConfig.memstartAddr(Geometry.G4K_52, actual, 0x40000000L);
+        KernelVaLayout layout = KernelVaLayout.of(Geometry.G4K_52, KernelVersion.V6_12, actual, FixmapSize.DEBIAN_6_12);
+
+        assertEquals(48, actual);
+        assertEquals(0xffff000000000000L, layout.physToVirt(0x40000000L, memstart));
+        assertEquals(0x40001000L, layout.linearToPhys(0xffff000000001000L, memstart));
+    }
+
+    @Test
+    void a52BitBuildWithLpa2KeepsMemstartAsTheCaptureShows() {
+        // k612: memstart_addr=40000000, PAGE_OFFSET=fff0000000000000 (ptdump_mod_insmod)
+        int actual = KernelConfig.vabitsActual(Geometry.G4K_52, true, false);
+        assertEquals(52, actual);
+        assertEquals(0x40000000L, KernelConfig.memstartAddr(Geometry.G4K_52, actual, 0x40000000L));
+        assertEquals(48, KernelConfig.vabitsActual(Geometry.G4K_52, true, true)); // arm64.nolva
     }
 }

@@ -122,11 +122,30 @@ public record KernelConfig(KernelBuild build, Cmdline cmdline, CpuFeatures cpu) 
 
     /** memory.h vabits_actual: VA_BITS, or VA_BITS_MIN (48; 47 with 16K) when an LPA2 build cannot use LPA2. */
     public int vabitsActual() {
-        Geometry g = build.geometry();
-        if (!g.lpa2() || runsWithLpa2()) {
-            return g.vaBits();
+        return vabitsActual(build.geometry(), cpu.lpa2(), cmdline.has("arm64.nolva"));
+    }
+
+    /** {@link #vabitsActual()} from the build's geometry, the CPU's LPA2 and {@code arm64.nolva} alone. */
+    public static int vabitsActual(Geometry build, boolean cpuLpa2, boolean nolva) {
+        if (!build.lpa2() || cpuLpa2 && !nolva) {
+            return build.vaBits();
         }
-        return g.granule() == org.pagewright.arm64.Granule.G16K ? 47 : 48; // memory.h VA_BITS_MIN
+        return build.granule() == org.pagewright.arm64.Granule.G16K ? 47 : 48; // memory.h VA_BITS_MIN
+    }
+
+    /**
+     * mm/init.c arm64_memblock_init: memstart_addr = round_down(start of DRAM, ARM64_MEMSTART_ALIGN), lowered by
+     * _PAGE_OFFSET(vabits_actual) - _PAGE_OFFSET(VA_BITS) when a 52-bit build runs with fewer VA bits, so that
+     * __va() lands at _PAGE_OFFSET(vabits_actual). ARM64_MEMSTART_ALIGN (memory.h) is 1G for 4K (PUD_SHIFT) and
+     * 16K (CONT_PMD_SHIFT), 512M for 64K (PMD_SHIFT).
+     */
+    public static long memstartAddr(Geometry build, int vabitsActual, long dramStart) {
+        long align = build.granule() == org.pagewright.arm64.Granule.G64K ? 1L << 29 : 1L << 30;
+        long memstart = dramStart & -align;
+        if (vabitsActual != build.vaBits()) {
+            memstart -= -(1L << vabitsActual) - -(1L << build.vaBits());
+        }
+        return memstart;
     }
 
     /** The regime the MMU walks: the build's geometry, or the VA_BITS_MIN one without LPA2 (no OA in bits 9:8,

@@ -11,6 +11,7 @@ import org.pagewright.arm64.Granule;
 import org.pagewright.arm64.KernelRules;
 import org.pagewright.arm64.KernelVersion;
 import org.pagewright.arm64.attr.DirectMapPolicy;
+import org.pagewright.arm64.kernel.KernelConfig;
 import org.pagewright.arm64.layout.KernelVaLayout;
 import org.pagewright.arm64.op.Executor;
 import org.pagewright.arm64.table.PageTables;
@@ -63,14 +64,15 @@ public record EngineSetup(Geometry geometry, KernelRules rules, CpuFeatures cpu,
         CpuFeatures cpu = CpuFeatures.of(m.getCpuFeatures().contains(CpuFeature.BBML2_NOABORT), lpa2,
                 m.getCpuFeatures().contains(CpuFeature.MTE), m.getCpuFeatures().contains(CpuFeature.KPTI),
                 m.getCpuFeatures().contains(CpuFeature.BTI));
-        int vabitsActual = g.vaBits() == 52 && g.lpa2() && !lpa2 ? 48 : g.vaBits(); // memory.h: no LPA2 -> 48 bits
+        int vabitsActual = KernelConfig.vabitsActual(g, lpa2, m.getCmdline().contains("arm64.nolva"));
         KernelVaLayout layout = KernelVaLayout.of(g, version.get(), vabitsActual, m.getFixmapPages());
-        Executor executor = Executor.of(g, rules, cpu).withDirectMap(directMap(m));
+        Geometry walked = layout.geometry(); // one level less and no LPA2 when the build falls back to 48 bits
+        Executor executor = Executor.of(walked, rules, cpu).withDirectMap(directMap(m));
         KernelImage image = configuration.getImage();
         Optional<Long> voffset = image == null ? Optional.empty() : Optional.of(image.getVirtBase() - image.getPhysBase());
         Optional<Long> swapper = voffset.flatMap(v -> symbol(image, "swapper_pg_dir").map(va -> va - v));
         Optional<Long> imageEnd = voffset.flatMap(v -> symbol(image, "_end").map(va -> va - v));
-        return new Result(Optional.of(new EngineSetup(g, rules, cpu, layout, executor, m.getPhysOffset(), voffset,
+        return new Result(Optional.of(new EngineSetup(walked, rules, cpu, layout, executor, m.getPhysOffset(), voffset,
                 swapper, imageEnd, List.copyOf(configuration.getMemory()), m.getTablePageBudget())), List.of());
     }
 

@@ -36,6 +36,14 @@ class LayoutValidatorTest {
 		return validation.validate(parseHelper.parse(text));
 	}
 
+	@Test
+	void a52BitKernelWithoutLpa2IsAWarningThatItFallsBackTo48BitVas() throws Exception {
+		Issue issue = issues(PLATFORM.replace("va_bits 48", "va_bits 52")).stream()
+				.filter(i -> VA_BITS_NEED_LPA2.equals(i.getCode())).findFirst().orElseThrow();
+		assertEquals(org.eclipse.xtext.diagnostics.Severity.WARNING, issue.getSeverity());
+		assertTrue(issue.getMessage().contains("48-bit VAs"), issue.getMessage());
+	}
+
 	private void assertIssue(String text, String code, int line) throws Exception {
 		List<Issue> issues = issues(text);
 		Issue issue = issues.stream().filter(i -> code.equals(i.getCode())).findFirst()

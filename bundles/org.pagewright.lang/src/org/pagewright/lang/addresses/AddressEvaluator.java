@@ -103,7 +103,7 @@ public final class AddressEvaluator {
 		if (phys == null || physOffset == null || platform == null) {
 			return null;
 		}
-		return phys.subtract(physOffset).add(PlatformFacts.pageOffset(platform));
+		return phys.subtract(physOffset).add(PlatformFacts.pageOffset(platform)).mod(PlatformFacts.TWO_TO_64);
 	}
 
 	/** __pa_symbol(x) = x - kimage_voffset, kimage_voffset = load virt - load phys. */

@@ -3,6 +3,10 @@ package org.pagewright.lang.addresses;
 import java.math.BigInteger;
 import java.util.Optional;
 
+import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.GeometryResult;
+import org.pagewright.arm64.Granule;
+import org.pagewright.arm64.kernel.KernelConfig;
 import org.pagewright.lang.layout.CmdlineSetting;
 import org.pagewright.lang.layout.CmdlineWord;
 import org.pagewright.lang.layout.CpuFeature;
@@ -71,10 +75,34 @@ public final class PlatformFacts {
 		return page.equals(SZ_4K) ? SZ_64K : BigInteger.ONE.shiftLeft(21);
 	}
 
-	/** PHYS_OFFSET: the lowest DRAM address (memstart_addr), or {@code null} without DRAM banks. */
+	/**
+	 * PHYS_OFFSET = memstart_addr as the engine derives it from the lowest DRAM address (rounded down, and lowered
+	 * when a 52-bit build runs with 48-bit VAs), as an unsigned 64-bit value; {@code null} without DRAM banks.
+	 */
 	public static BigInteger physOffset(Platform platform) {
-		return settings(platform, DramBank.class).map(DramBank::getBase).filter(b -> b != null)
+		BigInteger base = settings(platform, DramBank.class).map(DramBank::getBase).filter(b -> b != null)
 				.min(BigInteger::compareTo).orElse(null);
+		if (base == null || base.bitLength() > 64) {
+			return base;
+		}
+		Optional<Geometry> build = buildGeometry(platform);
+		if (build.isEmpty()) {
+			return base;
+		}
+		boolean lpa2 = hasCpu(platform, CpuFeature.LPA2) || hasCpu(platform, CpuFeature.LVA);
+		int vabitsActual = KernelConfig.vabitsActual(build.get(), lpa2, cmdline(platform, "arm64.nolva").isPresent());
+		return new BigInteger(Long.toUnsignedString(KernelConfig.memstartAddr(build.get(), vabitsActual, base.longValue())));
+	}
+
+	/** The geometry the kernel is built for (granule, VA_BITS), if the engine supports it. */
+	static Optional<Geometry> buildGeometry(Platform platform) {
+		int shift = pageSize(platform).getLowestSetBit();
+		for (Granule granule : Granule.values()) {
+			if (granule.pageShift() == shift && Geometry.check(granule, vaBits(platform)) instanceof GeometryResult.Supported s) {
+				return Optional.of(s.geometry());
+			}
+		}
+		return Optional.empty();
 	}
 
 	private static <T> java.util.stream.Stream<T> settings(Platform platform, Class<T> type) {

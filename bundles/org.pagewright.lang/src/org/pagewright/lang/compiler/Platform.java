@@ -69,8 +69,8 @@ final class Platform {
         kernel = new KernelConfig(KernelBuild.debian(version, geometry), cmdline(platform), cpu(platform));
         long fixmapPages = FixmapSize.observedDebian(version)
                 .orElse(version.atLeast(6, 12) ? FixmapSize.DEBIAN_7_3 : FixmapSize.DEBIAN_6_1);
-        layout = KernelVaLayout.of(geometry, version, fixmapPages);
-        memory = physicalMemory(platform, geometry);
+        layout = KernelVaLayout.of(geometry, version, kernel.vabitsActual(), fixmapPages);
+        memory = physicalMemory(platform, geometry, kernel.vabitsActual());
         kimageVoffset = image == null || image.getVirt() == null ? null
                 : image.getVirt().longValue() - image.getPhys().longValue();
         addresses = new AddressResolver(layout, memory.physOffset(), kimageVoffset);
@@ -144,7 +144,7 @@ final class Platform {
      * memstart_addr = round_down(start of DRAM, ARM64_MEMSTART_ALIGN) (arm64 mm/init.c, memory.h): 1G with 4K and
      * 16K pages (PUD_SHIFT / CONT_PMD_SHIFT), 512M with 64K (PMD_SHIFT), never below the 128M/512M section size.
      */
-    private static PhysicalMemory physicalMemory(org.pagewright.lang.layout.Platform platform, Geometry g) {
+    private static PhysicalMemory physicalMemory(org.pagewright.lang.layout.Platform platform, Geometry g, int vabitsActual) {
         List<PhysicalMemory.Bank> banks = new ArrayList<>();
         for (PlatformSetting s : platform.getSettings()) {
             if (s instanceof org.pagewright.lang.layout.DramBank b) {
@@ -156,8 +156,7 @@ final class Platform {
             throw new CompileException(platform, "platform " + platform.getName() + " has no dram bank");
         }
         banks.sort((a, b) -> Long.compareUnsigned(a.start(), b.start()));
-        long align = g.granule() == Granule.G64K ? 1L << 29 : 1L << 30;
-        return new PhysicalMemory(banks, banks.get(0).start() & -align);
+        return new PhysicalMemory(banks, KernelConfig.memstartAddr(g, vabitsActual, banks.get(0).start()));
     }
 
     private static Cmdline cmdline(org.pagewright.lang.layout.Platform p) {

@@ -29,7 +29,7 @@ public final class LayoutIssueCodes {
 	public static final String UNSUPPORTED_GRANULE = PREFIX + "unsupportedGranule";
 	/** A VA size the granule does not support (4K: 39/48/52; 16K: 36/47/48/52; 64K: 42/48/52). */
 	public static final String UNSUPPORTED_VA_BITS = PREFIX + "unsupportedVaBits";
-	/** 52-bit VA with 4K or 16K pages needs FEAT_LPA2. Fix: add `lpa2` to the CPU features. */
+	/** Warning: 52-bit VA with 4K or 16K pages on a CPU without FEAT_LPA2 falls back to 48 (47) bits. Fix: add `lpa2`. */
 	public static final String VA_BITS_NEED_LPA2 = PREFIX + "vaBitsNeedLpa2";
 	/** A well-known image symbol whose address is below the one before it in vmlinux.lds.S order. */
 	public static final String SYMBOLS_OUT_OF_ORDER = PREFIX + "symbolsOutOfOrder";

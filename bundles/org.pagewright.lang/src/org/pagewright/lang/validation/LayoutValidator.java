@@ -162,14 +162,18 @@ public class LayoutValidator extends AbstractLayoutValidator {
 		}
 	}
 
-	/** 52-bit VA with 4K/16K pages is FEAT_LPA2 (ARM64_VA_BITS_52 depends on ARM64_64K_PAGES || LPA2). */
+	/**
+	 * 52-bit VA with 4K/16K pages is FEAT_LPA2: on a CPU without it the kernel falls back to VA_BITS_MIN at boot
+	 * (pi/map_kernel.c early_map_kernel, memory.h vabits_actual), which the simulation follows.
+	 */
 	@Check
 	public void checkVaBitsNeedLpa2(VaBitsSetting setting) {
 		Platform platform = (Platform) setting.eContainer();
 		if (setting.getBits() == 52 && !PlatformFacts.pageSize(platform).equals(PlatformFacts.SZ_64K)
 				&& !PlatformFacts.hasCpu(platform, CpuFeature.LPA2)) {
-			error("52-bit VA with " + PlatformFacts.pageSize(platform).shiftRight(10) + "K pages needs cpu lpa2",
-					setting, L.getVaBitsSetting_Bits(), VA_BITS_NEED_LPA2);
+			int fallback = PlatformFacts.pageSize(platform).equals(PlatformFacts.SZ_16K) ? 47 : 48;
+			warning("Without cpu lpa2 this 52-bit kernel runs with " + fallback + "-bit VAs (vabits_actual = "
+					+ fallback + ", one translation level less)", setting, L.getVaBitsSetting_Bits(), VA_BITS_NEED_LPA2);
 		}
 	}
 

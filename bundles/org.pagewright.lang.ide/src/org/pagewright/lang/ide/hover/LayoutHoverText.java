@@ -100,7 +100,8 @@ public class LayoutHoverText {
 		BigInteger kernelVa = address;
 		if (evaluator.isLinear(address) && PlatformFacts.physOffset(platform) != null && image != null
 				&& image.getPhys() != null && image.getVirt() != null) {
-			BigInteger phys = address.subtract(PlatformFacts.pageOffset(platform)).add(PlatformFacts.physOffset(platform));
+			BigInteger phys = address.subtract(PlatformFacts.pageOffset(platform)).add(PlatformFacts.physOffset(platform))
+					.mod(PlatformFacts.TWO_TO_64);
 			prefix = "linear alias (phys 0x" + hex(phys) + ") of ";
 			kernelVa = phys.add(image.getVirt().subtract(image.getPhys()));
 		}

@@ -95,6 +95,23 @@ class CompileAndRunTest {
 	}
 
 	@Test
+	void a52BitKernelOnACpuWithoutLpa2MapsTheLinearMapAt48BitPageOffsetAndWalksFourLevels() throws Exception {
+		// the image VA stays KIMAGE_VADDR; only the linear map moves
+		String layout = LAYOUT.replace("va_bits 48", "va_bits 52").replace("kernel 6.18", "kernel 6.12");
+		InMemoryFileSystemAccess fsa = new InMemoryFileSystemAccess();
+
+		generator.doGenerate(parser.parse(layout.formatted("fault level 3 translation")).eResource(), fsa,
+				new GeneratorContext());
+
+		String ptdump = fsa.getTextFiles().get(IFileSystemAccess.DEFAULT_OUTPUT + "unmap/patch-1.ptdump.txt").toString();
+		// memstart_addr lowered by _PAGE_OFFSET(48) - _PAGE_OFFSET(52): __va(0x4000_0000) = 0xffff000000000000;
+		// without LPA2 the SH field is back (SHD); the bank has CONT runs (no NO_CONT_MAPPINGS), and 6.12 invalidates
+		// by clearing bit 0 only (no present-invalid nG before 7.0.1)
+		assertTrue(ptdump.contains("0xffff000000000000-0xffff000000a00000          10M PTE       RW NX SHD AF    CON     UXN"), ptdump);
+		assertTrue(ptdump.contains("0xffff000000a00000-0xffff000000c00000           2M PTE F     RW NX SHD AF    CON     UXN"), ptdump);
+	}
+
+	@Test
 	void theGeneratorWritesConfigurationPtdumpAndReports() throws Exception {
 		InMemoryFileSystemAccess fsa = new InMemoryFileSystemAccess();
 		generator.doGenerate(parser.parse(LAYOUT.formatted("fault")).eResource(), fsa, new GeneratorContext());
