@@ -26,6 +26,7 @@ import org.pagewright.lang.generator.FailedChecksException;
 import org.pagewright.lang.generator.LayoutGenerator;
 import org.pagewright.lang.layout.Model;
 import org.pagewright.lang.tests.LayoutInjectorProvider;
+import org.pagewright.lang.tests.SampleSeries;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -35,36 +36,7 @@ import com.google.inject.Inject;
 @InjectWith(LayoutInjectorProvider.class)
 class CompileAndRunTest {
 
-	private static final String LAYOUT = """
-			platform small {
-			  arch arm64
-			  granule 4K
-			  va_bits 48
-			  kernel 6.18
-			  dram bank0 at 0x4000_0000 size 64M
-			}
-			image img {
-			  load phys 0x4020_0000 virt 0xffff_8000_8000_0000
-			  symbol _text = 0xffff800080000000
-			  symbol data_start = _text + 8M
-			  symbol data_end = data_start + 2M
-			}
-			policy base on small with img {
-			  boot {
-			    bank_map: map [0xffff000000000000, +64M) phys 0x4000_0000 pgprot_tagged(PAGE_KERNEL) NO_EXEC_MAPPINGS | NO_BLOCK_MAPPINGS
-			  }
-			}
-			series unmap on base {
-			  patch 1 "unmap the data alias" {
-			    after bank_map: set_memory_valid lm_alias[data_start, data_end) invalid
-			  }
-			}
-			checks review on unmap after 1 {
-			  read lm_alias(data_start) expect %s
-			  read lm_alias(data_end) expect ok
-			  wx_clean
-			}
-			""";
+	private static final String LAYOUT = SampleSeries.UNMAP_DATA_ALIAS;
 
 	@Inject
 	private ParseHelper<Model> parser;
