@@ -11,6 +11,7 @@ import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.service.OperationCanceledError;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
@@ -47,6 +48,14 @@ public class LayoutCheckJob extends Job {
 		if (!file.exists()) {
 			return Status.OK_STATUS;
 		}
+		try {
+			return runChecks(monitor);
+		} catch (OperationCanceledError e) {
+			return Status.CANCEL_STATUS;
+		}
+	}
+
+	private IStatus runChecks(IProgressMonitor monitor) {
 		XtextResourceSet resourceSet = LayoutLanguage.injector().getInstance(XtextResourceSet.class);
 		Resource resource = resourceSet.getResource(URI.createPlatformResourceURI(file.getFullPath().toString(), true), true);
 		CancelIndicator cancel = monitor::isCanceled;

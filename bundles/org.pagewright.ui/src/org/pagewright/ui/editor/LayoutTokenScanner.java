@@ -36,6 +36,8 @@ class LayoutTokenScanner implements ITokenScanner {
 	private final List<CommonToken> tokens = new ArrayList<>();
 	private int next;
 	private CommonToken current;
+	private int rangeStart;
+	private int rangeEnd;
 
 	LayoutTokenScanner() {
 		Injector injector = LayoutLanguage.injector();
@@ -50,8 +52,11 @@ class LayoutTokenScanner implements ITokenScanner {
 	@Override
 	public void setRange(IDocument document, int offset, int length) {
 		// Lex from the start so that a range starting inside a comment is coloured as one; documents are small.
+		// Tokens are clipped to the range: the viewer rejects styles outside the region it repairs.
 		tokens.clear();
 		next = 0;
+		rangeStart = offset;
+		rangeEnd = offset + length;
 		lexer.setCharStream(new ANTLRStringStream(document.get()));
 		for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
 			CommonToken token = (CommonToken) t;
@@ -87,11 +92,11 @@ class LayoutTokenScanner implements ITokenScanner {
 
 	@Override
 	public int getTokenOffset() {
-		return current.getStartIndex();
+		return Math.max(current.getStartIndex(), rangeStart);
 	}
 
 	@Override
 	public int getTokenLength() {
-		return current.getStopIndex() - current.getStartIndex() + 1;
+		return Math.min(current.getStopIndex() + 1, rangeEnd) - getTokenOffset();
 	}
 }

@@ -12,6 +12,7 @@ import org.eclipse.jface.text.reconciler.DirtyRegion;
 import org.eclipse.jface.text.reconciler.IReconcilingStrategy;
 import org.eclipse.jface.text.reconciler.IReconcilingStrategyExtension;
 import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.service.OperationCanceledError;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
@@ -62,6 +63,8 @@ class LayoutValidationStrategy implements IReconcilingStrategy, IReconcilingStra
 			if (!cancel.isCanceled()) {
 				LayoutMarkers.replace(file, LayoutMarkers.TYPE, issues);
 			}
+		} catch (OperationCanceledError e) {
+			// the user typed on: the next reconcile validates the newer text
 		} catch (IOException | RuntimeException e) {
 			ILog.of(getClass()).error("Validation of " + file.getFullPath() + " failed", e);
 		}
