@@ -75,6 +75,25 @@ class ConfigurationRunnerTest {
     }
 
     @Test
+    void anExpectedLeakHoldsBeforeTheUnmapAndFailsAfterIt() {
+        Configuration c = SampleConfigurations.dataBssSeries(MapFlag.NO_BLOCK_MAPPINGS);
+        NoLeakCheck before = noLeak(DATA_ALIAS, DATA_ALIAS + DATA_SIZE, 0);
+        before.setExpectLeak(true);
+        NoLeakCheck after = noLeak(DATA_ALIAS, DATA_ALIAS + DATA_SIZE, 13);
+        after.setExpectLeak(true);
+        c.getChecks().addAll(List.of(before, after));
+
+        RunResult result = ConfigurationRunner.run(c);
+
+        CheckVerdict leaks = verdict(result, before.getDescription(), 0);
+        assertTrue(leaks.passed(), leaks.reason());
+        assertTrue(leaks.reason().contains("readable and writable via Linear Mapping alias"), leaks.reason());
+        CheckVerdict gone = verdict(result, after.getDescription(), 13);
+        assertFalse(gone.passed());
+        assertTrue(gone.reason().endsWith(", but a leak was expected"), gone.reason());
+    }
+
+    @Test
     void readingTheInvalidatedAliasFailsWithTheFaultAsReason() {
         Configuration c = SampleConfigurations.dataBssSeries(MapFlag.NO_BLOCK_MAPPINGS);
         AccessCheck wrong = read(DATA_ALIAS + 0x1000, 13);

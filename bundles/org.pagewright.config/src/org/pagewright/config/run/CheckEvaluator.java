@@ -101,11 +101,12 @@ final class CheckEvaluator {
         for (AliasQuery.Finding f : AliasQuery.of(state, setup.layout()).readableAliasesOf(pa.get(), size)) {
             boolean linear = LINEAR_REGION.equals(f.alias().region());
             if (check.getVia() == AliasVia.ANY || (check.getVia() == AliasVia.LINEAR) == linear) {
-                return new Outcome(false, f.message());
+                return new Outcome(check.isExpectLeak(), f.message());
             }
         }
-        return new Outcome(true, String.format("no readable %s alias of PA 0x%x-0x%x",
-                check.getVia().getLiteral(), pa.get(), pa.get() + size));
+        String none = String.format("no readable %s alias of PA 0x%x-0x%x", check.getVia().getLiteral(), pa.get(),
+                pa.get() + size);
+        return new Outcome(!check.isExpectLeak(), check.isExpectLeak() ? none + ", but a leak was expected" : none);
     }
 
     /** ptdump_check_wx, exactly as the engine's audit does it (leaf bits only, as arch/arm64/mm/ptdump.c). */

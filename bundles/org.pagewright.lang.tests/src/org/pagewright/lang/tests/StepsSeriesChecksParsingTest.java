@@ -23,6 +23,7 @@ import org.pagewright.lang.layout.HibernationCheck;
 import org.pagewright.lang.layout.InsertStep;
 import org.pagewright.lang.layout.MapStep;
 import org.pagewright.lang.layout.Model;
+import org.pagewright.lang.layout.NoLeakCheck;
 import org.pagewright.lang.layout.PageAddress;
 import org.pagewright.lang.layout.Phase;
 import org.pagewright.lang.layout.Policy;
@@ -38,6 +39,7 @@ import org.pagewright.lang.layout.SplitCheck;
 import org.pagewright.lang.layout.SplitResult;
 import org.pagewright.lang.layout.TablePagesCheck;
 import org.pagewright.lang.layout.Validity;
+import org.pagewright.lang.layout.Via;
 
 import com.google.inject.Inject;
 
@@ -127,6 +129,7 @@ class StepsSeriesChecksParsingTest {
 				  ptdump expect ok
 				  no_leak [__init_end, __bss_stop) via linear
 				  wx_clean
+				  leaks [__init_end, __bss_stop)
 				}
 				""");
 		assertTrue(model.eResource().getErrors().isEmpty(), () -> model.eResource().getErrors().toString());
@@ -142,6 +145,10 @@ class StepsSeriesChecksParsingTest {
 		assertEquals(SplitResult.EINVAL, ((SplitCheck) checks.getChecks().get(2)).getExpected());
 		assertTrue(((HibernationCheck) checks.getChecks().get(3)).getLocation() instanceof Range);
 		assertEquals(40, ((TablePagesCheck) checks.getChecks().get(4)).getCount());
+		NoLeakCheck noLeak = (NoLeakCheck) checks.getChecks().get(6);
+		assertEquals(Via.LINEAR, noLeak.getVia());
+		assertTrue(!noLeak.isLeaks());
+		assertTrue(((NoLeakCheck) checks.getChecks().get(8)).isLeaks());
 	}
 
 	@Test

@@ -76,6 +76,7 @@ final class CheckCompiler {
                 c.setStart(r[0]);
                 c.setEnd(r[1]);
                 c.setVia(n.getVia() == null ? AliasVia.ANY : AliasVia.get(n.getVia().getLiteral()));
+                c.setExpectLeak(n.isLeaks());
                 yield c;
             }
             case WxCleanCheck w -> F.createWxCleanCheck();
