@@ -42,6 +42,46 @@ class ExecutorTest {
         assertTrue(has(d, PRESENT_INVALID));
     }
 
+    private static final long PAGE_END_48 = 0xffff800000000000L;
+    private static final long IMAGE = 0xffff800080000000L;
+
+    private static PageTables bootedWithAnInvalidDataAlias(Executor ex) {
+        PageTables t = Fixture.tables(Geometry.G4K_48);
+        List<OpResult> results = ex.applyAll(t, List.of(
+                new Operation.CreateMapping(DRAM, VA, SZ_2M, Prot.PAGE_KERNEL.tagged(), FORCE_PTE, "map_mem"),
+                new Operation.UpdateMappingProt(DRAM, VA, SZ_64K, Prot.PAGE_KERNEL_RO, "mark_linear_text_alias_ro"),
+                new Operation.SetMemoryValid(VA + SZ_64K, 16, false, "data/bss alias"),
+                new Operation.CreateMapping(DRAM + SZ_2M, IMAGE, SZ_2M, Prot.PAGE_KERNEL, Set.of(), "map_kernel")));
+        assertTrue(results.stream().allMatch(OpResult::isOk), results::toString);
+        return t;
+    }
+
+    @Test
+    void theRestoreCopyOf73WriteEnablesAndRevalidatesTheLinearMapAndDropsEverythingElse() {
+        Executor ex = executor(KernelVersion.V7_3, CpuFeatures.none());
+        PageTables t = bootedWithAnInvalidDataAlias(ex);
+
+        OpResult r = ex.apply(t, new Operation.TransPgdCopy(VA, PAGE_END_48, false, false, "swsusp_arch_resume"));
+
+        assertTrue(r.isOk(), r::toString);
+        long readOnlyBefore = t.lookup(VA).descriptor();
+        assertTrue(isValid(readOnlyBefore) && !has(readOnlyBefore, RDONLY) && has(readOnlyBefore, WRITE));
+        long invalidBefore = t.lookup(VA + SZ_64K).descriptor();
+        assertTrue(isValid(invalidBefore) && has(invalidBefore, WRITE), Long.toHexString(invalidBefore));
+        assertEquals(0, t.lookup(IMAGE).descriptor(), "the kernel image is not in the copy");
+    }
+
+    @Test
+    void theRestoreCopyOf61LeavesInvalidPtesOut() {
+        Executor ex = executor(KernelVersion.V6_1, CpuFeatures.none());
+        PageTables t = bootedWithAnInvalidDataAlias(ex);
+
+        ex.apply(t, new Operation.TransPgdCopy(VA, PAGE_END_48, false, false, "swsusp_arch_resume"));
+
+        assertEquals(0, t.lookup(VA + SZ_64K).descriptor()); // trans_pgd.c _copy_pte before the 2024 change
+        assertTrue(isValid(t.lookup(VA + 2 * SZ_64K).descriptor()));
+    }
+
     @Test
     void kptiTurnsEveryMappingNonGlobal() {
         Executor ex = executor(KernelVersion.V6_12, CpuFeatures.none().withKptiNeeded(true));

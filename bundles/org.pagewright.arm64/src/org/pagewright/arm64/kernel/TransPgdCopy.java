@@ -2,7 +2,9 @@ package org.pagewright.arm64.kernel;
 
 import java.util.ArrayList;
 import java.util.List;
+
 import org.pagewright.arm64.KernelRules;
+import org.pagewright.arm64.attr.TransPgd;
 import org.pagewright.arm64.desc.Descriptor;
 import org.pagewright.arm64.table.PageTables;
 
@@ -38,31 +40,11 @@ public final class TransPgdCopy {
         return List.copyOf(out);
     }
 
-    /** trans_pgd.c _copy_pte. */
     static long copyPte(long pte, KernelRules rules, boolean debugPagealloc, boolean ng) {
-        if (Descriptor.isValid(pte)) {
-            return mkwrite(pte);
-        }
-        if (rules.transPgdRevalidatesPtes() || debugPagealloc) {
-            return mkvalid(mkwrite(pte), ng); // 2024 change: every non-none PTE; before only with debug_pagealloc
-        }
-        return 0;
+        return TransPgd.copyPte(pte, rules, debugPagealloc, ng);
     }
 
-    /** trans_pgd.c copy_pmd/copy_pud for a block: RDONLY cleared; made valid too from the 7.0.1 fix. */
     static long copyBlock(long block, KernelRules rules, boolean ng) {
-        long copy = block & ~Descriptor.RDONLY;
-        return rules.transPgdRevalidatesBlocks() ? mkvalid(mkwrite(block), ng) : copy;
-    }
-
-    /** pte_mkwrite_novma on a kernel (software-dirty) entry: WRITE set, RDONLY cleared. */
-    private static long mkwrite(long d) {
-        return (d | Descriptor.WRITE) & ~Descriptor.RDONLY;
-    }
-
-    /** pte_mkvalid_k: the present-invalid marker replaced by PTE_PRESENT_VALID_KERNEL (VALID | PTE_MAYBE_NG). */
-    private static long mkvalid(long d, boolean ng) {
-        long cleared = Descriptor.isValid(d) ? d : d & ~Descriptor.PRESENT_INVALID;
-        return cleared | Descriptor.VALID | (ng ? Descriptor.NG : 0);
+        return TransPgd.copyBlock(block, rules, ng);
     }
 }

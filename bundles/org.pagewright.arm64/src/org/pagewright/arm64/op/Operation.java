@@ -73,6 +73,14 @@ public sealed interface Operation {
     }
 
     /** Registers a vmalloc area (get_vm_area), which change_memory_common accepts if VM_ALLOC and not huge. */
+    /**
+     * swsusp_arch_resume: the state becomes trans_pgd's writable copy of the linear map [linearStart, linearEnd)
+     * (arch/arm64/mm/trans_pgd.c); every other mapping is absent from it.
+     */
+    record TransPgdCopy(long linearStart, long linearEnd, boolean debugPagealloc, boolean ng, String origin)
+            implements Operation {
+    }
+
     record RegisterVmArea(long virt, long size, boolean vmAlloc, boolean allowHugeVmap, String origin)
             implements Operation {
     }

@@ -131,6 +131,8 @@ public final class ConfigurationRunner {
             case Operation.SetDirectMap s -> String.format("set_direct_map_%s 0x%016x %d pages",
                     s.valid() ? "default" : "invalid", s.virt(), s.numPages());
             case Operation.ClearMapping c -> String.format("clear 0x%016x size 0x%x", c.virt(), c.size());
+            case Operation.TransPgdCopy t -> String.format("trans_pgd copy of the linear map 0x%016x-0x%016x",
+                    t.linearStart(), t.linearEnd());
             case Operation.RegisterVmArea r -> String.format("vm area 0x%016x size 0x%x", r.virt(), r.size());
         };
     }

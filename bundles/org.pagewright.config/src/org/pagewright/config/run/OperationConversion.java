@@ -12,6 +12,7 @@ import org.pagewright.config.CreateMapping;
 import org.pagewright.config.MapRange;
 import org.pagewright.config.MirrorToLinearAlias;
 import org.pagewright.config.Origin;
+import org.pagewright.config.TransPgdCopy;
 import org.pagewright.config.RegisterVmArea;
 import org.pagewright.config.SetDirectMap;
 import org.pagewright.config.SetMemoryValid;
@@ -38,6 +39,8 @@ public final class OperationConversion {
                     permission(m.getChange()), origin);
             case SetDirectMap s -> new Operation.SetDirectMap(s.getVirt(), s.getNumPages(), s.isValid(), origin);
             case ClearMapping c -> new Operation.ClearMapping(c.getVirt(), c.getSize(), origin);
+            case TransPgdCopy t -> new Operation.TransPgdCopy(t.getLinearStart(), t.getLinearEnd(),
+                    t.isDebugPagealloc(), t.isNg(), origin);
             case RegisterVmArea r -> new Operation.RegisterVmArea(r.getVirt(), r.getSize(), r.isVmAlloc(),
                     r.isAllowHugeVmap(), origin);
             default -> throw new IllegalArgumentException("no engine operation for " + op.eClass().getName());

@@ -75,6 +75,14 @@ final class EngineOperations {
                 o.setSize(c.size());
                 yield o;
             }
+            case Operation.TransPgdCopy t -> {
+                var o = F.createTransPgdCopy();
+                o.setLinearStart(t.linearStart());
+                o.setLinearEnd(t.linearEnd());
+                o.setDebugPagealloc(t.debugPagealloc());
+                o.setNg(t.ng());
+                yield o;
+            }
             case Operation.RegisterVmArea r -> {
                 var o = F.createRegisterVmArea();
                 o.setVirt(r.virt());

@@ -9,6 +9,7 @@ import org.pagewright.arm64.kernel.MarkLinearTextAliasRo;
 import org.pagewright.arm64.kernel.MarkRodataRo;
 import org.pagewright.arm64.kernel.FreeInitmem;
 import org.pagewright.arm64.kernel.KfencePool;
+import org.pagewright.arm64.kernel.SwsuspArchResume;
 import org.pagewright.arm64.kernel.Recipe;
 import org.pagewright.config.ConfigFactory;
 import org.pagewright.config.Operation;
@@ -109,7 +110,10 @@ final class StepExpander {
             case MARK_LINEAR_TEXT_ALIAS_RO -> new MarkLinearTextAliasRo();
             case KFENCE_POOL -> new KfencePool();
             case FREE_INITMEM -> new FreeInitmem();
-            case SWSUSP_SAVE, SWSUSP_ARCH_RESUME -> boot -> List.of();
+            // swsusp_save changes no mapping: safe_copy_page() maps and unmaps each page it copies (snapshot.c);
+            // what it saves is judged by the `hibernation saves|skips` checks on the snapshot state
+            case SWSUSP_SAVE -> boot -> List.of();
+            case SWSUSP_ARCH_RESUME -> new SwsuspArchResume();
         };
     }
 
