@@ -48,7 +48,7 @@ public record KernelConfig(KernelBuild build, Cmdline cmdline, CpuFeatures cpu) 
      * CONFIG_RODATA_FULL_DEFAULT_ENABLED before the rename and full after it.
      */
     public RodataMode rodata() {
-        boolean renamed = version().atLeast(RODATA_ON_IS_FULL);
+        boolean renamed = rodataOnMeansFull(version());
         RodataMode mode = !renamed && !build.rodataFullDefault() ? RodataMode.NOT_FULL : RodataMode.FULL;
         String word = cmdline.value("rodata").orElse("");
         if (word.equals("off")) {
@@ -66,6 +66,11 @@ public record KernelConfig(KernelBuild build, Cmdline cmdline, CpuFeatures cpu) 
             case "on" -> RodataMode.NOT_FULL;
             default -> mode;
         };
+    }
+
+    /** setup.h: whether this kernel reads rodata= with the renamed words (on = full, noalias = not full, no full). */
+    public static boolean rodataOnMeansFull(KernelVersion version) {
+        return version.atLeast(RODATA_ON_IS_FULL);
     }
 
     public boolean rodataFull() {

@@ -11,6 +11,9 @@ import static org.pagewright.lang.validation.LayoutIssueCodes.*;
 import java.util.List;
 
 import org.eclipse.xtext.testing.InjectWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.pagewright.arm64.kernel.KernelConfig;
 import org.eclipse.xtext.testing.extensions.InjectionExtension;
 import org.eclipse.xtext.testing.util.ParseHelper;
 import org.eclipse.xtext.testing.validation.ValidationTestHelper;
@@ -42,6 +45,16 @@ class LayoutValidatorTest {
 				.filter(i -> VA_BITS_NEED_LPA2.equals(i.getCode())).findFirst().orElseThrow();
 		assertEquals(org.eclipse.xtext.diagnostics.Severity.WARNING, issue.getSeverity());
 		assertTrue(issue.getMessage().contains("48-bit VAs"), issue.getMessage());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "6.1", "6.12", "6.14", "6.15", "6.16", "6.18", "7.0.1", "7.3" })
+	void rodataFullIsFlaggedExactlyWhereTheEngineReadsTheRenamedWords(String version) throws Exception {
+		String text = PLATFORM.replace("kernel 7.0.1", "kernel " + version).replace("rodata=on", "rodata=full");
+
+		boolean flagged = issues(text).stream().anyMatch(i -> CMDLINE_WORD_IGNORED.equals(i.getCode()));
+
+		assertEquals(KernelConfig.rodataOnMeansFull(org.pagewright.arm64.KernelVersion.parse(version)), flagged);
 	}
 
 	private void assertIssue(String text, String code, int line) throws Exception {

@@ -94,6 +94,12 @@ public final class PlatformFacts {
 		return new BigInteger(Long.toUnsignedString(KernelConfig.memstartAddr(build.get(), vabitsActual, base.longValue())));
 	}
 
+	/** The platform's kernel as the engine's version, through which its version rules are asked. */
+	public static Optional<org.pagewright.arm64.KernelVersion> engineKernel(Platform platform) {
+		KernelVersion kernel = kernel(platform);
+		return kernel == null ? Optional.empty() : org.pagewright.arm64.KernelVersion.tryParse(kernel.toString());
+	}
+
 	/** The geometry the kernel is built for (granule, VA_BITS), if the engine supports it. */
 	static Optional<Geometry> buildGeometry(Platform platform) {
 		int shift = pageSize(platform).getLowestSetBit();

@@ -15,6 +15,8 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.ecore.EcorePackage;
 import org.eclipse.xtext.validation.Check;
+import org.pagewright.arm64.KernelRules;
+import org.pagewright.arm64.kernel.KernelConfig;
 import org.pagewright.lang.addresses.AddressEvaluator;
 import org.pagewright.lang.addresses.KernelVersion;
 import org.pagewright.lang.addresses.PlatformFacts;
@@ -208,33 +210,34 @@ public class LayoutValidator extends AbstractLayoutValidator {
 	}
 
 	/**
-	 * rodata= words changed meaning in 6.18 (arch/arm64/include/asm/setup.h, arm64-domain.md §0a, §3.2): before,
-	 * full/on/off; from then, on (= full)/noalias/off. The word the other kernel ignores is a warning.
+	 * rodata= words changed meaning (arch/arm64/include/asm/setup.h; the engine's KernelConfig.rodataOnMeansFull):
+	 * before, full/on/off; from then, on (= full)/noalias/off. The word the other kernel ignores is a warning.
 	 */
 	@Check
 	public void checkRodataWordForKernel(CmdlineWord word) {
-		KernelVersion kernel = PlatformFacts.kernel((Platform) word.eContainer().eContainer());
-		if (!"rodata".equals(word.getKey()) || kernel == null) {
+		Platform platform = (Platform) word.eContainer().eContainer();
+		var kernel = PlatformFacts.engineKernel(platform);
+		if (!"rodata".equals(word.getKey()) || kernel.isEmpty()) {
 			return;
 		}
-		boolean newWords = !kernel.isBefore(KernelVersion.V6_18);
+		boolean newWords = KernelConfig.rodataOnMeansFull(kernel.get());
 		if (newWords && "full".equals(word.getValue())) {
-			warning("Kernel " + kernel + " does not know rodata=full: write rodata=on, which is full since 6.18", word,
+			warning("Kernel " + kernel.get() + " does not know rodata=full: write rodata=on, which is full there", word,
 					L.getCmdlineWord_Value(), CMDLINE_WORD_IGNORED, "on");
 		} else if (!newWords && "noalias".equals(word.getValue())) {
-			warning("Kernel " + kernel + " does not know rodata=noalias: write rodata=on, which is not full before 6.18",
+			warning("Kernel " + kernel.get() + " does not know rodata=noalias: write rodata=on, which is not full there",
 					word, L.getCmdlineWord_Value(), CMDLINE_WORD_IGNORED, "on");
 		}
 	}
 
-	/** 7.3 renamed BBML2-noabort to BBML3 (system_supports_bbml3(), arm64-domain.md §0a). */
+	/** 7.3 renamed BBML2-noabort to BBML3 (system_supports_bbml3(); the engine's KernelRules). */
 	@Check
 	public void checkBbmlFeatureName(CpuSetting setting) {
-		KernelVersion kernel = PlatformFacts.kernel((Platform) setting.eContainer());
-		if (kernel == null) {
+		var kernel = PlatformFacts.engineKernel((Platform) setting.eContainer());
+		if (kernel.isEmpty()) {
 			return;
 		}
-		boolean bbml3Era = !kernel.isBefore(KernelVersion.V7_3);
+		boolean bbml3Era = "BBML3".equals(KernelRules.of(kernel.get()).blockSplitCapabilityName());
 		for (int i = 0; i < setting.getFeatures().size(); i++) {
 			CpuFeature feature = setting.getFeatures().get(i);
 			if (bbml3Era && feature == CpuFeature.BBML2_NOABORT) {
