@@ -16,6 +16,16 @@ import org.pagewright.arm64.ptdump.CaptureLogs;
 /** memory.h formulas against what the real kernels reported (ptdump_mod_insmod) and memory.rst. */
 class KernelVaLayoutTest {
 
+    @Test
+    void a52BitBuildWith16kPagesEndsItsLinearMapAt47Bits() {
+        // memory.h: VA_BITS_MIN is 47 for 16K pages, 48 for 4K and 64K
+        assertEquals(47, KernelVaLayout.vaBitsMin(Geometry.G16K_52));
+        assertEquals(48, KernelVaLayout.vaBitsMin(Geometry.G4K_52));
+        assertEquals(48, KernelVaLayout.vaBitsMin(Geometry.G64K_52));
+        assertEquals(39, KernelVaLayout.vaBitsMin(Geometry.G4K_39));
+        assertEquals(0xffffc00000000000L, KernelVaLayout.of(Geometry.G16K_52, KernelVersion.V7_3, 0).pageEnd());
+    }
+
     @ParameterizedTest
     @EnumSource(CaptureLogs.class)
     void markerAddressesAndOrderEqualTheKernelsOwn(CaptureLogs capture) {

@@ -1,5 +1,6 @@
 package org.pagewright.arm64.kernel;
 
+import org.pagewright.arm64.layout.KernelVaLayout;
 import java.util.Objects;
 import org.pagewright.arm64.CpuFeatures;
 import org.pagewright.arm64.Geometry;
@@ -135,7 +136,7 @@ public record KernelConfig(KernelBuild build, Cmdline cmdline, CpuFeatures cpu) 
         if (!build.lpa2() || cpuLpa2 && !nolva) {
             return build.vaBits();
         }
-        return build.granule() == org.pagewright.arm64.Granule.G16K ? 47 : 48; // memory.h VA_BITS_MIN
+        return KernelVaLayout.vaBitsMin(build);
     }
 
     /**

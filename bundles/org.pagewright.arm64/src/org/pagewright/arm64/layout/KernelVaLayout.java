@@ -47,7 +47,7 @@ public record KernelVaLayout(KernelVersion version, Geometry geometry, int vabit
         Objects.requireNonNull(geometry, "geometry");
         Objects.requireNonNull(version, "version");
         int vaBits = geometry.vaBits();
-        int vaBitsMin = vaBits > 48 ? 48 : vaBits;                  // memory.h VA_BITS_MIN
+        int vaBitsMin = vaBitsMin(geometry);
         long pageOffset = pageOffset(vaBits);                       // memory.h PAGE_OFFSET = _PAGE_OFFSET(VA_BITS)
         long pageEnd = pageEnd(vaBitsMin);                          // memory.h PAGE_END = _PAGE_END(VA_BITS_MIN)
         long modulesVaddr = pageEnd;                                // memory.h MODULES_VADDR = _PAGE_END(VA_BITS_MIN)
@@ -100,13 +100,21 @@ public record KernelVaLayout(KernelVersion version, Geometry geometry, int vabit
         return (configVaBits() - geometry.pageShift() + bits - 1) / bits;
     }
 
+    /** memory.h VA_BITS_MIN: 48 (47 with 16K pages) for a 52-bit build, else VA_BITS. */
+    public static int vaBitsMin(Geometry build) {
+        if (build.vaBits() <= 48) {
+            return build.vaBits();
+        }
+        return build.granule() == org.pagewright.arm64.Granule.G16K ? 47 : 48;
+    }
+
     /** memory.h _PAGE_OFFSET(va) = -(1 << va). */
-    static long pageOffset(int va) {
+    public static long pageOffset(int va) {
         return -(1L << va);
     }
 
     /** memory.h _PAGE_END(va) = -(1 << (va - 1)). */
-    static long pageEnd(int va) {
+    public static long pageEnd(int va) {
         return -(1L << (va - 1));
     }
 

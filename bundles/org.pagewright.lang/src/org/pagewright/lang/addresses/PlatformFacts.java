@@ -7,6 +7,7 @@ import org.pagewright.arm64.Geometry;
 import org.pagewright.arm64.GeometryResult;
 import org.pagewright.arm64.Granule;
 import org.pagewright.arm64.kernel.KernelConfig;
+import org.pagewright.arm64.layout.KernelVaLayout;
 import org.pagewright.lang.layout.CmdlineSetting;
 import org.pagewright.lang.layout.CmdlineWord;
 import org.pagewright.lang.layout.CpuFeature;
@@ -51,28 +52,43 @@ public final class PlatformFacts {
 				.filter(w -> key.equals(w.getKey())).findFirst();
 	}
 
-	/** PAGE_OFFSET = -(1 << VA_BITS): kernel VAs are the top 2^VA_BITS (arch/arm64/include/asm/memory.h). */
+	/** PAGE_OFFSET = _PAGE_OFFSET(VA_BITS): kernel VAs are the top 2^VA_BITS (the engine's KernelVaLayout). */
 	public static BigInteger pageOffset(Platform platform) {
-		return TWO_TO_64.subtract(BigInteger.ONE.shiftLeft(vaBits(platform)));
+		return unsigned(KernelVaLayout.pageOffset(geometryOrDefault(platform).vaBits()));
 	}
 
-	/** PAGE_END = _PAGE_END(VA_BITS_MIN) = -(1 << (VA_BITS_MIN - 1)): the end of the linear map without KASAN. */
+	/** PAGE_END = _PAGE_END(VA_BITS_MIN): the end of the linear map without KASAN (the engine's KernelVaLayout). */
 	public static BigInteger pageEnd(Platform platform) {
-		int bits = vaBits(platform);
-		int minBits = bits == 52 ? (pageSize(platform).equals(SZ_16K) ? 47 : 48) : bits;
-		return TWO_TO_64.subtract(BigInteger.ONE.shiftLeft(minBits - 1));
+		return unsigned(KernelVaLayout.pageEnd(KernelVaLayout.vaBitsMin(geometryOrDefault(platform))));
 	}
 
-	/** The smallest block Linux creates: a PMD, one table of 8-byte descriptors worth of pages (pgtable-hwdef.h). */
+	/** The smallest block Linux creates: a PMD (the engine's Geometry). */
 	public static BigInteger pmdSize(Platform platform) {
-		BigInteger page = pageSize(platform);
-		return page.multiply(page.shiftRight(3));
+		return BigInteger.valueOf(geometryOrDefault(platform).levelSize(2));
 	}
 
-	/** CONT_PTE_SIZE: 16 x 4K, 128 x 16K, 32 x 64K (ARM64_CONT_PTE_SHIFT defaults in arch/arm64/Kconfig). */
+	/** CONT_PTE_SIZE: 16 x 4K, 128 x 16K, 32 x 64K (the engine's Geometry). */
 	public static BigInteger contPteSize(Platform platform) {
-		BigInteger page = pageSize(platform);
-		return page.equals(SZ_4K) ? SZ_64K : BigInteger.ONE.shiftLeft(21);
+		return BigInteger.valueOf(geometryOrDefault(platform).contSize(3));
+	}
+
+	/** The build's geometry; for a combination the engine refuses (reported by validation) its 48-bit one. */
+	static Geometry geometryOrDefault(Platform platform) {
+		return buildGeometry(platform).orElseGet(() -> {
+			Granule granule = granule(platform).orElse(Granule.G4K);
+			return ((GeometryResult.Supported) Geometry.check(granule, 48)).geometry();
+		});
+	}
+
+	/** The granule of the platform's page size, if it is one. */
+	public static Optional<Granule> granule(Platform platform) {
+		int shift = pageSize(platform).getLowestSetBit();
+		return java.util.Arrays.stream(Granule.values()).filter(g -> g.pageShift() == shift
+				&& pageSize(platform).bitCount() == 1).findFirst();
+	}
+
+	private static BigInteger unsigned(long value) {
+		return new BigInteger(Long.toUnsignedString(value));
 	}
 
 	/**
@@ -102,13 +118,8 @@ public final class PlatformFacts {
 
 	/** The geometry the kernel is built for (granule, VA_BITS), if the engine supports it. */
 	static Optional<Geometry> buildGeometry(Platform platform) {
-		int shift = pageSize(platform).getLowestSetBit();
-		for (Granule granule : Granule.values()) {
-			if (granule.pageShift() == shift && Geometry.check(granule, vaBits(platform)) instanceof GeometryResult.Supported s) {
-				return Optional.of(s.geometry());
-			}
-		}
-		return Optional.empty();
+		return granule(platform).flatMap(g -> Geometry.check(g, vaBits(platform)) instanceof GeometryResult.Supported s
+				? Optional.of(s.geometry()) : Optional.empty());
 	}
 
 	private static <T> java.util.stream.Stream<T> settings(Platform platform, Class<T> type) {

@@ -15,6 +15,8 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.ecore.EcorePackage;
 import org.eclipse.xtext.validation.Check;
+import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.GeometryResult;
 import org.pagewright.arm64.KernelRules;
 import org.pagewright.arm64.kernel.KernelConfig;
 import org.pagewright.lang.addresses.AddressEvaluator;
@@ -151,16 +153,13 @@ public class LayoutValidator extends AbstractLayoutValidator {
 		}
 	}
 
-	/** VA sizes per granule: the ARM64_VA_BITS choices of arch/arm64/Kconfig. */
+	/** VA sizes per granule: the ARM64_VA_BITS choices of arch/arm64/Kconfig (the engine's Geometry). */
 	@Check
 	public void checkVaBitsForGranule(VaBitsSetting setting) {
 		Platform platform = (Platform) setting.eContainer();
-		BigInteger page = PlatformFacts.pageSize(platform);
-		List<Integer> allowed = page.equals(PlatformFacts.SZ_16K) ? List.of(36, 47, 48, 52)
-				: page.equals(PlatformFacts.SZ_64K) ? List.of(42, 48, 52) : List.of(39, 48, 52);
-		if (!allowed.contains(setting.getBits())) {
-			error(setting.getBits() + "-bit VA is not supported with " + page.shiftRight(10) + "K pages (choose "
-					+ allowed + ")", setting, L.getVaBitsSetting_Bits(), UNSUPPORTED_VA_BITS);
+		var granule = PlatformFacts.granule(platform);
+		if (granule.isPresent() && Geometry.check(granule.get(), setting.getBits()) instanceof GeometryResult.Unsupported u) {
+			error(u.reason(), setting, L.getVaBitsSetting_Bits(), UNSUPPORTED_VA_BITS);
 		}
 	}
 
