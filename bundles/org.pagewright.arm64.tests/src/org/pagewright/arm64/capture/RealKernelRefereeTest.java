@@ -1,16 +1,12 @@
 package org.pagewright.arm64.capture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.pagewright.arm64.kernel.Boot;
-import org.pagewright.arm64.kernel.BootReplay;
-import org.pagewright.arm64.kernel.BootSequence;
-import org.pagewright.arm64.kernel.KernelBuild;
 import org.pagewright.arm64.kernel.ReadOnlyVmallocPages;
-import org.pagewright.arm64.ptdump.Ptdump;
 
 /**
  * The real kernels are the referee: from a capture's inputs only (uname, cmdline, kallsyms, iomem, memblock,
@@ -19,44 +15,16 @@ import org.pagewright.arm64.ptdump.Ptdump;
  */
 class RealKernelRefereeTest {
 
-    /** Lines of one capture: expected vs simulated, for the linear map and for the image window. */
-    record Comparison(List<String> expectedLinear, List<String> actualLinear, List<String> expectedImage,
-            List<String> actualImage) {
-        long matched(List<String> expected, List<String> actual) {
-            return expected.stream().filter(actual::contains).count();
-        }
-
-        String report(String name) {
-            return String.format("%s: linear %d/%d, image %d/%d", name, matched(expectedLinear, actualLinear),
-                    expectedLinear.size(), matched(expectedImage, actualImage), expectedImage.size());
-        }
+    static CaptureReplay.Result simulate(String name, List<ReadOnlyVmallocPages> declared) {
+        Parsed<Optional<CaptureReplay.Result>> replay = CaptureReplay.replay(Captures.capture(name), declared);
+        return replay.value().orElseThrow(() -> new AssertionError(name + ": " + replay.problems()));
     }
 
-    static Comparison simulate(String name, List<ReadOnlyVmallocPages> declared) {
-        Capture capture = Captures.capture(name);
-        CaptureInputs in = CaptureInputs.from(capture, KernelBuild::debian).value().orElseThrow();
-        Boot boot = in.boot();
-        List<ReadOnlyVmallocPages> runtime = new ArrayList<>(in.readOnlyVmallocPages());
-        runtime.addAll(declared);
-        BootReplay replay = BootReplay.run(boot, BootSequence.operations(boot, runtime));
-        KernelPageTablesText actual = KernelPageTablesText.parse(Section.of("sim",
-                Ptdump.render(replay.tables(), boot.layout()))).value();
-        KernelPageTablesText expected = capture.kernelPageTables().orElseThrow();
-        long imageStart = boot.config().textHeadMapped() ? boot.image().text() : boot.image().stext();
-        return new Comparison(linear(expected), linear(actual),
-                expected.linesWithin(imageStart, boot.image().end()),
-                actual.linesWithin(imageStart, boot.image().end()));
-    }
-
-    private static List<String> linear(KernelPageTablesText t) {
-        return t.block("Linear Mapping start").orElseThrow().lines().stream()
-                .map(KernelPageTablesText.RangeLine::text).toList();
-    }
-
-    private static void assertReproduced(String name, Comparison c) {
-        System.out.println(c.report(name));
-        assertEquals(String.join("\n", c.expectedLinear()), String.join("\n", c.actualLinear()), name + " linear");
-        assertEquals(String.join("\n", c.expectedImage()), String.join("\n", c.actualImage()), name + " image");
+    private static void assertReproduced(String name, CaptureReplay.Result r) {
+        System.out.println(name + ": " + r.summary());
+        assertEquals(String.join("\n", r.expectedLinear()), String.join("\n", r.actualLinear()), name + " linear");
+        assertEquals(String.join("\n", r.expectedImage()), String.join("\n", r.actualImage()), name + " image");
+        assertTrue(r.reproduced());
     }
 
     @Test
@@ -77,5 +45,17 @@ class RealKernelRefereeTest {
     @Test
     void k73LinearMapAndImageAreReproduced() {
         assertReproduced(Captures.K73, simulate(Captures.K73, List.of()));
+    }
+
+    @Test
+    void aCaptureWithoutItsDumpIsALocatedProblemNotAnException() {
+        String text = Captures.text(Captures.K73).replaceAll(
+                "(?s)===== BEGIN kernel_page_tables =====.*?===== END kernel_page_tables =====\r?\n", "");
+
+        Parsed<Optional<CaptureReplay.Result>> replay = CaptureReplay.replay(Capture.parse(text).value(), List.of());
+
+        assertTrue(replay.value().isEmpty());
+        assertTrue(replay.problems().stream().anyMatch(p -> p.reason().contains("no kernel_page_tables")),
+                replay.problems()::toString);
     }
 }
