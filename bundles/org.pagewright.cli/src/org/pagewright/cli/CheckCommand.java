@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
@@ -23,23 +22,18 @@ import com.google.inject.Injector;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Validates layout files and runs their series on the simulator; prints every problem located, compiler-style. */
 @Command(name = "check", description = "Validate layout files and run their checks.")
-class CheckCommand implements Callable<Integer> {
+class CheckCommand extends Subcommand {
 
 	@Parameters(paramLabel = "FILE", arity = "1..*", description = "the .layout files (their imports are loaded too)")
 	private List<Path> files;
 
-	@Spec
-	private CommandSpec spec;
-
 	@Override
 	public Integer call() {
-		PrintWriter out = spec.commandLine().getOut();
-		PrintWriter err = spec.commandLine().getErr();
+		PrintWriter out = out();
+		PrintWriter err = err();
 		for (Path file : files) {
 			if (!Files.isRegularFile(file)) {
 				err.println("pagewright-cli: no such file: " + file);

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 import org.pagewright.arm64.capture.Capture;
 import org.pagewright.arm64.capture.CaptureReplay;
@@ -16,12 +15,10 @@ import org.pagewright.arm64.capture.Parsed;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Replays a real kernel's capture from its inputs and compares the simulated kernel_page_tables with it. */
 @Command(name = "replay", description = "Replay a kernel page-table capture and compare the simulated dump with it.")
-class ReplayCommand implements Callable<Integer> {
+class ReplayCommand extends Subcommand {
 
 	@Parameters(paramLabel = "CAPTURE", description = "a capture log (uname, cmdline, kallsyms, iomem, memblock, "
 			+ "ID registers, kernel_page_tables)")
@@ -30,13 +27,10 @@ class ReplayCommand implements Callable<Integer> {
 	@Option(names = "--dump", description = "print the simulated kernel_page_tables")
 	private boolean dump;
 
-	@Spec
-	private CommandSpec spec;
-
 	@Override
 	public Integer call() {
-		PrintWriter out = spec.commandLine().getOut();
-		PrintWriter err = spec.commandLine().getErr();
+		PrintWriter out = out();
+		PrintWriter err = err();
 		if (!Files.isRegularFile(capture)) {
 			err.println("pagewright-cli: no such file: " + capture);
 			return PagewrightCommand.CANNOT_RUN;
