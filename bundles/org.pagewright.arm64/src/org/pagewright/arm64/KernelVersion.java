@@ -1,5 +1,6 @@
 package org.pagewright.arm64;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,6 +13,9 @@ public record KernelVersion(int major, int minor, int patch) implements Comparab
     public static final KernelVersion V7_0 = new KernelVersion(7, 0, 0);
     public static final KernelVersion V7_0_1 = new KernelVersion(7, 0, 1);
     public static final KernelVersion V7_3 = new KernelVersion(7, 3, 0);
+
+    /** The releases whose mm behaviour the engine follows and is checked against (arm64-domain.md §0a, §4). */
+    public static final List<KernelVersion> MODELLED = List.of(V6_1, V6_12, V6_18, V7_0_1, V7_3);
 
     private static final Pattern FORM = Pattern.compile("v?(\\d+)\\.(\\d+)(?:\\.(\\d+))?(?:[-+~].*)?");
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.pagewright.arm64.Geometry;
 import org.pagewright.arm64.GeometryResult;
 import org.pagewright.arm64.Granule;
+import org.pagewright.arm64.KernelVersion;
 import org.pagewright.arm64.kernel.KernelConfig;
 import org.pagewright.arm64.layout.KernelVaLayout;
 import org.pagewright.lang.layout.CmdlineSetting;
@@ -38,9 +39,10 @@ public final class PlatformFacts {
 		return settings(platform, VaBitsSetting.class).mapToInt(VaBitsSetting::getBits).findFirst().orElse(48);
 	}
 
-	public static KernelVersion kernel(Platform platform) {
-		return settings(platform, KernelSetting.class).map(k -> KernelVersion.parse(k.getVersion()))
-				.filter(v -> v != null).findFirst().orElse(null);
+	/** The platform's kernel as the engine reads it, through which its version rules are asked. */
+	public static Optional<KernelVersion> kernel(Platform platform) {
+		return settings(platform, KernelSetting.class).map(k -> KernelVersion.tryParse(k.getVersion()))
+				.flatMap(Optional::stream).findFirst();
 	}
 
 	public static boolean hasCpu(Platform platform, CpuFeature feature) {
@@ -108,12 +110,6 @@ public final class PlatformFacts {
 		boolean lpa2 = hasCpu(platform, CpuFeature.LPA2) || hasCpu(platform, CpuFeature.LVA);
 		int vabitsActual = KernelConfig.vabitsActual(build.get(), lpa2, cmdline(platform, "arm64.nolva").isPresent());
 		return new BigInteger(Long.toUnsignedString(KernelConfig.memstartAddr(build.get(), vabitsActual, base.longValue())));
-	}
-
-	/** The platform's kernel as the engine's version, through which its version rules are asked. */
-	public static Optional<org.pagewright.arm64.KernelVersion> engineKernel(Platform platform) {
-		KernelVersion kernel = kernel(platform);
-		return kernel == null ? Optional.empty() : org.pagewright.arm64.KernelVersion.tryParse(kernel.toString());
 	}
 
 	/** The geometry the kernel is built for (granule, VA_BITS), if the engine supports it. */

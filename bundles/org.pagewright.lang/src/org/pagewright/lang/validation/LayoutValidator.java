@@ -18,9 +18,9 @@ import org.eclipse.xtext.validation.Check;
 import org.pagewright.arm64.Geometry;
 import org.pagewright.arm64.GeometryResult;
 import org.pagewright.arm64.KernelRules;
+import org.pagewright.arm64.KernelVersion;
 import org.pagewright.arm64.kernel.KernelConfig;
 import org.pagewright.lang.addresses.AddressEvaluator;
-import org.pagewright.lang.addresses.KernelVersion;
 import org.pagewright.lang.addresses.PlatformFacts;
 import org.pagewright.lang.layout.ChangeStep;
 import org.pagewright.lang.layout.Checks;
@@ -180,8 +180,9 @@ public class LayoutValidator extends AbstractLayoutValidator {
 
 	@Check
 	public void checkKernelVersionIsKnown(KernelSetting setting) {
-		if (!KernelVersion.KNOWN.contains(setting.getVersion())) {
-			warning("The engine follows kernels " + KernelVersion.KNOWN + "; " + setting.getVersion()
+		List<String> modelled = KernelVersion.MODELLED.stream().map(KernelVersion::toString).toList();
+		if (!modelled.contains(setting.getVersion())) {
+			warning("The engine follows kernels " + modelled + "; " + setting.getVersion()
 					+ " is simulated as the closest one", setting, L.getKernelSetting_Version(), UNKNOWN_KERNEL_VERSION);
 		}
 	}
@@ -215,7 +216,7 @@ public class LayoutValidator extends AbstractLayoutValidator {
 	@Check
 	public void checkRodataWordForKernel(CmdlineWord word) {
 		Platform platform = (Platform) word.eContainer().eContainer();
-		var kernel = PlatformFacts.engineKernel(platform);
+		var kernel = PlatformFacts.kernel(platform);
 		if (!"rodata".equals(word.getKey()) || kernel.isEmpty()) {
 			return;
 		}
@@ -232,7 +233,7 @@ public class LayoutValidator extends AbstractLayoutValidator {
 	/** 7.3 renamed BBML2-noabort to BBML3 (system_supports_bbml3(); the engine's KernelRules). */
 	@Check
 	public void checkBbmlFeatureName(CpuSetting setting) {
-		var kernel = PlatformFacts.engineKernel((Platform) setting.eContainer());
+		var kernel = PlatformFacts.kernel((Platform) setting.eContainer());
 		if (kernel.isEmpty()) {
 			return;
 		}

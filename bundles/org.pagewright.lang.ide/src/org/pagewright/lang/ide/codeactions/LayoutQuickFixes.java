@@ -3,6 +3,7 @@ package org.pagewright.lang.ide.codeactions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
@@ -15,7 +16,7 @@ import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.scoping.IScopeProvider;
-import org.pagewright.lang.addresses.KernelVersion;
+import org.pagewright.arm64.KernelVersion;
 import org.pagewright.lang.layout.Checks;
 import org.pagewright.lang.layout.CmdlineWord;
 import org.pagewright.lang.layout.CpuSetting;
@@ -208,14 +209,14 @@ public class LayoutQuickFixes {
 
 	/** The newest known version not above the given one, else the oldest known. */
 	static String closestKnownVersion(String text) {
-		KernelVersion wanted = KernelVersion.parse(text);
-		String best = KernelVersion.KNOWN.get(0);
-		for (String known : KernelVersion.KNOWN) {
-			if (wanted != null && !wanted.isBefore(KernelVersion.parse(known))) {
+		Optional<KernelVersion> wanted = KernelVersion.tryParse(text);
+		KernelVersion best = KernelVersion.MODELLED.get(0);
+		for (KernelVersion known : KernelVersion.MODELLED) {
+			if (wanted.isPresent() && wanted.get().atLeast(known)) {
 				best = known;
 			}
 		}
-		return best;
+		return best.toString();
 	}
 
 	private static EObject elementAt(XtextResource resource, int offset) {
