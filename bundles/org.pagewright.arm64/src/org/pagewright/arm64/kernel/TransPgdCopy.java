@@ -9,9 +9,8 @@ import org.pagewright.arm64.desc.Descriptor;
 import org.pagewright.arm64.table.PageTables;
 
 /**
- * arch/arm64/mm/trans_pgd.c trans_pgd_create_copy as hibernation's swsusp_arch_resume uses it: a copy of the
- * linear map [PAGE_OFFSET, PAGE_END) made writable, through which the restore code writes every page back.
- * What happens to invalid leaves depends on the version (arm64-domain.md §5).
+ * What trans_pgd_create_copy would hold for each leaf of the linear map, read off a state without changing it
+ * (the rules are {@link TransPgd}'s; the Operation.TransPgdCopy applies them in place).
  */
 public final class TransPgdCopy {
 
@@ -34,17 +33,9 @@ public final class TransPgdCopy {
             if (Descriptor.isNone(raw) || Descriptor.isTable(raw, level)) {
                 return;
             }
-            out.add(new Entry(va, level, raw, level == 3 ? copyPte(raw, rules, debugPagealloc, ng)
-                    : copyBlock(raw, rules, ng)));
+            out.add(new Entry(va, level, raw, level == 3 ? TransPgd.copyPte(raw, rules, debugPagealloc, ng)
+                    : TransPgd.copyBlock(raw, rules, ng)));
         });
         return List.copyOf(out);
-    }
-
-    static long copyPte(long pte, KernelRules rules, boolean debugPagealloc, boolean ng) {
-        return TransPgd.copyPte(pte, rules, debugPagealloc, ng);
-    }
-
-    static long copyBlock(long block, KernelRules rules, boolean ng) {
-        return TransPgd.copyBlock(block, rules, ng);
     }
 }
