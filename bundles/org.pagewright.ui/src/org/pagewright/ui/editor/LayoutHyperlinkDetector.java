@@ -36,6 +36,9 @@ public class LayoutHyperlinkDetector extends AbstractHyperlinkDetector {
 	@Override
 	public IHyperlink[] detectHyperlinks(ITextViewer viewer, IRegion region, boolean canShowMultipleHyperlinks) {
 		IDocument document = viewer.getDocument();
+		if (!DocumentResources.fileOf(document).map(f -> "layout".equals(f.getFileExtension())).orElse(false)) {
+			return null; // the Generic Editor asks every detector, for every content type
+		}
 		try {
 			XtextResource resource = DocumentResources.parse(document, document.get());
 			EObjectAtOffsetHelper helper = LayoutLanguage.injector().getInstance(EObjectAtOffsetHelper.class);
