@@ -10,6 +10,7 @@ import org.pagewright.arm64.CpuFeatures;
 import org.pagewright.arm64.Geometry;
 import org.pagewright.arm64.GeometryResult;
 import org.pagewright.arm64.Granule;
+import org.pagewright.arm64.KernelRules;
 import org.pagewright.arm64.KernelVersion;
 import org.pagewright.arm64.kernel.Bbml2AllowList;
 import org.pagewright.arm64.kernel.Boot;
@@ -34,6 +35,15 @@ public record CaptureInputs(Boot boot, List<ReadOnlyVmallocPages> readOnlyVmallo
 
     /** Builds the inputs; the value is empty when something essential is missing (see problems). */
     public static Parsed<Optional<CaptureInputs>> from(Capture c, KernelBuild.Builder buildDefaults) {
+        return from(c, buildDefaults, Optional.empty());
+    }
+
+    /**
+     * As {@link #from(Capture, KernelBuild.Builder)}, with the CPUs stated by the caller instead of the capture's
+     * boot MIDR (the capture shows only the boot CPU).
+     */
+    public static Parsed<Optional<CaptureInputs>> from(Capture c, KernelBuild.Builder buildDefaults,
+            Optional<Cpus> stated) {
         List<Problem> problems = new ArrayList<>();
         List<String> assumptions = new ArrayList<>();
         PtdumpModInfo mod = c.modInfo();
@@ -73,10 +83,15 @@ public record CaptureInputs(Boot boot, List<ReadOnlyVmallocPages> readOnlyVmallo
         }
         boolean e0pd = id.map(IdRegisters::e0pd).orElse(false);
         boolean lpa2 = id.map(r -> granule == Granule.G16K ? r.lpa2With16k() : r.lpa2With4k()).orElse(false);
-        boolean bbml2 = c.midr().isPresent() && Bbml2AllowList.contains(c.midr().getAsLong());
-        if (c.midr().isEmpty()) {
+        Optional<Cpus> cpus = stated.isPresent() ? stated : c.midr().isPresent()
+                ? Optional.of(Cpus.of(c.midr().getAsLong())) : Optional.empty();
+        if (cpus.isEmpty()) {
             assumptions.add("no boot MIDR: CPU taken as not BBML2-noabort and not on kpti_safe_list");
+        } else if (stated.isPresent()) {
+            assumptions.add("CPUs as stated: " + cpus.get());
         }
+        BlockSplit bbm = blockSplit(c, version, cpus, mod.value("ID_AA64MMFR2"), stated.isPresent(), assumptions);
+        boolean bbml2 = bbm.system();
         // vabits_actual as the kernel reported it, else TCR_EL1.T1SZ; checked against the rule (LPA2 + arm64.nolva)
         KernelConfig byRule = new KernelConfig(build, cmdline, CpuFeatures.of(bbml2, lpa2, false, false, false));
         OptionalLong observed = mod.value("vabits_actual");
@@ -109,9 +124,13 @@ public record CaptureInputs(Boot boot, List<ReadOnlyVmallocPages> readOnlyVmallo
             problems.add(new Problem(0, String.format("_text is 0x%x above KIMAGE_VADDR in a build without"
                     + " CONFIG_RANDOMIZE_BASE", kaslrOffset)));
         }
-        Kpti.Decision kpti = Kpti.decide(cmdline, displaced, e0pd, c.midr(), csv3(mod),
+        OptionalLong bootMidr = cpus.map(x -> OptionalLong.of(x.bootMidr())).orElse(OptionalLong.empty());
+        Kpti.Decision kpti = Kpti.decide(cmdline, displaced, e0pd, bootMidr, csv3(mod),
                 c.detected("Kernel page table isolation (KPTI)"), assumptions);
         CpuFeatures cpu = CpuFeatures.of(bbml2, lpa2, false, kpti.ngMappings(), false);
+        if (bbm.bootOnly()) {
+            cpu = cpu.withBbml2NoabortOnBootCpuOnly();
+        }
         KernelConfig config = new KernelConfig(build, cmdline, cpu);
 
         List<PhysicalMemory.Bank> banks = c.memblockMemory().stream().filter(r -> !r.label().contains("NOMAP"))
@@ -128,6 +147,49 @@ public record CaptureInputs(Boot boot, List<ReadOnlyVmallocPages> readOnlyVmallo
         Boot boot = new Boot(config, image.get(), memory, layout, kfencePool(config, image.get(), banks,
                 assumptions));
         return Parsed.of(Optional.of(new CaptureInputs(boot, readOnlyVmalloc(c, boot), assumptions)), problems);
+    }
+
+    /** The block-split capability of the boot CPU and of the system (every CPU). */
+    private record BlockSplit(boolean boot, boolean system) {
+        boolean bootOnly() {
+            return boot && !system;
+        }
+    }
+
+    /**
+     * cpufeature.c has_bbml2_noabort / has_bbml3 (ARM64_CPUCAP_EARLY_LOCAL_CPU_FEATURE): each CPU by its MIDR
+     * (and in 7.3 its ID_AA64MMFR2.BBM); the boot CPU's answer prints "CPU features: detected: …", which wins over
+     * the list when the capture holds the kernel log. Secondaries not stated are taken as the boot CPU's model.
+     */
+    private static BlockSplit blockSplit(Capture c, KernelVersion version, Optional<Cpus> cpus, OptionalLong mmfr2,
+            boolean stated, List<String> assumptions) {
+        KernelRules rules = KernelRules.of(version);
+        if (!rules.hasBlockSplitCapability() || cpus.isEmpty()) {
+            return new BlockSplit(false, false);
+        }
+        String name = rules.blockSplitCapabilityName();
+        boolean boot = Bbml2AllowList.supports(rules, cpus.get().bootMidr(), mmfr2);
+        String description = rules.blockSplitCapabilityDescription();
+        Optional<Boolean> logged = c.detected(description);
+        if (logged.isPresent() && logged.get() != boot) {
+            assumptions.add("the kernel log " + (logged.get() ? "says" : "does not say") + " 'CPU features: detected: "
+                    + description + "' although the boot CPU's MIDR is " + (boot ? "" : "not ") + "on " + version
+                    + "'s " + name + " list: the log is followed");
+            boot = logged.get();
+        } else if (logged.isPresent()) {
+            assumptions.add(name + " of the boot CPU " + (boot ? "" : "not ") + "detected, as the kernel log says");
+        }
+        boolean system = boot;
+        for (long midr : cpus.get().secondaryMidrs()) {
+            system &= Bbml2AllowList.supports(rules, midr, stated ? OptionalLong.empty() : mmfr2);
+        }
+        if (boot && !system) {
+            assumptions.add(name + " on the boot CPU only: map_mem uses blocks, linear_map_maybe_split_to_ptes"
+                    + " page-maps the linear map but the kernel text/rodata alias");
+        } else if (boot && cpus.get().secondaryMidrs().isEmpty() && !stated) {
+            assumptions.add("secondary CPUs taken as the boot CPU's model (" + name + " on every CPU)");
+        }
+        return new BlockSplit(boot, system);
     }
 
     /** memory.h VA_BITS_MIN of a 52-bit build: 47 with 16K pages, else 48. */

@@ -48,7 +48,18 @@ public final class CaptureReplay {
      * capture (missing sections, unusable values) come back located; nothing is thrown for bad input.
      */
     public static Parsed<Optional<Result>> replay(Capture capture, List<ReadOnlyVmallocPages> declared) {
-        Parsed<Optional<CaptureInputs>> inputs = CaptureInputs.from(capture, KernelBuild::debian);
+        return replay(capture, declared, Optional.empty());
+    }
+
+    /**
+     * As {@link #replay(Capture, List)} on the CPUs stated here rather than the capture's boot MIDR: they decide
+     * BBML2-noabort/BBML3 (per CPU: a boot CPU on the list with a secondary off it page-maps the linear map after
+     * boot) and kpti_safe_list. A "CPU features: detected:" line of the capture's kernel log still wins for the
+     * boot CPU; the result's assumptions say which was followed.
+     */
+    public static Parsed<Optional<Result>> replay(Capture capture, List<ReadOnlyVmallocPages> declared,
+            Optional<Cpus> cpus) {
+        Parsed<Optional<CaptureInputs>> inputs = CaptureInputs.from(capture, KernelBuild::debian, cpus);
         Optional<KernelPageTablesText> expected = capture.kernelPageTables();
         List<Problem> problems = new ArrayList<>(inputs.problems());
         if (inputs.value().isEmpty() || expected.isEmpty()) {

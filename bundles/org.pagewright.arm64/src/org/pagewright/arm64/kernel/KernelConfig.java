@@ -179,9 +179,23 @@ public record KernelConfig(KernelBuild build, Cmdline cmdline, CpuFeatures cpu) 
 
     // ---- linear map granularity ----
 
-    /** cpufeature.c has_bbml2_noabort (BBML3 in 7.3): only kernels with the BBML2 series use it. */
+    /** cpufeature.c has_bbml2_noabort (BBML3 in 7.3), the system's answer: only kernels with the BBML2 series
+     *  use it. */
     public boolean bbml2() {
         return cpu.bbml2Noabort() && version().atLeast(BBML2_LINEAR_MAP);
+    }
+
+    /** mmu.c force_pte_mapping before system_capabilities_finalized(): cpu_supports_bbml2_noabort() of the boot
+     *  CPU, the answer map_mem acts on. */
+    public boolean bootCpuBbml2() {
+        return cpu.bootCpuBbml2Noabort() && version().atLeast(BBML2_LINEAR_MAP);
+    }
+
+    /** mmu.c linear_map_maybe_split_to_ptes (setup_system_features): the boot CPU let map_mem use blocks but a
+     *  secondary lacks the capability, so the linear map is split to PTEs except the kernel's text/rodata alias
+     *  [lm_alias(_stext), lm_alias(__init_begin)). */
+    public boolean linearMapSplitToPtes() {
+        return linearMapRequiresBbml2() && !bbml2();
     }
 
     /** pageattr.c can_set_direct_map: rodata_full || debug_pagealloc || arm64_kfence_can_set_direct_map(). */
@@ -200,7 +214,7 @@ public record KernelConfig(KernelBuild build, Cmdline cmdline, CpuFeatures cpu) 
         if (debugPagealloc()) {
             return true;
         }
-        return !bbml2() && (rodataFull() || kfenceCanSetDirectMap());
+        return !bootCpuBbml2() && (rodataFull() || kfenceCanSetDirectMap());
     }
 
     /** mmu.c map_mem (6.18+): linear_map_requires_bbml2 = !force_pte_mapping() && can_set_direct_map(). */
