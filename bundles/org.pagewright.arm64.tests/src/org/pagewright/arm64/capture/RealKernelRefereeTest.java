@@ -47,6 +47,36 @@ class RealKernelRefereeTest {
         assertReproduced(Captures.K73, simulate(Captures.K73, List.of()));
     }
 
+    /** A 52-bit build at 48 bits (Cortex-A57, no LPA2): 4 levels at run time, the fallback layout's markers. */
+    @Test
+    void k612OnCortexA57LinearMapAndImageAreReproduced() {
+        assertReproduced(Captures.K612_A57, simulate(Captures.K612_A57, List.of()));
+    }
+
+    // pgtable.h VMALLOC_END (VA_BITS > VA_BITS_MIN): VMEMMAP_START + VMEMMAP_UNUSED_NPAGES * sizeof(struct page)
+    // - SZ_8M, and ptdump.c address_markers[]: every marker of each capture is where the kernel put it
+    @Test
+    void everyCapturesSectionMarkersAreWhereTheKernelPutThem() {
+        for (String name : List.of(Captures.K61, Captures.K612, Captures.K612_A57, Captures.K73)) {
+            Capture c = Captures.capture(name);
+            CaptureInputs in = CaptureInputs.from(c, org.pagewright.arm64.kernel.KernelBuild::debian).value()
+                    .orElseThrow();
+            List<String> real = c.modInfo().markers().stream()
+                    .map(m -> String.format("%016x %s", m.address(), m.name())).toList();
+            List<String> simulated = in.boot().layout().ptdumpMarkers().stream()
+                    .map(m -> String.format("%016x %s", m.address(), m.name())).toList();
+            assertEquals(String.join("\n", real), String.join("\n", simulated), name);
+        }
+    }
+
+    // ptdump.c note_page: a level folded at run time (mm_p4d_folded) is printed as level 0, "PGD"
+    @Test
+    void aFiveLevelBuildWalkingFourLevelsNamesItsRootPgd() {
+        CaptureReplay.Result r = simulate(Captures.K612_A57, List.of());
+        assertEquals("0xffff008000000000-0xffff800000000000      130560G PGD",
+                r.actualLinear().get(r.actualLinear().size() - 1));
+    }
+
     @Test
     void aCaptureWithoutItsDumpIsALocatedProblemNotAnException() {
         String text = Captures.text(Captures.K73).replaceAll(
