@@ -134,6 +134,15 @@ public final class KernelRules {
         return isPresent(raw) && !org.pagewright.arm64.desc.Descriptor.isTable(raw, level);
     }
 
+    // ---- mm/vmalloc.c ----
+
+    /** vmalloc.c vmap_pte_range with arch_vmap_pte_range_map_size ("arm64/mm: Support huge pte-mapped pages in
+     *  vmap", Ryan Roberts; release assumed 6.16): ioremap/vmap_page_range use CONT PTEs for aligned 64K; the
+     *  k612 captures' PCI I/O page has no CONT, the k73 capture's has. */
+    public boolean vmapUsesContPtes() {
+        return version.atLeast(6, 16);
+    }
+
     // ---- naming ----
 
     /** cpufeature.c: the capability allowing live block splits is BBML2-noabort until 7.2, BBML3 in 7.3. */

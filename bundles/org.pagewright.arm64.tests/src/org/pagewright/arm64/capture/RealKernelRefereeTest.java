@@ -10,8 +10,9 @@ import org.pagewright.arm64.kernel.ReadOnlyVmallocPages;
 
 /**
  * The real kernels are the referee: from a capture's inputs only (uname, cmdline, kallsyms, iomem, memblock,
- * ID registers, PHYS_OFFSET/kimage_voffset and the run-time read-only vmalloc pages) the recipes must reproduce
- * the capture's "Linear Mapping" section and the kernel-image lines byte for byte.
+ * ID registers, PHYS_OFFSET/kimage_voffset, the kernel log's PCI windows, the FDT's place and the run-time
+ * contents of the Modules/vmalloc areas) the recipes must reproduce the capture's whole kernel_page_tables byte
+ * for byte, except the lines the replay declares run-time observations.
  */
 class RealKernelRefereeTest {
 
@@ -21,9 +22,14 @@ class RealKernelRefereeTest {
     }
 
     private static void assertReproduced(String name, CaptureReplay.Result r) {
-        System.out.println(name + ": " + r.summary());
+        System.out.println(name + ": " + r.summary() + "; " + r.dumpSummary());
         assertEquals(String.join("\n", r.expectedLinear()), String.join("\n", r.actualLinear()), name + " linear");
         assertEquals(String.join("\n", r.expectedImage()), String.join("\n", r.actualImage()), name + " image");
+        // the whole dump: markers, vmemmap, PCI I/O, Fixmap and the tables between them, less the Modules and
+        // vmalloc lines outside the image (run-time allocations, copied from the hardware walk)
+        assertEquals(String.join("\n", r.expectedDump()), String.join("\n", r.actualDump()), name + " whole dump");
+        assertTrue(r.expectedDump().containsAll(List.of("---[ vmemmap start ]---", "---[ Fixmap start ]---")));
+        assertTrue(r.observedLines() > 0 && r.observedLines() < r.expectedDump().size() + r.observedLines());
         assertTrue(r.reproduced());
     }
 

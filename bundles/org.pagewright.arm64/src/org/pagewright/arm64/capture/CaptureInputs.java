@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.pagewright.arm64.CpuFeatures;
 import org.pagewright.arm64.Geometry;
@@ -14,6 +15,7 @@ import org.pagewright.arm64.KernelRules;
 import org.pagewright.arm64.KernelVersion;
 import org.pagewright.arm64.kernel.Bbml2AllowList;
 import org.pagewright.arm64.kernel.Boot;
+import org.pagewright.arm64.kernel.BootPlatform;
 import org.pagewright.arm64.kernel.Cmdline;
 import org.pagewright.arm64.kernel.KernelBuild;
 import org.pagewright.arm64.kernel.KernelConfig;
@@ -29,7 +31,13 @@ import org.pagewright.arm64.layout.KernelVaLayout;
  * vmalloc pages observed in the hardware walk. Only inputs are read — never the linear map or image lines the
  * recipes are judged against. Every guess made for a missing input is listed in {@code assumptions}.
  */
-public record CaptureInputs(Boot boot, List<ReadOnlyVmallocPages> readOnlyVmallocPages, List<String> assumptions) {
+public record CaptureInputs(Boot boot, List<ReadOnlyVmallocPages> readOnlyVmallocPages, List<String> assumptions,
+        BootPlatform platform) {
+
+    /** Without firmware/device inputs (no FDT, no PCI I/O window). */
+    public CaptureInputs(Boot boot, List<ReadOnlyVmallocPages> readOnlyVmallocPages, List<String> assumptions) {
+        this(boot, readOnlyVmallocPages, assumptions, BootPlatform.none());
+    }
 
     private static final long SEGMENT_ALIGN = 64 * 1024; // memory.h SEGMENT_ALIGN
 
@@ -146,7 +154,49 @@ public record CaptureInputs(Boot boot, List<ReadOnlyVmallocPages> readOnlyVmallo
         PhysicalMemory memory = new PhysicalMemory(banks, physOffset.getAsLong());
         Boot boot = new Boot(config, image.get(), memory, layout, kfencePool(config, image.get(), banks,
                 assumptions));
-        return Parsed.of(Optional.of(new CaptureInputs(boot, readOnlyVmalloc(c, boot), assumptions)), problems);
+        return Parsed.of(Optional.of(new CaptureInputs(boot, readOnlyVmalloc(c, boot), assumptions,
+                platform(c, boot, assumptions))), problems);
+    }
+
+    /**
+     * The firmware's and devices' inputs: the PCI I/O windows of the kernel log; the FDT where the hardware walk
+     * finds FIX_FDT mapped (the bootloader's choice: no other section records the blob's address and size); the
+     * trampoline text's size from kallsyms, else from the pages the walk finds at FIX_ENTRY_TRAMP_TEXT1.
+     */
+    private static BootPlatform platform(Capture c, Boot boot, List<String> assumptions) {
+        long page = boot.pageSize();
+        long fixFdt = boot.layout().fixaddrTop() - boot.config().fixFdtSlot() * page;
+        OptionalLong fdtPhys = OptionalLong.empty();
+        long fdtSize = 0;
+        for (RawLeafRun run : c.rawLeafRuns()) {
+            if (run.vaStart() == fixFdt && run.valid()) {
+                fdtPhys = OptionalLong.of(run.oaStart());
+                fdtSize = run.oaEnd() - run.oaStart();
+                assumptions.add(String.format("FDT at PA 0x%x, %d KiB mapped: where the hardware walk finds"
+                        + " FIX_FDT", run.oaStart(), fdtSize >> 10));
+            }
+        }
+        if (fdtPhys.isEmpty()) {
+            assumptions.add("FIX_FDT not mapped in the hardware walk: no FDT mapping simulated");
+        }
+        OptionalInt tramp = OptionalInt.empty();
+        OptionalLong ts = c.kallsyms().address("__entry_tramp_text_start");
+        OptionalLong te = c.kallsyms().address("__entry_tramp_text_end");
+        if (ts.isPresent() && te.isPresent()) {
+            tramp = OptionalInt.of((int) ((te.getAsLong() - ts.getAsLong() + page - 1) / page));
+        } else if (boot.config().mapsEntryTrampolineInFixmapAlways()) {
+            long text1 = boot.layout().fixmapStart() + page;
+            for (RawLeafRun run : c.rawLeafRuns()) {
+                if (run.vaStart() == text1 && run.valid()) {
+                    tramp = OptionalInt.of((int) run.count());
+                    assumptions.add("trampoline text of " + run.count() + " page(s): kallsyms lacks"
+                            + " __entry_tramp_text_*, taken from the hardware walk at FIX_ENTRY_TRAMP_TEXT1");
+                }
+            }
+        }
+        List<BootPlatform.IoWindow> io = c.pciIoWindows().stream()
+                .map(w -> new BootPlatform.IoWindow(w.cpuStart(), w.size())).toList();
+        return new BootPlatform(fdtPhys, fdtSize, io, tramp);
     }
 
     /** The block-split capability of the boot CPU and of the system (every CPU). */
