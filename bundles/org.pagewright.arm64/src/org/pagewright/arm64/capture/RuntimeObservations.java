@@ -37,28 +37,42 @@ final class RuntimeObservations {
         return Long.compareUnsigned(va, start) >= 0 && Long.compareUnsigned(va, end) < 0;
     }
 
+    /** At most this many observed entries are copied: a hostile capture cannot make the replay loop for ever. */
+    private static final long MAX_ENTRIES = 1L << 22;
+
     /** Copies the observed tables and leaves into {@code tables}; a problem when the table budget runs out. */
     List<Problem> apply(PageTables tables, Capture capture) {
         Geometry g = tables.geometry();
+        long budget = MAX_ENTRIES;
         for (RawTableRun run : capture.rawTableRuns()) {
+            if (!fits(g, run.level(), run.level() + 1 <= Geometry.LAST_LEVEL, run.count())
+                    || run.entrySpan() != g.levelSize(run.level())) {
+                return List.of(new Problem(0, "table descriptor run at level " + run.level()
+                        + " does not fit this kernel's page-table geometry: run-time areas not copied"));
+            }
             long span = run.entrySpan();
             for (long i = 0; i < run.count(); i++) {
                 long va = run.vaStart() + i * span;
                 if (observed(va) || observed(va + span - 1) && !in(va, imageStart, imageEnd)) {
-                    if (tableAt(tables, g, run.level() + 1, va) == TablePool.NO_PAGE) {
+                    if (--budget < 0 || tableAt(tables, g, run.level() + 1, va) == TablePool.NO_PAGE) {
                         return budget();
                     }
                 }
             }
         }
         for (RawLeafRun run : capture.rawLeafRuns()) {
-            long size = (run.vaEnd() - run.vaStart()) / run.count();
+            if (!fits(g, run.level(), true, run.count())
+                    || (run.vaEnd() - run.vaStart()) / run.count() != g.levelSize(run.level())) {
+                return List.of(new Problem(0, "leaf run at level " + run.level() + " does not fit this kernel's"
+                        + " page-table geometry: run-time areas not copied"));
+            }
+            long size = g.levelSize(run.level());
             for (long i = 0; i < run.count(); i++) {
                 long va = run.vaStart() + i * size;
                 if (!observed(va)) {
                     continue;
                 }
-                long table = tableAt(tables, g, run.level(), va);
+                long table = --budget < 0 ? TablePool.NO_PAGE : tableAt(tables, g, run.level(), va);
                 if (table == TablePool.NO_PAGE) {
                     return budget();
                 }
@@ -69,9 +83,13 @@ final class RuntimeObservations {
         return List.of();
     }
 
+    private static boolean fits(Geometry g, int level, boolean levelOk, long count) {
+        return levelOk && count > 0 && level >= g.startLevel() && level <= Geometry.LAST_LEVEL;
+    }
+
     private static List<Problem> budget() {
-        return List.of(new Problem(0, "cannot copy the observed vmalloc tables: the table budget ran out or a"
-                + " simulated leaf lies where the capture has a table"));
+        return List.of(new Problem(0, "cannot copy the observed vmalloc tables: too many entries, the table"
+                + " budget ran out, or a simulated leaf lies where the capture has a table"));
     }
 
     /** The table of {@code level} holding {@code va}, created (empty) along the way where the walk finds none. */

@@ -22,8 +22,9 @@ public final class FixmapRemapFdt implements Recipe {
 
     @Override
     public List<Operation> operations(Boot boot) {
-        if (platform.fdtPhys().isEmpty() || platform.fdtSize() == 0) {
-            return List.of();
+        if (platform.fdtPhys().isEmpty() || platform.fdtSize() == 0
+                || Long.compareUnsigned(platform.fdtSize(), KernelConfig.MAX_FDT_SIZE) > 0) {
+            return List.of(); // fixmap_remap_fdt: no blob, or *size > MAX_FDT_SIZE returns NULL (boot panics)
         }
         KernelConfig c = boot.config();
         long granule = c.fdtMappingGranule();

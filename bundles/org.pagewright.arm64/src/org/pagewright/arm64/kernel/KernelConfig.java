@@ -257,7 +257,7 @@ public record KernelConfig(KernelBuild build, Cmdline cmdline, CpuFeatures cpu) 
     /** fixmap.h/mmu.c fixmap rework (Mark Rutland, "arm64: fixmap: …" series; release assumed 6.5): one bm_pte per
      *  fixmap PMD and the FDT mapped at page granularity; 6.1 had one bm_pte and SWAPPER_BLOCK_SIZE. */
     private static final KernelVersion FIXMAP_REWORK = new KernelVersion(6, 5, 0);
-    private static final long MAX_FDT_SIZE = 2L << 20; // fixmap.h SZ_2M
+    static final long MAX_FDT_SIZE = 2L << 20; // fixmap.h SZ_2M
 
     /** mmu.c early_fixmap_init: bm_pte for every PMD of [FIXADDR_TOT_START, FIXADDR_TOP) (after the rework), or
      *  only for the PMD holding FIXADDR_START (6.1). */

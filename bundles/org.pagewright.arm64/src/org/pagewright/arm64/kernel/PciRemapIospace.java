@@ -32,7 +32,11 @@ public final class PciRemapIospace implements Recipe {
         }
         List<Operation> ops = new ArrayList<>();
         long port = 0;
+        long ioSpace = boot.layout().pciIoEnd() - boot.layout().pciIoStart();
         for (BootPlatform.IoWindow w : platform.pciIoWindows()) {
+            if (Long.compareUnsigned(w.size(), ioSpace - port) > 0) {
+                break; // pci.c pci_remap_iospace: res->end > IO_SPACE_LIMIT (PCI_IO_SIZE - 1) is -EINVAL
+            }
             ops.add(new CreateMapping(w.phys(), boot.layout().pciIoStart() + port, w.size(), device, flags,
                     "pci_remap_iospace: I/O window at 0x" + Long.toHexString(w.phys())));
             port += w.size();
