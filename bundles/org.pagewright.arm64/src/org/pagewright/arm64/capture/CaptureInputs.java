@@ -23,6 +23,7 @@ import org.pagewright.arm64.kernel.KernelImage;
 import org.pagewright.arm64.kernel.Kpti;
 import org.pagewright.arm64.kernel.PhysicalMemory;
 import org.pagewright.arm64.kernel.ReadOnlyVmallocPages;
+import org.pagewright.arm64.kernel.StaticTables;
 import org.pagewright.arm64.layout.KernelVaLayout;
 
 /**
@@ -32,11 +33,11 @@ import org.pagewright.arm64.layout.KernelVaLayout;
  * recipes are judged against. Every guess made for a missing input is listed in {@code assumptions}.
  */
 public record CaptureInputs(Boot boot, List<ReadOnlyVmallocPages> readOnlyVmallocPages, List<String> assumptions,
-        BootPlatform platform) {
+        BootPlatform platform, StaticTables staticTables) {
 
-    /** Without firmware/device inputs (no FDT, no PCI I/O window). */
+    /** Without firmware/device inputs (no FDT, no PCI I/O window) and with every table from the allocator. */
     public CaptureInputs(Boot boot, List<ReadOnlyVmallocPages> readOnlyVmallocPages, List<String> assumptions) {
-        this(boot, readOnlyVmallocPages, assumptions, BootPlatform.none());
+        this(boot, readOnlyVmallocPages, assumptions, BootPlatform.none(), StaticTables.none());
     }
 
     private static final long SEGMENT_ALIGN = 64 * 1024; // memory.h SEGMENT_ALIGN
@@ -155,7 +156,25 @@ public record CaptureInputs(Boot boot, List<ReadOnlyVmallocPages> readOnlyVmallo
         Boot boot = new Boot(config, image.get(), memory, layout, kfencePool(config, image.get(), banks,
                 assumptions));
         return Parsed.of(Optional.of(new CaptureInputs(boot, readOnlyVmalloc(c, boot), assumptions,
-                platform(c, boot, assumptions))), problems);
+                platform(c, boot, assumptions), staticTables(c, image.get(), assumptions))), problems);
+    }
+
+    /** swapper_pg_dir and bm_pud/bm_pmd/bm_pte from kallsyms, as physical addresses (__pa_symbol). */
+    private static StaticTables staticTables(Capture c, KernelImage image, List<String> assumptions) {
+        OptionalLong[] pa = new OptionalLong[4];
+        String[] names = {"swapper_pg_dir", "bm_pud", "bm_pmd", "bm_pte"};
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            OptionalLong va = c.kallsyms().address(names[i]);
+            pa[i] = va.isPresent() ? OptionalLong.of(image.pa(va.getAsLong())) : OptionalLong.empty();
+            if (va.isEmpty()) {
+                missing.add(names[i]);
+            }
+        }
+        if (!missing.isEmpty()) {
+            assumptions.add("kallsyms lacks " + String.join(", ", missing) + ": those tables taken from memblock");
+        }
+        return new StaticTables(pa[0], pa[1], pa[2], pa[3]);
     }
 
     /**

@@ -97,7 +97,8 @@ public final class CaptureReplay {
         Boot boot = in.boot();
         List<ReadOnlyVmallocPages> runtime = new ArrayList<>(in.readOnlyVmallocPages());
         runtime.addAll(declared);
-        BootReplay replay = BootReplay.run(boot, BootSequence.operations(boot, runtime, in.platform()));
+        BootReplay replay = BootReplay.run(boot, BootSequence.operations(boot, runtime, in.platform()),
+                in.staticTables());
         long imageStart = boot.config().textHeadMapped() ? boot.image().text() : boot.image().stext();
         RuntimeObservations observations = new RuntimeObservations(boot, imageStart);
         problems.addAll(observations.apply(replay.tables(), capture));

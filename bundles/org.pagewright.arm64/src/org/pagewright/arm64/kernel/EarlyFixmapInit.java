@@ -16,11 +16,19 @@ import org.pagewright.arm64.op.Operation.CreateMapping;
  */
 public final class EarlyFixmapInit implements Recipe {
 
-    @Override
-    public List<Operation> operations(Boot boot) {
+    /** [first, end) of the PMDs that get a bm_pte: bm_pte[i] serves the i-th. */
+    static long[] pteTableSpan(Boot boot) {
         long pmd = boot.config().runtimeGeometry().levelSize(2);
         long start = boot.layout().fixmapStart() & -pmd;
         long end = boot.config().fixmapPteTablesCoverWholeFixmap() ? boot.layout().fixaddrTop() : start + pmd;
+        return new long[] {start, end};
+    }
+
+    @Override
+    public List<Operation> operations(Boot boot) {
+        long[] span = pteTableSpan(boot);
+        long start = span[0];
+        long end = span[1];
         long anyPhys = boot.memory().banks().get(0).start();
         return List.of(
                 new CreateMapping(anyPhys, start, end - start, Prot.PAGE_KERNEL,
