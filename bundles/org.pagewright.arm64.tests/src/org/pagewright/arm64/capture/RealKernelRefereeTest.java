@@ -75,6 +75,19 @@ class RealKernelRefereeTest {
         }
     }
 
+    // memory.h/pgtable.h: the layout follows vabits_actual, however the build came to run at 48 bits —
+    // arm64.nolva on a CPU with LPA2 gives the markers of the same build on a Cortex-A57 (no LPA2)
+    @Test
+    void arm64NolvaGivesTheMarkersOfTheSameBuildOnACpuWithoutLpa2() {
+        String lowered = Long.toHexString(0xfff1000040000000L);
+        CaptureVariant nolva = CaptureVariant.of(Captures.K612).cmdline("console=ttyAMA0 nokaslr arm64.nolva")
+                .modValue("vabits_actual", "48").modValue("PHYS_OFFSET", lowered).modValue("memstart_addr", lowered);
+        assertEquals(Captures.capture(Captures.K612_A57).modInfo().markers().stream()
+                .map(m -> m.name() + " " + Long.toHexString(m.address())).toList(),
+                nolva.inputs().boot().layout().ptdumpMarkers().stream()
+                .map(m -> m.name() + " " + Long.toHexString(m.address())).toList());
+    }
+
     // ptdump.c note_page: a level folded at run time (mm_p4d_folded) is printed as level 0, "PGD"
     @Test
     void aFiveLevelBuildWalkingFourLevelsNamesItsRootPgd() {

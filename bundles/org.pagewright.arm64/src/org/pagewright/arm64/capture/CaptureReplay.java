@@ -13,9 +13,11 @@ import org.pagewright.arm64.ptdump.Ptdump;
 
 /**
  * Replays a real kernel's boot from a capture's inputs alone (uname, cmdline, kallsyms, iomem, memblock, ID
- * registers, PHYS_OFFSET/kimage_voffset, run-time read-only vmalloc pages) and compares the simulated
- * kernel_page_tables with the captured one: the Linear Mapping section and the kernel-image lines, which follow
- * from the layout (the groundtruth README: the rest holds run-time allocations).
+ * registers, PHYS_OFFSET/kimage_voffset, the kernel log's CPU features and PCI windows, the FDT's place, run-time
+ * read-only vmalloc pages) and compares the simulated kernel_page_tables with the captured one: the Linear
+ * Mapping section, the kernel-image lines, and the whole dump except the Modules/vmalloc lines outside the image,
+ * which hold run-time allocations (the groundtruth README) and are copied from the capture's hardware walk as
+ * observed input.
  */
 public final class CaptureReplay {
 
