@@ -14,12 +14,16 @@ public final class Ptdump {
     /** Renders the dump of an engine state (ptdump.c ptdump_walk from base_addr to the top of the VA space). */
     public static String render(PageTables tables, KernelVaLayout layout) {
         StringBuilder out = new StringBuilder(16 * 1024);
-        PtdumpLevels levels = PtdumpLevels.of(layout);
-        NotePageMerger merger = new NotePageMerger(layout.ptdumpMarkers(), new PtdumpText(out, levels));
-        PtdumpWalk walk = new PtdumpWalk(levels, layout.version(), merger);
+        walk(tables, layout, new PtdumpText(out, PtdumpLevels.of(layout)));
+        return out.toString();
+    }
+
+    /** ptdump_walk of an engine state into any sink of markers and merged ranges (text, rows). */
+    static void walk(PageTables tables, KernelVaLayout layout, RangeSink sink) {
+        NotePageMerger merger = new NotePageMerger(layout.ptdumpMarkers(), sink);
+        PtdumpWalk walk = new PtdumpWalk(PtdumpLevels.of(layout), layout.version(), merger);
         tables.walk(layout.ptdumpWalkStart(), 0, new EngineWalk(layout.geometry(), walk));
         merger.flush();
-        return out.toString();
     }
 
     /** Drives {@link PtdumpWalk} from the engine's recursive walk, with a tight loop over last-level runs. */

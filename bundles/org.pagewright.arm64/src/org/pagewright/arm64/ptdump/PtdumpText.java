@@ -37,6 +37,13 @@ public final class PtdumpText implements RangeSink {
         out.append('\n');
     }
 
+    /** The size column without its padding, e.g. "2M" or "1020K". */
+    static String size(long bytes) {
+        StringBuilder b = new StringBuilder(10);
+        new PtdumpText(b, null).appendSize(bytes);
+        return b.toString().strip();
+    }
+
     /** "%9lu%c" of the size: delta = bytes >> 10, then divide by 1024 while the remainder is 0 and a unit is left. */
     private void appendSize(long bytes) {
         long delta = bytes >>> 10;

@@ -1,7 +1,10 @@
 package org.pagewright.config.run;
 
 import java.util.List;
+import java.util.Optional;
 
+import org.pagewright.arm64.CpuFeatures;
+import org.pagewright.arm64.layout.KernelVaLayout;
 import org.pagewright.config.Phase;
 
 /**
@@ -9,12 +12,25 @@ import org.pagewright.config.Phase;
  * command line and the generator.
  *
  * @param problems why the configuration could not run at all (then {@code revisions} is empty)
+ * @param layout the kernel VA layout the states were built for (null when it could not run)
+ * @param cpu the CPU the states are walked with (null when it could not run)
+ * @param physOffset PHYS_OFFSET, for the linear alias of a physical address
  */
-public record RunResult(String configuration, List<RevisionResult> revisions, List<String> problems) {
+public record RunResult(String configuration, List<RevisionResult> revisions, List<String> problems,
+        KernelVaLayout layout, CpuFeatures cpu, long physOffset) {
 
     public RunResult {
         revisions = List.copyOf(revisions);
         problems = List.copyOf(problems);
+    }
+
+    public Optional<RevisionResult> revision(int patch) {
+        return revisions.stream().filter(r -> r.patch() == patch).findFirst();
+    }
+
+    /** The state a revision left at the end of a phase, with what is needed to read it. */
+    public Optional<StateView> state(int patch, Phase phase) {
+        return revision(patch).flatMap(r -> r.phase(phase).map(p -> new StateView(configuration, r, p, layout, cpu, physOffset)));
     }
 
     /** Every check verdict of every revision, in order. */
