@@ -5,9 +5,11 @@ package org.pagewright.lang;
 
 import org.eclipse.xtext.conversion.IValueConverterService;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
-import org.eclipse.xtext.scoping.impl.ImportUriGlobalScopeProvider;
 import org.pagewright.lang.conversion.LayoutValueConverters;
+import org.eclipse.xtext.service.SingletonBinding;
+import org.pagewright.lang.validation.ImportValidator;
 import org.pagewright.lang.validation.LayoutLinkingDiagnostics;
+import org.pagewright.lang.validation.InputLimitsValidator;
 
 /**
  * Use this class to register components to be used at runtime / without the Equinox extension registry.
@@ -22,11 +24,49 @@ public class LayoutRuntimeModule extends AbstractLayoutRuntimeModule {
 	/** `import "platform.layout"`: only imported files (and this one) are visible, as in the kernel tree's includes. */
 	@Override
 	public Class<? extends IGlobalScopeProvider> bindIGlobalScopeProvider() {
-		return ImportUriGlobalScopeProvider.class;
+		return org.pagewright.lang.scoping.LayoutImportScopeProvider.class;
 	}
 
 	/** Unresolved names get layout issue codes (and thus quick fixes). */
 	public Class<? extends org.eclipse.xtext.linking.ILinkingDiagnosticMessageProvider> bindILinkingDiagnosticMessageProvider() {
 		return LayoutLinkingDiagnostics.class;
+	}
+
+	/** Imports validated with the importing file (every file of the closure). */
+	@SingletonBinding(eager = true)
+	public Class<? extends ImportValidator> bindImportValidator() {
+		return ImportValidator.class;
+	}
+
+	/** Inputs the engine cannot take, refused on their lines. */
+	@SingletonBinding(eager = true)
+	public Class<? extends InputLimitsValidator> bindInputLimitsValidator() {
+		return InputLimitsValidator.class;
+	}
+
+	/** Deep nesting parses on a deep stack (DeepStack). */
+	@Override
+	public Class<? extends org.eclipse.xtext.parser.IParser> bindIParser() {
+		return DeepNestingParser.class;
+	}
+
+	/** Validation runs on a deep stack (DeepStack). */
+	public Class<? extends org.eclipse.xtext.validation.IResourceValidator> bindIResourceValidator() {
+		return org.pagewright.lang.validation.DeepStackResourceValidator.class;
+	}
+
+	/** Expressions are nameless (LayoutQualifiedNameProvider: keeps deep sums linear). */
+	@Override
+	public Class<? extends org.eclipse.xtext.naming.IQualifiedNameProvider> bindIQualifiedNameProvider() {
+		return org.pagewright.lang.naming.LayoutQualifiedNameProvider.class;
+	}
+
+	/**
+	 * No EMF default constraints (EObjectValidator): the grammar already guarantees them, and their per-object
+	 * resource lookup walks up every container, quadratic in a 10,000-term sum.
+	 */
+	public void configureUseEObjectValidator(com.google.inject.Binder binder) {
+		binder.bindConstant().annotatedWith(com.google.inject.name.Names.named(
+				org.eclipse.xtext.validation.CompositeEValidator.USE_EOBJECT_VALIDATOR)).to(false);
 	}
 }

@@ -28,11 +28,16 @@ public record KernelRelease(String release, int major, int minor, int patch) {
                     return Parsed.of(Optional.empty(), java.util.List.of(new Problem(uname.lineNumber(i),
                             "kernel release '" + release + "' does not start with <major>.<minor>")));
                 }
+                if (!fitsInt(m.group(1)) || !fitsInt(m.group(2)) || (m.group(3) != null && !fitsInt(m.group(3)))) {
+                    return Parsed.of(Optional.empty(), java.util.List.of(new Problem(uname.lineNumber(i),
+                            "kernel release '" + release + "' has a number too large for a version")));
+                }
                 int major = Integer.parseInt(m.group(1));
                 int minor = Integer.parseInt(m.group(2));
                 int patch = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
                 Matcher d = DEBIAN.matcher(String.join("\n", uname.lines()));
-                if (d.find() && Integer.parseInt(d.group(1)) == major && Integer.parseInt(d.group(2)) == minor) {
+                if (d.find() && fitsInt(d.group(1)) && fitsInt(d.group(2)) && fitsInt(d.group(3))
+                        && Integer.parseInt(d.group(1)) == major && Integer.parseInt(d.group(2)) == minor) {
                     patch = Integer.parseInt(d.group(3));
                 }
                 return Parsed.of(Optional.of(new KernelRelease(release, major, minor, patch)), java.util.List.of());
@@ -40,5 +45,9 @@ public record KernelRelease(String release, int major, int minor, int patch) {
         }
         return Parsed.of(Optional.empty(), java.util.List.of(new Problem(uname.firstLine(),
                 "no 'Linux <host> <release>' line in uname")));
+    }
+
+    private static boolean fitsInt(String digits) {
+        return digits.length() < 10;
     }
 }

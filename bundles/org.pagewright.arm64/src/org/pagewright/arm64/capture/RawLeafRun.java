@@ -41,7 +41,8 @@ public record RawLeafRun(int level, long vaStart, long vaEnd, long count, long o
             }
             OptionalLong[] h = {Hex.parse(m.group(2)), Hex.parse(m.group(3)), Hex.parse(m.group(5)),
                 Hex.parse(m.group(6)), Hex.parse(m.group(7))};
-            boolean bad = false;
+            OptionalLong count = decimal(m.group(4));
+            boolean bad = count.isEmpty();
             for (OptionalLong v : h) {
                 bad |= v.isEmpty();
             }
@@ -50,8 +51,17 @@ public record RawLeafRun(int level, long vaStart, long vaEnd, long count, long o
                 continue;
             }
             runs.add(new RawLeafRun(Integer.parseInt(m.group(1)), h[0].getAsLong(), h[1].getAsLong(),
-                    Long.parseLong(m.group(4)), h[2].getAsLong(), h[3].getAsLong(), h[4].getAsLong(), m.group(8)));
+                    count.getAsLong(), h[2].getAsLong(), h[3].getAsLong(), h[4].getAsLong(), m.group(8)));
         }
         return Parsed.of(List.copyOf(runs), problems);
+    }
+
+    /** A descriptor count that fits a long, or empty (a hostile n=99999999999999999999 is a problem, not a crash). */
+    private static OptionalLong decimal(String digits) {
+        try {
+            return OptionalLong.of(Long.parseLong(digits));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
     }
 }

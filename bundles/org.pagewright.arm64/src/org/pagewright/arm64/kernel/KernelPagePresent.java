@@ -1,5 +1,8 @@
 package org.pagewright.arm64.kernel;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.pagewright.arm64.KernelRules;
 import org.pagewright.arm64.desc.Descriptor;
 import org.pagewright.arm64.table.Leaf;
@@ -24,6 +27,11 @@ public final class KernelPagePresent {
 
     public static Answer of(PageTables state, KernelRules rules, long linearVa) {
         Leaf leaf = state.lookup(linearVa);
+        return leaf == null ? Answer.NOT_PRESENT : answer(leaf, rules);
+    }
+
+    /** The same answer for every page of one leaf; a VA the walk cannot reach is not present. */
+    private static Answer answer(Leaf leaf, KernelRules rules) {
         long d = leaf.descriptor();
         if (Descriptor.isNone(d)) {
             return Answer.NOT_PRESENT;
@@ -32,5 +40,35 @@ public final class KernelPagePresent {
             return Answer.MISREAD_INVALID_BLOCK;
         }
         return Descriptor.isValid(d) ? Answer.PRESENT : Answer.NOT_PRESENT;
+    }
+
+    /** Consecutive pages of a linear range with one answer. */
+    public record Run(long linearVa, long pages, Answer answer) {
+    }
+
+    /**
+     * The answers for {@code pages} pages from {@code linearVa}, one run per leaf (a 1 TiB range of blocks is a few
+     * hundred lookups, not 2^28): every page a leaf covers gets the leaf's answer.
+     */
+    public static List<Run> ofRange(PageTables state, KernelRules rules, long linearVa, long pages) {
+        List<Run> runs = new ArrayList<>();
+        long page = state.geometry().pageSize();
+        long va = linearVa;
+        long left = pages;
+        while (left > 0) {
+            Leaf leaf = state.lookup(va);
+            Answer a = leaf == null ? Answer.NOT_PRESENT : answer(leaf, rules);
+            long leafPages = leaf == null ? 1 : Math.max(1, Long.divideUnsigned(leaf.va() + leaf.size() - va, page));
+            long n = Long.compareUnsigned(leafPages, left) < 0 ? leafPages : left;
+            if (!runs.isEmpty() && runs.get(runs.size() - 1).answer() == a) {
+                Run last = runs.remove(runs.size() - 1);
+                runs.add(new Run(last.linearVa(), last.pages() + n, a));
+            } else {
+                runs.add(new Run(va, n, a));
+            }
+            va += n * page;
+            left -= n;
+        }
+        return runs;
     }
 }

@@ -3,7 +3,6 @@ package org.pagewright.config.run;
 import java.util.List;
 import java.util.Optional;
 
-import org.pagewright.arm64.kernel.KernelPagePresent;
 import org.pagewright.arm64.op.Event;
 import org.pagewright.arm64.op.OpResult;
 import org.pagewright.arm64.op.Operation;
@@ -46,7 +45,7 @@ final class CheckEvaluator {
             case NoLeakCheck n -> noLeak(n, state);
             case WxCleanCheck w -> wxClean(state);
             case SetMemoryValidCheck s -> setMemoryValid(s, state);
-            case HibernationSaveCheck h -> hibernation(h, state);
+            case HibernationSaveCheck h -> HibernationSaves.evaluate(h, state, setup);
             case TablePagesCheck t -> tablePages(t, state);
             default -> new Outcome(false, "no evaluation for " + check.eClass().getName());
         };
@@ -146,36 +145,6 @@ final class CheckEvaluator {
         }
         return new Outcome(actual == check.getExpect(), actual == check.getExpect() ? reason
                 : reason + "; expected " + check.getExpect().getLiteral());
-    }
-
-    /** saveable_page: kernel-image pages are PageReserved, so they are saved only while their linear alias is present. */
-    private Outcome hibernation(HibernationSaveCheck check, PageTables state) {
-        Optional<Long> start = setup.physical(check.getStart());
-        if (start.isEmpty()) {
-            return new Outcome(false, String.format("0x%016x has no known physical address", check.getStart()));
-        }
-        long page = setup.geometry().pageSize();
-        long saved = 0;
-        long skipped = 0;
-        String firstDeviation = null;
-        for (long va = check.getStart(); Long.compareUnsigned(va, check.getEnd()) < 0; va += page) {
-            long linear = setup.linear(start.get() + (va - check.getStart()));
-            KernelPagePresent.Answer present = KernelPagePresent.of(state, setup.rules(), linear);
-            boolean isSaved = present == KernelPagePresent.Answer.PRESENT;
-            if (isSaved) {
-                saved++;
-            } else {
-                skipped++;
-            }
-            if (isSaved != check.isExpectSaved() && firstDeviation == null) {
-                firstDeviation = String.format("page at 0x%016x (linear alias 0x%016x) is %s", va, linear,
-                        present == KernelPagePresent.Answer.MISREAD_INVALID_BLOCK
-                                ? "behind an invalid block that kernel_page_present misreads (pre-7.0.1)"
-                                : isSaved ? "saved" : "skipped: PageReserved and its linear alias is not present");
-            }
-        }
-        String counts = saved + " page(s) saved, " + skipped + " skipped";
-        return new Outcome(firstDeviation == null, firstDeviation == null ? counts : counts + "; first: " + firstDeviation);
     }
 
     private Outcome tablePages(TablePagesCheck check, PageTables state) {

@@ -41,10 +41,14 @@ public final class ConfigurationRunner {
         List<Revision> all = new ArrayList<>();
         all.add(configuration.getBaseline());
         all.addAll(configuration.getPatches());
+        KeptTables kept = KeptTables.of(engine);
         for (Revision revision : all) {
             int number = revision instanceof Patch p ? p.getNumber() : 0;
             String title = revision instanceof Patch p ? p.getTitle() : revision.getName();
-            List<PhaseResult> phases = runPhases(engine, revision, previous);
+            List<PhaseResult> phases = runPhases(engine, revision, previous, kept);
+            if (phases == null) {
+                return new RunResult(configuration.getName(), List.of(), List.of(kept.problem(title)), null, null, 0);
+            }
             List<CheckVerdict> verdicts = new ArrayList<>();
             for (Check check : configuration.getChecks()) {
                 if (check.getAfterPatch() == null || check.getAfterPatch() == number) {
@@ -65,8 +69,13 @@ public final class ConfigurationRunner {
     }
 
     /** Every phase in order (empty ones too, so that a check can name any phase), each leaving a snapshot. */
-    private static List<PhaseResult> runPhases(EngineSetup engine, Revision revision, Map<Phase, PageTables> previous) {
-        PageTables tables = engine.newTables();
+    /** Null when the tables do not fit the budget: not even the root, or the snapshots the run keeps. */
+    private static List<PhaseResult> runPhases(EngineSetup engine, Revision revision, Map<Phase, PageTables> previous,
+            KeptTables kept) {
+        PageTables tables = engine.newTables().orElse(null);
+        if (tables == null) {
+            return null;
+        }
         List<PhaseResult> out = new ArrayList<>();
         PageTables last = null;
         for (Phase phase : Phase.VALUES) {
@@ -82,7 +91,11 @@ public final class ConfigurationRunner {
             }
             // snapshots are never written again, so a phase that changed nothing shares the one before it: a
             // large page-mapped state is then held twice (working tables and one snapshot), not once per phase
-            PageTables snapshot = outcomes.isEmpty() && last != null ? last : tables.copy();
+            boolean shared = outcomes.isEmpty() && last != null;
+            if (!shared && !kept.admit(tables)) {
+                return null;
+            }
+            PageTables snapshot = shared ? last : tables.copy();
             last = snapshot;
             PageTables before = previous.get(phase);
             List<String> diff = before == null ? List.of()

@@ -72,6 +72,10 @@ public record EngineSetup(Geometry geometry, KernelRules rules, CpuFeatures cpu,
         Optional<Long> voffset = image == null ? Optional.empty() : Optional.of(image.getVirtBase() - image.getPhysBase());
         Optional<Long> swapper = voffset.flatMap(v -> symbol(image, "swapper_pg_dir").map(va -> va - v));
         Optional<Long> imageEnd = voffset.flatMap(v -> symbol(image, "_end").map(va -> va - v));
+        problems.addAll(MachineLimits.problems(walked, configuration.getMemory(), swapper));
+        if (!problems.isEmpty()) {
+            return new Result(Optional.empty(), problems);
+        }
         return new Result(Optional.of(new EngineSetup(walked, rules, cpu, layout, executor, m.getPhysOffset(), voffset,
                 swapper, imageEnd, List.copyOf(configuration.getMemory()), m.getTablePageBudget())), List.of());
     }
@@ -79,20 +83,22 @@ public record EngineSetup(Geometry geometry, KernelRules rules, CpuFeatures cpu,
     /**
      * An empty swapper_pg_dir: the root pinned at __pa_symbol(swapper_pg_dir) when the image gives it, other table
      * pages handed out top-down from the highest DRAM bank as memblock does, so that "is every table page readable
-     * through its linear alias" has the kernel's answer.
+     * through its linear alias" has the kernel's answer. Empty when not even the root table fits the budget
+     * (MachineLimits has already refused the other causes: a misaligned swapper_pg_dir, an empty bank).
      */
-    public PageTables newTables() {
+    public Optional<PageTables> newTables() {
         TablePool pool = banks.isEmpty() ? TablePool.withDefaults(geometry.granule())
                 : TablePool.topDown(geometry.granule(), allocatableStart(), highestBank().getBase()
-                        + highestBank().getSize(), tablePageBudget);
+                        + highestBank().getSize(), workingBudget());
         PageTables tables = swapperPgDirPa.isPresent()
                 ? PageTables.createWithRootAt(geometry, pool, swapperPgDirPa.get())
                 : PageTables.create(geometry, pool);
-        if (tables == null) {
-            throw new IllegalStateException("the table-page budget of " + tablePageBudget
-                    + " pages does not hold even the root table");
-        }
-        return tables;
+        return Optional.ofNullable(tables); // empty: the budget does not hold even the root table
+    }
+
+    /** The machine's budget for the working tables, at most half the heap's worth so that one snapshot fits too. */
+    private int workingBudget() {
+        return Math.max(1, Math.min(tablePageBudget, TablePool.heapBudgetPages(geometry.granule()) / 2));
     }
 
     /** __phys_to_virt. */

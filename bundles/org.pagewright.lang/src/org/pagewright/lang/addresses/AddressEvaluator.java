@@ -1,10 +1,18 @@
 package org.pagewright.lang.addresses;
 
 import java.math.BigInteger;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.util.OnChangeEvictingCache;
+import org.eclipse.xtext.util.Tuples;
 import org.pagewright.lang.layout.Expression;
 import org.pagewright.lang.layout.Image;
 import org.pagewright.lang.layout.LinearAlias;
@@ -23,17 +31,33 @@ import org.pagewright.lang.naming.LayoutContexts;
  */
 public final class AddressEvaluator {
 
+	/** Evicted on any change of the resource (OnChangeEvictingCache), as Xtext's own scope caches are. */
+	private static final OnChangeEvictingCache SHARED = new OnChangeEvictingCache();
+
 	private final Platform platform;
 	private final Image image;
-	private final Set<Symbol> evaluating = new HashSet<>();
+	private final Set<EObject> evaluating = new HashSet<>();
+	/** Computed values, null included (an unknown value is not recomputed). */
+	private final Map<EObject, BigInteger> known = new HashMap<>();
 
 	public AddressEvaluator(Platform platform, Image image) {
 		this.platform = platform;
 		this.image = image;
 	}
 
+	/**
+	 * The evaluator of the context's platform and image, shared while the context's resource is unchanged, so that
+	 * the validator's many questions about one file compute each symbol once (a 10,000-symbol chain is linear).
+	 */
 	public static AddressEvaluator forContext(EObject context) {
-		return new AddressEvaluator(LayoutContexts.platformOf(context), LayoutContexts.imageOf(context));
+		Platform platform = LayoutContexts.platformOf(context);
+		Image image = LayoutContexts.imageOf(context);
+		Resource resource = context == null ? null : context.eResource();
+		if (resource == null) {
+			return new AddressEvaluator(platform, image);
+		}
+		return SHARED.get(Tuples.create(AddressEvaluator.class, platform, image), resource,
+				() -> new AddressEvaluator(platform, image));
 	}
 
 	public Platform platform() {
@@ -41,39 +65,97 @@ public final class AddressEvaluator {
 	}
 
 	public BigInteger valueOf(Expression expression) {
-		if (expression instanceof Literal literal) {
+		return evaluate(expression);
+	}
+
+	public BigInteger valueOf(Symbol symbol) {
+		return symbol == null || symbol.eIsProxy() ? null : evaluate(symbol);
+	}
+
+	/**
+	 * Post-order evaluation with an explicit stack, so that a 10,000-symbol chain or a 10,000-term sum needs no
+	 * deep Java stack; every node is computed once per evaluator (symbols shared by many expressions too). A symbol
+	 * met again while it is being computed is a cycle: that reference is unknown.
+	 */
+	private synchronized BigInteger evaluate(EObject root) {
+		Deque<EObject> stack = new ArrayDeque<>();
+		Deque<Boolean> expanded = new ArrayDeque<>();
+		stack.push(root);
+		expanded.push(false);
+		while (!stack.isEmpty()) {
+			EObject node = stack.pop();
+			boolean ready = expanded.pop();
+			if (known.containsKey(node)) {
+				continue;
+			}
+			if (ready) {
+				evaluating.remove(node);
+				known.put(node, compute(node));
+				continue;
+			}
+			if (!evaluating.add(node)) {
+				continue; // a cycle (or a pending duplicate): the parent finds no value for it
+			}
+			stack.push(node);
+			expanded.push(true);
+			for (EObject child : children(node)) {
+				if (child != null && !known.containsKey(child) && !evaluating.contains(child)) {
+					stack.push(child);
+					expanded.push(false);
+				}
+			}
+		}
+		return known.get(root);
+	}
+
+	private static List<EObject> children(EObject node) {
+		if (node instanceof Symbol symbol) {
+			return symbol.getValue() == null ? List.of() : List.of(symbol.getValue());
+		}
+		if (node instanceof SymbolRef ref) {
+			Symbol symbol = ref.getSymbol();
+			return symbol == null || symbol.eIsProxy() ? List.of() : List.of(symbol);
+		}
+		if (node instanceof Sum sum) {
+			return java.util.Arrays.asList(sum.getLeft(), sum.getRight());
+		}
+		if (node instanceof LinearAlias alias) {
+			return java.util.Collections.singletonList(alias.getOperand());
+		}
+		if (node instanceof PageAddress page) {
+			return java.util.Collections.singletonList(page.getOperand());
+		}
+		return List.of();
+	}
+
+	/** The value of a node whose children are computed (a child without a value makes it unknown). */
+	private BigInteger compute(EObject node) {
+		if (node instanceof Literal literal) {
 			return literal.getValue();
 		}
-		if (expression instanceof SymbolRef ref) {
-			return valueOf(ref.getSymbol());
+		if (node instanceof Symbol symbol) {
+			return symbol.getValue() == null ? null : known.get(symbol.getValue());
 		}
-		if (expression instanceof Sum sum) {
-			BigInteger left = valueOf(sum.getLeft());
-			BigInteger right = valueOf(sum.getRight());
+		if (node instanceof SymbolRef ref) {
+			Symbol symbol = ref.getSymbol();
+			return symbol == null || symbol.eIsProxy() ? null : known.get(symbol);
+		}
+		if (node instanceof Sum sum) {
+			BigInteger left = sum.getLeft() == null ? null : known.get(sum.getLeft());
+			BigInteger right = sum.getRight() == null ? null : known.get(sum.getRight());
 			if (left == null || right == null) {
 				return null;
 			}
 			return "-".equals(sum.getOp()) ? left.subtract(right) : left.add(right);
 		}
-		if (expression instanceof LinearAlias alias) {
-			return linearAlias(valueOf(alias.getOperand()));
+		if (node instanceof LinearAlias alias) {
+			return alias.getOperand() == null ? null : linearAlias(known.get(alias.getOperand()));
 		}
-		if (expression instanceof PageAddress page) {
+		if (node instanceof PageAddress page) {
 			// page_address() of a lowmem page is its linear-map address (page_to_virt, asm/memory.h)
-			return linearAlias(valueOf(page.getOperand()));
+			return page.getOperand() == null ? null : linearAlias(known.get(page.getOperand()));
 		}
 		return null;
-	}
-
-	public BigInteger valueOf(Symbol symbol) {
-		if (symbol == null || symbol.eIsProxy() || !evaluating.add(symbol)) {
-			return null;
-		}
-		try {
-			return valueOf(symbol.getValue());
-		} finally {
-			evaluating.remove(symbol);
-		}
 	}
 
 	/** {@code [start, end)} of a range, with {@code +size} and {@code lm_alias[…)} applied; {@code null} if unknown. */

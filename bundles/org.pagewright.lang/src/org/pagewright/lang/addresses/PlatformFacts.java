@@ -30,9 +30,10 @@ public final class PlatformFacts {
 	private PlatformFacts() {
 	}
 
+	/** PAGE_SIZE; a granule the validator refuses (0, 3K, …) counts as 4K so that no rule divides by it. */
 	public static BigInteger pageSize(Platform platform) {
-		return settings(platform, GranuleSetting.class).map(GranuleSetting::getSize).filter(s -> s != null)
-				.findFirst().orElse(SZ_4K);
+		BigInteger size = rawPageSize(platform);
+		return size.equals(SZ_4K) || size.equals(SZ_16K) || size.equals(SZ_64K) ? size : SZ_4K;
 	}
 
 	public static int vaBits(Platform platform) {
@@ -84,9 +85,15 @@ public final class PlatformFacts {
 
 	/** The granule of the platform's page size, if it is one. */
 	public static Optional<Granule> granule(Platform platform) {
-		int shift = pageSize(platform).getLowestSetBit();
+		BigInteger size = rawPageSize(platform);
+		int shift = size.getLowestSetBit();
 		return java.util.Arrays.stream(Granule.values()).filter(g -> g.pageShift() == shift
-				&& pageSize(platform).bitCount() == 1).findFirst();
+				&& size.bitCount() == 1).findFirst();
+	}
+
+	private static BigInteger rawPageSize(Platform platform) {
+		return settings(platform, GranuleSetting.class).map(GranuleSetting::getSize).filter(s -> s != null)
+				.findFirst().orElse(SZ_4K);
 	}
 
 	private static BigInteger unsigned(long value) {
@@ -110,6 +117,20 @@ public final class PlatformFacts {
 		boolean lpa2 = hasCpu(platform, CpuFeature.LPA2) || hasCpu(platform, CpuFeature.LVA);
 		int vabitsActual = KernelConfig.vabitsActual(build.get(), lpa2, cmdline(platform, "arm64.nolva").isPresent());
 		return new BigInteger(Long.toUnsignedString(KernelConfig.memstartAddr(build.get(), vabitsActual, base.longValue())));
+	}
+
+	/**
+	 * The physical address size the engine's descriptors encode at run time: 2^52 when the kernel runs with 52-bit
+	 * VAs (64K, or LPA2 present and not arm64.nolva), else 2^48 (the engine's Geometry.physicalLimit).
+	 */
+	public static BigInteger physicalLimit(Platform platform) {
+		Optional<Geometry> build = buildGeometry(platform);
+		if (build.isEmpty()) {
+			return BigInteger.ONE.shiftLeft(48);
+		}
+		boolean lpa2 = hasCpu(platform, CpuFeature.LPA2) || hasCpu(platform, CpuFeature.LVA);
+		int vabitsActual = KernelConfig.vabitsActual(build.get(), lpa2, cmdline(platform, "arm64.nolva").isPresent());
+		return BigInteger.ONE.shiftLeft(vabitsActual == 52 ? 52 : 48);
 	}
 
 	/** The geometry the kernel is built for (granule, VA_BITS), if the engine supports it. */

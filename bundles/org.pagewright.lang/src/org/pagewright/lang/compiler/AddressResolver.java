@@ -1,7 +1,9 @@
 package org.pagewright.lang.compiler;
 
 import java.math.BigInteger;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 import org.pagewright.arm64.layout.KernelVaLayout;
@@ -25,6 +27,8 @@ final class AddressResolver {
     private final long physOffset;
     private final Long kimageVoffset; // null when the image has no load addresses
     private final Set<Symbol> resolving = new HashSet<>();
+    /** Each symbol's value once computed: a 10,000-symbol chain is resolved in linear time, not quadratic. */
+    private final Map<Symbol, Long> known = new HashMap<>();
 
     AddressResolver(KernelVaLayout layout, long physOffset, Long kimageVoffset) {
         this.layout = layout;
@@ -53,7 +57,8 @@ final class AddressResolver {
             start = lmAlias(r, start);
             end = start + size;
         }
-        if (Long.compareUnsigned(end, start) < 0) {
+        // an end of 0 is 2^64: [0xffff_ffff_fc00_0000, +64M) ends at the top of the address space, as the engine's walk reads it
+        if (end != 0 && Long.compareUnsigned(end, start) < 0) {
             throw new CompileException(r, String.format("range ends (0x%x) before it starts (0x%x)", end, start));
         }
         return new long[] {start, end};
@@ -92,11 +97,17 @@ final class AddressResolver {
         if (s == null || s.eIsProxy()) {
             throw new CompileException(ref, "unresolved symbol");
         }
+        Long value = known.get(s);
+        if (value != null) {
+            return value;
+        }
         if (!resolving.add(s)) {
             throw new CompileException(ref, "symbol " + s.getName() + " is defined in terms of itself");
         }
         try {
-            return value(s.getValue());
+            long v = value(s.getValue());
+            known.put(s, v);
+            return v;
         } finally {
             resolving.remove(s);
         }

@@ -26,6 +26,13 @@ public class LayoutValueConverters extends DefaultTerminalConverters {
 		return new NumberConverter();
 	}
 
+	/** Patch numbers, totals and va_bits: a number too large says so instead of Java's "For input string". */
+	@Override
+	@ValueConverter(rule = "INT")
+	public IValueConverter<Integer> INT() {
+		return new SmallIntegerConverter();
+	}
+
 	@ValueConverter(rule = "PatchNumber")
 	public IValueConverter<Integer> patchNumber() {
 		return new SmallIntegerConverter();
@@ -44,7 +51,8 @@ public class LayoutValueConverters extends DefaultTerminalConverters {
 			try {
 				return Integer.valueOf(text.replaceAll("\\s", ""));
 			} catch (NumberFormatException e) {
-				throw new ValueConverterException("'" + text + "' is not a small integer", node, e);
+				throw new ValueConverterException("'" + text + "' is not a number from " + Integer.MIN_VALUE + " to "
+						+ Integer.MAX_VALUE, node, null);
 			}
 		}
 

@@ -8,6 +8,7 @@ import org.eclipse.xtext.validation.Issue;
 import org.pagewright.config.run.CheckVerdict;
 import org.pagewright.config.run.ConfigurationRunner;
 import org.pagewright.config.run.RunResult;
+import org.pagewright.lang.DeepStack;
 import org.pagewright.lang.compiler.LayoutCompiler;
 import org.pagewright.lang.layout.Model;
 
@@ -30,15 +31,33 @@ public final class LayoutChecks {
 	}
 
 	public static List<Run> run(Model model) {
+		return DeepStack.call(() -> runOnThisStack(model));
+	}
+
+	private static List<Run> runOnThisStack(Model model) {
 		SourceElements sources = new SourceElements(model);
 		List<Run> runs = new ArrayList<>();
-		for (LayoutCompiler.Compilation compilation : LayoutCompiler.compile(model)) {
+		List<LayoutCompiler.Compilation> compilations;
+		try {
+			compilations = LayoutCompiler.compile(model);
+		} catch (RuntimeException | StackOverflowError e) {
+			// a defect, not the user's mistake: still a located one-line error, never a stack trace
+			return List.of(new Run(null, null, List.of(InternalErrors.issue(model, "compiling", e))));
+		}
+		for (LayoutCompiler.Compilation compilation : compilations) {
 			if (!compilation.ok()) {
 				runs.add(new Run(compilation, null, compilation.problems().stream()
-						.map(p -> LocatedIssues.error(p.where(), p.message())).toList()));
-			} else {
+						.map(p -> InFile.of(model, LocatedIssues.error(p.where(), p.message()))).toList()));
+				continue;
+			}
+			try {
 				RunResult result = ConfigurationRunner.run(compilation.configuration());
-				runs.add(new Run(compilation, result, failuresOf(compilation, result, sources)));
+				runs.add(new Run(compilation, result, failuresOf(compilation, result, sources).stream()
+						.map(i -> InFile.of(model, i)).toList()));
+			} catch (RuntimeException | StackOverflowError e) {
+				runs.add(new Run(compilation, null, List.of(InternalErrors.issue(
+						compilation.subject() != null ? compilation.subject() : model, "running " + compilation.name(),
+						e))));
 			}
 		}
 		return runs;

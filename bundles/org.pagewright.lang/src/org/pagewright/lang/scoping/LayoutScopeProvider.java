@@ -5,6 +5,12 @@ import org.eclipse.emf.ecore.EReference;
 import org.eclipse.xtext.naming.QualifiedName;
 import org.eclipse.xtext.scoping.IScope;
 import org.eclipse.xtext.scoping.Scopes;
+import org.eclipse.xtext.scoping.impl.MapBasedScope;
+import org.eclipse.xtext.util.IResourceScopeCache;
+import org.eclipse.xtext.util.Tuples;
+import org.pagewright.lang.layout.Expression;
+
+import com.google.inject.Inject;
 import org.pagewright.lang.layout.Image;
 import org.pagewright.lang.layout.LayoutPackage;
 import org.pagewright.lang.naming.LayoutContexts;
@@ -16,10 +22,24 @@ import org.pagewright.lang.naming.StepNames;
  */
 public class LayoutScopeProvider extends AbstractLayoutScopeProvider {
 
+	private static final String SYMBOLS = "LayoutScopeProvider.symbols";
+
+	@Inject
+	private IResourceScopeCache cache;
+
 	@Override
 	public IScope getScope(EObject context, EReference reference) {
+		// expressions open no scope: start above them, so a 10,000-term sum is not 10,000 nested scope lookups
+		while (context instanceof Expression && context.eContainer() != null) {
+			context = context.eContainer();
+		}
 		if (reference == LayoutPackage.Literals.SYMBOL_REF__SYMBOL) {
 			Image image = LayoutContexts.imageOf(context);
+			if (image != null && context.eResource() != null) {
+				// one map per image and resource state: a lookup is a hash probe, not a scan of 100,000 symbols
+				return cache.get(Tuples.pair(SYMBOLS, image), context.eResource(), () -> MapBasedScope.createScope(
+						super.getScope(image, reference), Scopes.scopedElementsFor(image.getSymbols())));
+			}
 			if (image != null) {
 				return Scopes.scopeFor(image.getSymbols(), super.getScope(context, reference));
 			}
