@@ -69,4 +69,14 @@ public class LayoutRuntimeModule extends AbstractLayoutRuntimeModule {
 		binder.bindConstant().annotatedWith(com.google.inject.name.Names.named(
 				org.eclipse.xtext.validation.CompositeEValidator.USE_EOBJECT_VALIDATOR)).to(false);
 	}
+
+	/** Generated files are written atomically (temporary file + move). */
+	public Class<? extends org.eclipse.xtext.generator.JavaIoFileSystemAccess> bindJavaIoFileSystemAccess() {
+		return org.pagewright.lang.generator.AtomicFileSystemAccess.class;
+	}
+
+	/** Linking runs on a deep stack (DeepStack). */
+	public Class<? extends org.eclipse.xtext.linking.ILinker> bindILinker() {
+		return DeepStackLinker.class;
+	}
 }

@@ -104,4 +104,19 @@ class CaptureRobustnessTest {
         assertTrue(r.value().orElseThrow().simulatedDump().contains(
                 "---[ PCI I/O start ]---\n0xffffffffc0800000-0xffffffffc1800000          16M PMD\n"));
     }
+
+    @org.junit.jupiter.api.Test
+    void aRawLeafRunWithATwentyDigitCountIsALocatedProblem() {
+        String text = CaptureVariant.of(Captures.K73).text().replaceFirst("(\\nL\\d [^\\n]*?) n=\\d+", "$1 n=99999999999999999999");
+        assertTrue(text.contains("n=99999999999999999999"), "the capture has no raw leaf run to garble");
+        Parsed<Capture> parsed = assertDoesNotThrow(() -> Capture.parse(text));
+        assertTrue(parsed.problems().stream().anyMatch(p -> p.reason().contains("number out of range in leaf run")
+                && p.line() > 0), parsed.problems()::toString);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aKernelReleaseWithAnOversizedNumberIsAProblem() {
+        String text = CaptureVariant.of(Captures.K73).text().replaceFirst("Linux (\\S+) 7\\.3", "Linux $1 99999999999.3");
+        assertDoesNotThrow(() -> Capture.parse(text));
+    }
 }

@@ -84,8 +84,13 @@ public final class ConfigurationRunner {
                 if (ops.getPhase() == phase) {
                     for (org.pagewright.config.Operation op : ops.getOperations()) {
                         Operation engineOp = OperationConversion.toEngine(op);
-                        outcomes.add(outcome(engineOp, engine.executor().apply(tables, engineOp),
-                                op.getOrigin() == null ? null : op.getOrigin().getSource()));
+                        OpResult result = engine.executor().apply(tables, engineOp);
+                        outcomes.add(outcome(engineOp, result, op.getOrigin() == null ? null : op.getOrigin().getSource()));
+                        if (result instanceof OpResult.Enomem e && tables.tablePages() >= tables.pool().budgetPages()) {
+                            // the budget ran out: checks on a half-built state would mislead, so the run stops here
+                            kept.outOfTables(phase.getLiteral() + ": " + describe(engineOp) + ": -ENOMEM: " + e.reason());
+                            return null;
+                        }
                     }
                 }
             }

@@ -96,9 +96,9 @@ public record EngineSetup(Geometry geometry, KernelRules rules, CpuFeatures cpu,
         return Optional.ofNullable(tables); // empty: the budget does not hold even the root table
     }
 
-    /** The machine's budget for the working tables, at most half the heap's worth so that one snapshot fits too. */
+    /** The machine's budget for the working tables, at most a quarter of the heap so that a snapshot fits too. */
     private int workingBudget() {
-        return Math.max(1, Math.min(tablePageBudget, TablePool.heapBudgetPages(geometry.granule()) / 2));
+        return Math.max(1, Math.min(tablePageBudget, TablePool.heapBudgetPages(geometry.granule()) / 3));
     }
 
     /** __phys_to_virt. */

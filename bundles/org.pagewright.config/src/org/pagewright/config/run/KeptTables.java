@@ -13,15 +13,19 @@ final class KeptTables {
     private final long pageSize;
     private long keptPages;
     private long refusedPages;
+    private String outOfTables;
 
     private KeptTables(long limitPages, long pageSize) {
         this.limitPages = limitPages;
         this.pageSize = pageSize;
     }
 
-    /** The machine's table-page budget, and never more than the heap can hold (TablePool.heapBudgetPages). */
+    /**
+     * The machine's table-page budget, and never more than half the heap (two thirds of TablePool.heapBudgetPages):
+     * the rest is for what the run derives from its states (ptdump text, diffs).
+     */
     static KeptTables of(EngineSetup engine) {
-        long heap = TablePool.heapBudgetPages(engine.geometry().granule());
+        long heap = TablePool.heapBudgetPages(engine.geometry().granule()) * 2L / 3;
         return new KeptTables(Math.min(heap, Math.max(1, engine.tablePageBudget())), engine.geometry().pageSize());
     }
 
@@ -36,7 +40,16 @@ final class KeptTables {
         return true;
     }
 
+    /** The working tables hit their budget at this operation. */
+    void outOfTables(String where) {
+        outOfTables = where;
+    }
+
     String problem(String revision) {
+        if (outOfTables != null) {
+            return "the table-page budget ran out in " + revision + " at " + outOfTables
+                    + " (map less, with larger blocks, or give the machine a larger budget)";
+        }
         if (refusedPages == 0) {
             return "machine: the table-page budget of " + limitPages
                     + " pages does not hold even the root table (give the machine more DRAM or a larger budget)";

@@ -42,6 +42,14 @@ final class Invariants {
 
 	private static String at(Throwable t) {
 		StackTraceElement[] trace = t.getStackTrace();
-		return trace.length == 0 ? "" : " at " + trace[0];
+		if (trace.length == 0) {
+			return "";
+		}
+		// the top frame and the entry into the recursion: the first frames above the pipeline's own
+		StringBuilder b = new StringBuilder(" at " + trace[0]);
+		for (int i = Math.max(1, trace.length - 14); i < trace.length; i++) {
+			b.append(" <- ").append(trace[i]);
+		}
+		return b.toString();
 	}
 }
