@@ -1,0 +1,168 @@
+package org.pagewright.cli.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.pagewright.arm64.capture.Capture;
+import org.pagewright.arm64.capture.CaptureLog;
+import org.pagewright.arm64.capture.CaptureReplay;
+
+/**
+ * {@code import}: a capture (or its parts) becomes a layout file that check accepts unchanged and whose ptdump is the
+ * replay's simulated dump, for every groundtruth capture; bad inputs are one line, and the output is never half
+ * written.
+ */
+class ImportCommandTest {
+
+	@TempDir
+	Path dir;
+
+	static Stream<String> captures() {
+		return Stream.of(Cli.CAPTURES);
+	}
+
+	@ParameterizedTest
+	@MethodSource("captures")
+	void anImportedCaptureChecksUnchangedAndItsPtdumpIsTheReplays(String name) throws IOException {
+		Path capture = Cli.capture(name, dir);
+		Path layout = dir.resolve(name + ".layout");
+
+		Cli.Result imported = Cli.run("import", capture.toString(), "-o", layout.toString());
+		Cli.Result checked = Cli.run("check", layout.toString());
+		Cli.Result ptdump = Cli.run("ptdump", layout.toString());
+
+		assertEquals(0, imported.exit(), imported::toString);
+		assertEquals("wrote " + layout + "\n", imported.out());
+		assertEquals(0, checked.exit(), checked::toString);
+		assertTrue(checked.out().contains("1 file(s): 1 check(s), 1 passed, 0 failed; 0 error(s)"), checked::toString);
+		assertEquals(0, ptdump.exit(), ptdump::toString);
+		assertEquals(replay(capture).simulatedDump(), ptdump.out());
+	}
+
+	@Test
+	void derivedSymbolsSayHowAndTheCpuSaysWhereItCameFrom() throws IOException {
+		Path layout = dir.resolve("k61.layout");
+
+		Cli.Result r = Cli.run("import", Cli.capture("k61-max-1G-nokaslr", dir).toString(), "-o", layout.toString());
+
+		assertEquals(0, r.exit(), r::toString);
+		String text = Files.readString(layout);
+		// 6.1's kallsyms lacks _text: derived as the replay derives it
+		assertTrue(text.contains("  symbol _text = 0xffff800008000000  // derived: _text = _stext - SEGMENT_ALIGN"),
+				text);
+		assertTrue(text.contains("  symbol _stext = 0xffff800008010000\n"), "taken as kallsyms gives it: " + text);
+		assertTrue(text.contains("// assumed: CPU MIDR_EL1 0x000f0510 (qemu-max r0p0) from the capture's boot log"),
+				text);
+		assertTrue(text.contains("  dram ram0 at 0x40000000 size 1G\n"), text);
+		assertTrue(text.contains("  kernel 6.1.192\n"), text);
+	}
+
+	@Test
+	void separateInputFilesImportToTheSameImageAsTheWholeCapture() throws IOException {
+		Path capture = Cli.capture("k73-max-1G-nokaslr", dir);
+		CaptureLog log = CaptureLog.parse(Files.readString(capture, StandardCharsets.ISO_8859_1)).value();
+		Path kallsyms = Files.write(dir.resolve("kallsyms"), log.section("kallsyms").orElseThrow().lines());
+		Path iomem = Files.write(dir.resolve("iomem"), log.section("iomem").orElseThrow().lines());
+		Path cpuinfo = Files.write(dir.resolve("cpuinfo"), log.section("cpuinfo").orElseThrow().lines());
+		String uname = log.section("uname").orElseThrow().lines().get(0);
+		Path whole = dir.resolve("whole.layout");
+		Path parts = dir.resolve("parts.layout");
+
+		Cli.Result fromLog = Cli.run("import", capture.toString(), "-o", whole.toString());
+		Cli.Result fromParts = Cli.run("import", "--kallsyms", kallsyms.toString(), "--iomem", iomem.toString(),
+				"--cmdline", "console=ttyAMA0 nokaslr", "--uname", uname, "--va-bits", "52",
+				"--cpuinfo", cpuinfo.toString(), "-o", parts.toString());
+
+		assertEquals(0, fromLog.exit(), fromLog::toString);
+		assertEquals(0, fromParts.exit(), fromParts::toString);
+		assertEquals(image(whole), image(parts));
+		assertTrue(Files.readString(parts).contains("// assumed: CPU MIDR_EL1 0x000f0510 (qemu-max r0p0) from "
+				+ "--cpuinfo " + cpuinfo + " (1 CPU(s))"), () -> read(parts)); // the second CPU's lines are cut short
+		Cli.Result checked = Cli.run("check", parts.toString());
+		assertEquals(0, checked.exit(), checked::toString);
+	}
+
+	@Test
+	void importingAMissingFileSaysSoWithExitTwoAndWritesNothing() {
+		Path layout = dir.resolve("out.layout");
+
+		Cli.Result r = Cli.run("import", dir.resolve("k99.log").toString(), "-o", layout.toString());
+
+		assertEquals(2, r.exit(), r::toString);
+		assertEquals("pagewright-cli: " + dir.resolve("k99.log") + ": no such file\n", r.err());
+		assertFalse(Files.exists(layout));
+	}
+
+	@Test
+	void anUnreadableCaptureLeavesTheOutputAsItWas() throws IOException {
+		Path notes = Files.writeString(dir.resolve("notes.log"), "just some notes\n");
+		Path layout = Files.writeString(dir.resolve("out.layout"), "// the previous import\n");
+
+		Cli.Result r = Cli.run("import", notes.toString(), "-o", layout.toString());
+
+		assertEquals(2, r.exit(), r::toString);
+		assertTrue(r.err().contains(notes + ":0: missing section 'uname'"), r::toString);
+		assertTrue(r.err().endsWith("pagewright-cli: " + notes + " do not give a kernel to import (see the problems "
+				+ "above)\n"), r::toString);
+		assertFalse(r.err().contains("Exception"), r::toString);
+		assertEquals("// the previous import\n", Files.readString(layout));
+		try (Stream<Path> files = Files.list(dir)) {
+			assertEquals(List.of("notes.log", "out.layout"), files.map(p -> p.getFileName().toString()).sorted()
+					.toList(), "no temporary file is left behind");
+		}
+	}
+
+	@Test
+	void aCaptureAndSeparateFilesTogetherOrNeitherIsAUsageError() throws IOException {
+		Cli.Result neither = Cli.run("import", "-o", dir.resolve("x.layout").toString());
+		Cli.Result halfParts = Cli.run("import", "--kallsyms", "k", "-o", dir.resolve("x.layout").toString());
+
+		assertEquals(2, neither.exit(), neither::toString);
+		assertTrue(neither.err().contains("give either a CAPTURE.log or --kallsyms, --iomem, --cmdline and --uname"),
+				neither::toString);
+		assertEquals(2, halfParts.exit(), halfParts::toString);
+		assertTrue(halfParts.err().contains("Missing required argument"), halfParts::toString);
+	}
+
+	@Test
+	void theOutputMustBeALayoutFile() throws IOException {
+		Cli.Result r = Cli.run("import", Cli.capture("k73-max-1G-nokaslr", dir).toString(), "-o",
+				dir.resolve("k73.txt").toString());
+
+		assertEquals(2, r.exit(), r::toString);
+		assertEquals("pagewright-cli: " + dir.resolve("k73.txt") + ": the output must be a .layout file\n", r.err());
+	}
+
+	private static CaptureReplay.Result replay(Path capture) throws IOException {
+		Capture c = Capture.parse(Files.readString(capture, StandardCharsets.ISO_8859_1)).value();
+		return CaptureReplay.replay(c, List.of()).value().orElseThrow();
+	}
+
+	/** The image block of a layout file. */
+	private static String image(Path layout) throws IOException {
+		String text = Files.readString(layout);
+		int start = text.indexOf("\nimage ");
+		return text.substring(text.indexOf('{', start), text.indexOf("\n}", start));
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file);
+		} catch (IOException e) {
+			return e.toString();
+		}
+	}
+
+}
