@@ -23,8 +23,8 @@ import picocli.CommandLine.Parameters;
  * still run.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
-		description = "Validate layout files and run their checks.%n"
-				+ "Prints file:line:col: PASS|FAIL <check> — <reason> per check (passes with -v) and a summary.",
+		description = { "Validate layout files and run their checks.",
+				"Prints file:line:col: PASS|FAIL <check> — <reason> per check (passes with -v) and a summary." },
 		exitCodeListHeading = "Exit codes:%n",
 		exitCodeList = { "0:every check held", "1:a diagnostic or check failed", "2:an input could not be used" })
 class CheckCommand extends Subcommand {

@@ -25,8 +25,9 @@ import picocli.CommandLine.Parameters;
 
 /** A real kernel's kernel_page_tables against a layout state, section by section. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-		description = "Compare a real kernel_page_tables (a .kpt.txt, or a capture log) with a layout's state:%n"
-				+ "per section the share of lines and of mapped bytes that agree, and the differing lines.",
+		description = { "Compare a real kernel_page_tables with a layout's state, section by section.",
+				"REAL is a .kpt.txt or a capture log. Per section: the share of lines and of mapped bytes that "
+						+ "agree, and the differing lines." },
 		exitCodeListHeading = "Exit codes:%n",
 		exitCodeList = { "0:every compared line agrees", "1:some differ, or the layout does not validate",
 				"2:an input cannot be used" })
@@ -73,9 +74,9 @@ class CompareCommand extends Subcommand {
 		} else {
 			out.println("compare " + real + " with " + view.label() + ":");
 			for (DumpSections.Section s : compared) {
-				out.printf("%s: lines %d/%d (%.1f%%), mapped bytes %s/%s (%.1f%%)%n", s.marker(), s.lines().matched(),
-						s.lines().total(), 100 * s.lines().share(), DumpSections.size(s.agreeingBytes()),
-						DumpSections.size(s.mappedBytes()), 100 * s.byteShare());
+				out.printf("%s: lines %d/%d (%s), mapped bytes %s/%s (%s)%n", s.marker(), s.lines().matched(),
+						s.lines().total(), percent(s.lines().share()), DumpSections.size(s.agreeingBytes()),
+						DumpSections.size(s.mappedBytes()), percent(s.byteShare()));
 				s.lines().missing().forEach(l -> out.println("  - " + l));
 				s.lines().unexpected().forEach(l -> out.println("  + " + l));
 			}
@@ -85,6 +86,11 @@ class CompareCommand extends Subcommand {
 		}
 		out.flush();
 		return agree ? 0 : PagewrightCommand.FAILED;
+	}
+
+	/** A share as a percentage rounded down, so that only a full agreement reads 100.0%. */
+	static String percent(double share) {
+		return String.format("%.1f%%", Math.floor(share * 1000 + 1e-9) / 10);
 	}
 
 	/** The kernel_page_tables section of a capture log, or the whole file when it is a dump by itself. */

@@ -25,7 +25,8 @@ final class CpuChoice {
 		String midr;
 
 		@Option(names = "--cpu", paramLabel = "NAME[:rVpR]",
-				description = "a CPU by name, e.g. cortex-a715 or cortex-x4:r0p3 (see --help for the names)")
+				description = "a CPU by its cputype.h name, e.g. cortex-a715, neoverse-v3 or cortex-x4:r0p3 (an unknown "
+						+ "name lists the known ones)")
 		String cpu;
 
 		@Option(names = "--cpuinfo", paramLabel = "FILE",

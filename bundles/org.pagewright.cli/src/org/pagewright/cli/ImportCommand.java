@@ -26,8 +26,8 @@ import picocli.CommandLine.Parameters;
  * validated before it replaces the output (written atomically), so that check accepts it unchanged.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-		description = "Write a .layout (platform, image, boot policy) from a capture log, or from%n"
-				+ "--kallsyms/--iomem/--cmdline/--uname [--cpuinfo|--midr|--cpu].",
+		description = { "Write a .layout (platform, image, boot policy) from a kernel capture.",
+				"From a capture log, or from --kallsyms/--iomem/--cmdline/--uname [--cpuinfo|--midr|--cpu]." },
 		exitCodeListHeading = "Exit codes:%n",
 		exitCodeList = { "0:written", "1:written text would not validate (nothing written)",
 				"2:an input cannot be used" })

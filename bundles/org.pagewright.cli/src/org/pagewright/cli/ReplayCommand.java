@@ -20,8 +20,8 @@ import picocli.CommandLine.Parameters;
 
 /** Replays a real kernel's capture from its inputs and compares the simulated kernel_page_tables with it. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-		description = "Replay a kernel page-table capture and compare the simulated dump with it.%n"
-				+ "The CPU (from the capture, or --midr/--cpu/--cpuinfo) decides BBML2/BBML3, KPTI and errata.",
+		description = { "Replay a kernel page-table capture and compare the simulated dump with it.",
+				"The CPU (from the capture, or --midr/--cpu/--cpuinfo) decides BBML2/BBML3, KPTI and errata." },
 		exitCodeListHeading = "Exit codes:%n",
 		exitCodeList = { "0:reproduced byte for byte", "1:not reproduced", "2:the capture cannot be used" })
 class ReplayCommand extends Subcommand {

@@ -52,6 +52,10 @@ class CompareCommandTest {
 		// the bytes that disagree are those islands: a 2M and two 4K ranges mapped read-only by the real kernel
 		assertEquals((2 << 20) + 2 * 4096, linear.get("mappedBytes").getAsLong() - linear.get("agreeingBytes")
 				.getAsLong(), linear::toString);
+		Cli.Result text = Cli.run("compare", kpt.toString(),
+				Cli.EXAMPLES.resolve("qemu-virt/boot-7.3.4.layout").toString(), "--section", "Linear Mapping");
+		assertTrue(text.out().contains("\nLinear Mapping start: lines 8/15 (53.3%), mapped bytes 1046520K/1G (99.8%)\n"),
+				text::toString);
 	}
 
 	@Test
