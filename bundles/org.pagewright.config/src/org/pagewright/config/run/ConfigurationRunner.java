@@ -32,7 +32,7 @@ public final class ConfigurationRunner {
     public static RunResult run(Configuration configuration) {
         EngineSetup.Result setup = EngineSetup.of(configuration);
         if (setup.setup().isEmpty()) {
-            return new RunResult(configuration.getName(), List.of(), setup.problems(), null, null);
+            return new RunResult(configuration.getName(), List.of(), setup.problems(), null, null, 0);
         }
         EngineSetup engine = setup.setup().get();
         CheckEvaluator evaluator = new CheckEvaluator(engine);
@@ -60,7 +60,8 @@ public final class ConfigurationRunner {
                 previous.put(p.phase(), p.state());
             }
         }
-        return new RunResult(configuration.getName(), revisions, List.of(), engine.layout(), engine.cpu());
+        return new RunResult(configuration.getName(), revisions, List.of(), engine.layout(), engine.cpu(),
+                engine.physOffset());
     }
 
     /** Every phase in order (empty ones too, so that a check can name any phase), each leaving a snapshot. */

@@ -14,9 +14,10 @@ import org.pagewright.config.Phase;
  * @param problems why the configuration could not run at all (then {@code revisions} is empty)
  * @param layout the kernel VA layout the states were built for (null when it could not run)
  * @param cpu the CPU the states are walked with (null when it could not run)
+ * @param physOffset PHYS_OFFSET, for the linear alias of a physical address
  */
 public record RunResult(String configuration, List<RevisionResult> revisions, List<String> problems,
-        KernelVaLayout layout, CpuFeatures cpu) {
+        KernelVaLayout layout, CpuFeatures cpu, long physOffset) {
 
     public RunResult {
         revisions = List.copyOf(revisions);
@@ -29,7 +30,7 @@ public record RunResult(String configuration, List<RevisionResult> revisions, Li
 
     /** The state a revision left at the end of a phase, with what is needed to read it. */
     public Optional<StateView> state(int patch, Phase phase) {
-        return revision(patch).flatMap(r -> r.phase(phase).map(p -> new StateView(configuration, r, p, layout, cpu)));
+        return revision(patch).flatMap(r -> r.phase(phase).map(p -> new StateView(configuration, r, p, layout, cpu, physOffset)));
     }
 
     /** Every check verdict of every revision, in order. */

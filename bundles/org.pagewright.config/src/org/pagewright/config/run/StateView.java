@@ -17,7 +17,7 @@ import org.pagewright.arm64.walk.WalkTrace;
  * Tables view and the command line's run, ptdump and diff read states only through this class.
  */
 public record StateView(String configuration, RevisionResult revision, PhaseResult phase, KernelVaLayout layout,
-        CpuFeatures cpu) {
+        CpuFeatures cpu, long physOffset) {
 
     /** "data_bss_v4 patch 15 runtime". */
     public String label() {
@@ -37,6 +37,11 @@ public record StateView(String configuration, RevisionResult revision, PhaseResu
     /** Every VA that maps [pa, pa + size) in this state (linear map, image, fixmap …) with its rights. */
     public List<Alias> aliasesOf(long pa, long size) {
         return AliasQuery.of(phase.state(), layout).aliasesOf(pa, size);
+    }
+
+    /** __va(pa): where the linear map shows a physical address, e.g. a table page as ptdump reads it. */
+    public long linearAlias(long pa) {
+        return layout.physToVirt(pa, physOffset);
     }
 
     public List<DescriptorFields.Field> decode(long descriptor, int level) {

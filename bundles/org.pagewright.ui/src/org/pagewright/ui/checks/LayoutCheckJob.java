@@ -1,8 +1,12 @@
 package org.pagewright.ui.checks;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.eclipse.core.resources.IFile;
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
@@ -22,8 +26,10 @@ import org.pagewright.ui.LayoutLanguage;
 import org.pagewright.ui.editor.LayoutMarkers;
 
 /**
- * Compiles and runs the series of one saved layout file and marks the checks that fail, on their own lines. A file
- * with validation errors is not run: its problems are already marked, and its checks would say nothing.
+ * Compiles and runs the series of one layout file, marks the checks that fail on their own lines, and publishes
+ * the run ({@link LayoutRuns}) for the Page Tables view. A file with validation errors is not run: its problems
+ * are already marked, and its checks would say nothing. The text is the saved file's, or an editor's unsaved text
+ * when the Run command asks for it.
  */
 public class LayoutCheckJob extends Job {
 
@@ -31,10 +37,18 @@ public class LayoutCheckJob extends Job {
 	public static final Object FAMILY = LayoutCheckJob.class;
 
 	private final IFile file;
+	private final String unsavedText;
 
+	/** Runs the file as saved. */
 	public LayoutCheckJob(IFile file) {
+		this(file, null);
+	}
+
+	/** Runs the text of an editor on the file (null: the saved file). */
+	public LayoutCheckJob(IFile file, String unsavedText) {
 		super("Running the checks of " + file.getName());
 		this.file = file;
+		this.unsavedText = unsavedText;
 		setRule(file);
 	}
 
@@ -48,28 +62,55 @@ public class LayoutCheckJob extends Job {
 		if (!file.exists()) {
 			return Status.OK_STATUS;
 		}
+		long start = System.nanoTime();
 		try {
-			return runChecks(monitor);
+			return runChecks(monitor, start);
 		} catch (OperationCanceledError e) {
 			return Status.CANCEL_STATUS;
+		} catch (IOException | RuntimeException e) {
+			// an engine or compiler failure on accepted input: a message in the view, logged once, never a dialog
+			ILog.of(getClass()).warn("Running " + file.getFullPath() + " failed", e);
+			LayoutRuns.publish(new LayoutRuns.FileRun(file, List.of(),
+					List.of("the run failed: " + e.getClass().getSimpleName() + ": " + e.getMessage()), millisSince(start)));
+			return Status.OK_STATUS;
 		}
 	}
 
-	private IStatus runChecks(IProgressMonitor monitor) {
-		XtextResourceSet resourceSet = LayoutLanguage.injector().getInstance(XtextResourceSet.class);
-		Resource resource = resourceSet.getResource(URI.createPlatformResourceURI(file.getFullPath().toString(), true), true);
+	private IStatus runChecks(IProgressMonitor monitor, long start) throws IOException {
+		monitor.beginTask(getName(), IProgressMonitor.UNKNOWN);
+		Resource resource = load();
 		CancelIndicator cancel = monitor::isCanceled;
 		List<Issue> validation = LayoutLanguage.injector().getInstance(IResourceValidator.class)
 				.validate(resource, CheckMode.ALL, cancel);
 		if (monitor.isCanceled()) {
 			return Status.CANCEL_STATUS;
 		}
-		boolean runnable = resource.getContents().size() == 1 && resource.getContents().get(0) instanceof Model
-				&& validation.stream().noneMatch(i -> i.getSeverity() == Severity.ERROR);
-		List<Issue> failures = runnable ? LayoutChecks.failures(LayoutChecks.run((Model) resource.getContents().get(0)))
+		List<String> errors = validation.stream().filter(i -> i.getSeverity() == Severity.ERROR)
+				.map(i -> "line " + i.getLineNumber() + ": " + i.getMessage()).toList();
+		boolean model = resource.getContents().size() == 1 && resource.getContents().get(0) instanceof Model;
+		List<LayoutChecks.Run> runs = model && errors.isEmpty() ? LayoutChecks.run((Model) resource.getContents().get(0))
 				: List.of();
-		LayoutMarkers.replace(file, LayoutMarkers.CHECK_FAILURE, inThisFile(failures, resource.getURI()));
+		if (monitor.isCanceled()) {
+			return Status.CANCEL_STATUS;
+		}
+		LayoutMarkers.replace(file, LayoutMarkers.CHECK_FAILURE, inThisFile(LayoutChecks.failures(runs), resource.getURI()));
+		LayoutRuns.publish(new LayoutRuns.FileRun(file, runs, errors, millisSince(start)));
 		return Status.OK_STATUS;
+	}
+
+	private Resource load() throws IOException {
+		XtextResourceSet resourceSet = LayoutLanguage.injector().getInstance(XtextResourceSet.class);
+		URI uri = URI.createPlatformResourceURI(file.getFullPath().toString(), true);
+		if (unsavedText == null) {
+			return resourceSet.getResource(uri, true);
+		}
+		Resource resource = resourceSet.createResource(uri);
+		resource.load(new ByteArrayInputStream(unsavedText.getBytes(StandardCharsets.UTF_8)), null);
+		return resource;
+	}
+
+	private static long millisSince(long start) {
+		return (System.nanoTime() - start) / 1_000_000;
 	}
 
 	private static List<Issue> inThisFile(List<Issue> issues, URI uri) {
