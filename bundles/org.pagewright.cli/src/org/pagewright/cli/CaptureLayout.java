@@ -152,15 +152,15 @@ final class CaptureLayout {
 			line("    " + recipe);
 		}
 		line("  }");
-		if (boot.config().mirrorsReadOnlyToLinearAlias() && !readOnly.isEmpty()) {
-			line("  // Observed at run time (kernel_page_tables_raw): pages a module or the BPF JIT made read-only;");
-			line("  // with rodata=full set_memory_ro() makes their linear alias read-only too (pageattr.c");
-			line("  // change_memory_common), which update_mapping_prot writes here page for page.");
+		if (!readOnly.isEmpty()) {
+			line("  // Observed at run time (kernel_page_tables_raw): pages of vmalloc areas (modules, the BPF JIT) made");
+			line("  // read-only, written by the linear alias of their pages; with rodata=full the kernel makes that");
+			line("  // alias read-only too (pageattr.c change_memory_common).");
 			line("  runtime {");
 			int i = 0;
 			for (ReadOnlyVmallocPages p : readOnly) {
-				line(String.format("    ro_alias_%d: update_mapping_prot [0x%x, +%s) pgprot_tagged(PAGE_KERNEL_RO)  // %s",
-						i++, boot.linear(p.phys()), size(p.size()), p.origin()));
+				line(String.format("    vmalloc_ro_%d: set_memory_ro vmalloc_backed [0x%x, +%s)  // %s", i++,
+						boot.linear(p.phys()), size(p.size()), p.origin()));
 			}
 			line("  }");
 		}

@@ -52,6 +52,26 @@ class ImportCommandTest {
 	}
 
 	@Test
+	void onABlockSplittingCpuTheRunTimeReadOnlyPagesSplitTheLinearMapAsInTheReplay() throws IOException {
+		Path capture = Cli.capture("k73-max-1G-nokaslr", dir);
+		Path layout = dir.resolve("k73x4.layout");
+
+		Cli.Result imported = Cli.run("import", capture.toString(), "--cpu", "cortex-x4:r0p3", "-o", layout.toString());
+		Cli.Result checked = Cli.run("check", layout.toString());
+		Cli.Result ptdump = Cli.run("ptdump", layout.toString());
+		Cli.Result replay = Cli.run("replay", capture.toString(), "--cpu", "cortex-x4:r0p3", "--dump", "--format",
+				"json");
+
+		assertEquals(0, imported.exit(), imported::toString);
+		assertTrue(Files.readString(layout).contains("  cpu lpa2 bbml3\n"), () -> read(layout));
+		assertTrue(Files.readString(layout).contains("    vmalloc_ro_1: set_memory_ro vmalloc_backed "
+				+ "[0xfff00000061ac000, +4K)"), () -> read(layout));
+		// BBML3 keeps blocks: the 4K read-only islands split them (an update_mapping_prot there would BUG)
+		assertEquals(0, checked.exit(), checked::toString);
+		assertEquals(replay.json().get("dump").getAsString(), ptdump.out());
+	}
+
+	@Test
 	void derivedSymbolsSayHowAndTheCpuSaysWhereItCameFrom() throws IOException {
 		Path layout = dir.resolve("k61.layout");
 
