@@ -2,6 +2,7 @@ package org.pagewright.cli;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.pagewright.config.Phase;
@@ -27,11 +28,11 @@ final class StateOptions {
 
 	/** The run these options name among a file's runs; the choices are listed when they name none or several. */
 	LayoutChecks.Run run(LayoutWorkspace.Loaded file, List<LayoutChecks.Run> runs) throws InputException {
+		// compilations are named "series" on the policy's platform and "series@platform" for a checks block's with
 		String wanted = series == null ? null : with == null ? series : series + "@" + with;
-		List<LayoutChecks.Run> matching = runs.stream()
-				.filter(r -> wanted == null ? with == null ? !r.compilation().name().contains("@")
-						: r.compilation().name().endsWith("@" + with) : r.compilation().name().equals(wanted))
-				.toList();
+		Predicate<String> named = wanted != null ? wanted::equals
+				: with != null ? name -> name.endsWith("@" + with) : name -> !name.contains("@");
+		List<LayoutChecks.Run> matching = runs.stream().filter(r -> named.test(r.compilation().name())).toList();
 		if (matching.size() == 1) {
 			return matching.get(0);
 		}

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pagewright.lang.tests.SampleSeries;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -115,6 +116,38 @@ class StateCommandsTest {
 		assertEquals(2, r.exit(), r::toString);
 		assertEquals("pagewright-cli: " + REVIEW + ": no run 'nope'; choose --series among: data_bss_v4, "
 				+ "linux_7_1, data_bss_v4 --with qemu_7_1_no_bbml2\n", r.err());
+	}
+
+	@Test
+	void anOperationAtWhichTheKernelBugsIsMarkedWithItsStepsLineAndExitsOne() throws IOException {
+		String machine = SampleSeries.UNMAP_DATA_ALIAS.substring(0, SampleSeries.UNMAP_DATA_ALIAS.indexOf("policy"));
+		Path file = Files.writeString(dir.resolve("cont.layout"), machine + """
+				policy cont on small with img {
+				  boot {
+				    bank_map: map [0xffff000000000000, +64M) phys 0x4000_0000 pgprot_tagged(PAGE_KERNEL) NO_EXEC_MAPPINGS | NO_BLOCK_MAPPINGS
+				    make_ro: update_mapping_prot [0xffff000000000000, +64K) PAGE_KERNEL_RO
+				  }
+				}
+				checks still_clean on cont {
+				  wx_clean
+				}
+				""");
+
+		Cli.Result r = Cli.run("run", file.toString());
+
+		// 6.18: update_mapping_prot rewrites live contiguous PTEs, which pgattr_change_is_safe() refuses
+		assertEquals(1, r.exit(), r::toString);
+		assertTrue(r.out().contains("\n    BUG make_ro: update_mapping_prot"), r::toString);
+		assertTrue(r.out().contains("\n      at cont.layout:17\n"), r::toString);
+	}
+
+	@Test
+	void aFileWithSeveralRunsNeedsSeries() {
+		Cli.Result r = Cli.run("ptdump", REVIEW);
+
+		assertEquals(2, r.exit(), r::toString);
+		assertEquals("pagewright-cli: " + REVIEW + ": several runs; choose --series among: data_bss_v4, linux_7_1, "
+				+ "data_bss_v4 --with qemu_7_1_no_bbml2\n", r.err());
 	}
 
 	@Test
