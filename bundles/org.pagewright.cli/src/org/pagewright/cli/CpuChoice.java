@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import org.pagewright.arm64.capture.Capture;
@@ -42,27 +43,44 @@ final class CpuChoice {
 	}
 
 	/** The CPU given on the command line, if any; unusable values are an {@link InputException}. */
-	java.util.Optional<Cpu> chosen() throws InputException {
+	Optional<Cpu> chosen() throws InputException {
 		if (given == null) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		if (given.midr != null) {
 			long midr = parseMidr(given.midr);
-			return java.util.Optional.of(new Cpu(midr, "CPU " + describe(midr) + " from --midr"));
+			return Optional.of(new Cpu(midr, "CPU " + describe(midr) + " from --midr"));
 		}
 		if (given.cpu != null) {
 			long midr = CpuModels.midr(given.cpu).orElseThrow(() -> new InputException("--cpu " + given.cpu
 					+ ": unknown CPU; known: " + CpuModels.names() + " (optionally :rVpR, e.g. cortex-x4:r0p3)"));
-			return java.util.Optional.of(new Cpu(midr, "CPU " + describe(midr) + " from --cpu " + given.cpu));
+			return Optional.of(new Cpu(midr, "CPU " + describe(midr) + " from --cpu " + given.cpu));
 		}
-		return java.util.Optional.of(fromCpuinfo(given.cpuinfo));
+		return Optional.of(fromCpuinfo(given.cpuinfo));
 	}
 
-	/** The capture with its boot CPU replaced by the chosen one (the replay reads the CPU from the capture). */
+	/**
+	 * The capture with its boot CPU replaced by the chosen one (the replay reads the CPU from the capture). The
+	 * kernel log's "CPU features: detected:" lines are those of the captured CPU, so they are set aside: the
+	 * chosen CPU's MIDR decides, and {@link #SET_ASIDE} says so.
+	 */
 	static Capture on(Capture c, long midr) {
 		return new Capture(c.release(), c.cmdline(), c.kallsyms(), c.memblockMemory(), c.memblockReserved(),
 				c.iomem(), c.modInfo(), c.kernelPageTables(), c.rawLeafRuns(), OptionalLong.of(midr),
-				c.cpuCapabilities());
+				Optional.empty());
+	}
+
+	/** The assumed: line of a capture whose kernel log was set aside for a chosen CPU. */
+	static final String SET_ASIDE = "the capture's kernel log ('CPU features: detected:') describes the captured CPU:"
+			+ " set aside, the given CPU's MIDR decides";
+
+	/** The assumed: lines of the CPU a replay or import runs on. */
+	static List<String> assumptions(Optional<Cpu> chosen, Capture capture, String text) {
+		if (chosen.isEmpty()) {
+			return List.of(fromCapture(capture, text));
+		}
+		return capture.cpuCapabilities().isPresent() ? List.of(chosen.get().assumption(), SET_ASIDE)
+				: List.of(chosen.get().assumption());
 	}
 
 	/** Where the capture's own CPU came from, for the assumed: line when the user gave none. */

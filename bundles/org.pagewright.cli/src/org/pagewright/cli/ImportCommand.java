@@ -75,7 +75,7 @@ class ImportCommand extends Subcommand {
 		}
 		List<String> assumptions = new ArrayList<>();
 		Optional<CpuChoice.Cpu> chosen = cpu.chosen();
-		assumptions.add(chosen.map(CpuChoice.Cpu::assumption).orElse(CpuChoice.fromCapture(parsed, text)));
+		assumptions.addAll(CpuChoice.assumptions(chosen, parsed, text));
 		if (separate != null) {
 			assumptions.addAll(separate.assumptions());
 		}

@@ -48,7 +48,7 @@ class ReplayCommand extends Subcommand {
 		Capture parsed = file.parsed().value();
 		Optional<CpuChoice.Cpu> chosen = cpu.chosen();
 		List<String> assumptions = new ArrayList<>();
-		assumptions.add(chosen.map(CpuChoice.Cpu::assumption).orElse(CpuChoice.fromCapture(parsed, file.text())));
+		assumptions.addAll(CpuChoice.assumptions(chosen, parsed, file.text()));
 		Capture onCpu = chosen.map(c -> CpuChoice.on(parsed, c.midr())).orElse(parsed);
 		Parsed<Optional<CaptureReplay.Result>> replay = CaptureReplay.replay(onCpu, List.of());
 		replay.problems().forEach(p -> err.println(file.located(p)));
