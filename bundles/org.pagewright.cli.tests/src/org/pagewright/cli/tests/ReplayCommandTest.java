@@ -55,8 +55,8 @@ class ReplayCommandTest {
 				CPU implementer	: 0x41
 				CPU architecture: 8
 				CPU variant	: 0x0
-				CPU part	: 0xd4d
-				CPU revision	: 1
+				CPU part	: 0xd03
+				CPU revision	: 4
 
 				processor	: 1
 				CPU implementer	: 0x41
@@ -66,16 +66,17 @@ class ReplayCommandTest {
 				CPU revision	: 0
 				""");
 
-		Cli.Result byMidr = Cli.run("replay", capture.toString(), "--midr", "0x410fd4d0");
+		// Cortex-A53 and A55: on no BBML2/BBML3 allow-list, and on kpti_safe_list, like the captured CPU in effect
+		Cli.Result byMidr = Cli.run("replay", capture.toString(), "--midr", "0x410fd034");
 		Cli.Result byCpuinfo = Cli.run("replay", capture.toString(), "--cpuinfo", cpuinfo.toString());
 
 		assertEquals(0, byMidr.exit(), byMidr::toString);
-		assertTrue(byMidr.out().startsWith("assumed: CPU MIDR_EL1 0x410fd4d0 (cortex-a715 r0p0) from --midr\n"
+		assertTrue(byMidr.out().startsWith("assumed: CPU MIDR_EL1 0x410fd034 (cortex-a53 r0p4) from --midr\n"
 				+ "assumed: the capture's kernel log ('CPU features: detected:') describes the captured CPU: set aside, "
 				+ "the given CPU's MIDR decides\n"), byMidr::toString);
 		assertEquals(0, byCpuinfo.exit(), byCpuinfo::toString);
-		assertTrue(byCpuinfo.out().startsWith("assumed: CPU MIDR_EL1 0x410fd4d1 (cortex-a715 r0p1) from --cpuinfo "
-				+ cpuinfo + " (2 CPU(s)); the CPUs differ (MIDR_EL1 0x410fd4d1 (cortex-a715 r0p1), MIDR_EL1 "
+		assertTrue(byCpuinfo.out().startsWith("assumed: CPU MIDR_EL1 0x410fd034 (cortex-a53 r0p4) from --cpuinfo "
+				+ cpuinfo + " (2 CPU(s)); the CPUs differ (MIDR_EL1 0x410fd034 (cortex-a53 r0p4), MIDR_EL1 "
 				+ "0x410fd050 (cortex-a55 r0p0)) and the replay models the boot CPU\n"), byCpuinfo::toString);
 	}
 
