@@ -8,8 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.pagewright.arm64.capture.Capture;
+import org.pagewright.arm64.capture.Parsed;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -38,8 +41,11 @@ final class CpuChoice {
 	@ArgGroup(exclusive = true, multiplicity = "0..1")
 	Given given;
 
-	/** A chosen CPU: its MIDR_EL1 and the assumed: line that says where it came from. */
-	record Cpu(long midr, String assumption) {
+	/**
+	 * A chosen CPU: its MIDR_EL1, the /proc/cpuinfo text that states it (the user's file, or one CPU composed from
+	 * the MIDR) and the assumed: line that says where it came from.
+	 */
+	record Cpu(long midr, String cpuinfo, String assumption) {
 	}
 
 	/** The CPU given on the command line, if any; unusable values are an {@link InputException}. */
@@ -49,38 +55,58 @@ final class CpuChoice {
 		}
 		if (given.midr != null) {
 			long midr = parseMidr(given.midr);
-			return Optional.of(new Cpu(midr, "CPU " + describe(midr) + " from --midr"));
+			return Optional.of(new Cpu(midr, cpuinfo(midr), "CPU " + describe(midr) + " from --midr"));
 		}
 		if (given.cpu != null) {
 			long midr = CpuModels.midr(given.cpu).orElseThrow(() -> new InputException("--cpu " + given.cpu
 					+ ": unknown CPU; known: " + CpuModels.names() + " (optionally :rVpR, e.g. cortex-x4:r0p3)"));
-			return Optional.of(new Cpu(midr, "CPU " + describe(midr) + " from --cpu " + given.cpu));
+			return Optional.of(new Cpu(midr, cpuinfo(midr), "CPU " + describe(midr) + " from --cpu " + given.cpu));
 		}
 		return Optional.of(fromCpuinfo(given.cpuinfo));
 	}
 
+	private static final Pattern BOOT_LINE = Pattern.compile("Booting Linux on physical CPU");
+	private static final Pattern CPUINFO_MARK = Pattern.compile("^===== (BEGIN|END) cpuinfo =====\\s*$");
+
 	/**
-	 * The capture with its boot CPU replaced by the chosen one (the replay reads the CPU from the capture). The
-	 * kernel log's "CPU features: detected:" lines are those of the captured CPU, so they are set aside: the
-	 * chosen CPU's MIDR decides, and {@link #SET_ASIDE} says so.
+	 * The capture as if it had been taken on the chosen CPU, parsed by the engine as any capture: its boot-log CPU
+	 * line is blanked (with it the kernel log's "CPU features: detected:" lines, which describe the captured CPU,
+	 * no longer count) and its cpuinfo section is replaced by the chosen CPU's. Line numbers stay as in the file.
 	 */
-	static Capture on(Capture c, long midr) {
-		return new Capture(c.release(), c.cmdline(), c.kallsyms(), c.memblockMemory(), c.memblockReserved(),
-				c.iomem(), c.modInfo(), c.kernelPageTables(), c.rawLeafRuns(), OptionalLong.of(midr),
-				Optional.empty());
+	static Parsed<Capture> reparse(String captureText, Cpu cpu) {
+		StringBuilder text = new StringBuilder(captureText.length() + cpu.cpuinfo().length() + 64);
+		for (String line : captureText.split("\n", -1)) {
+			Matcher mark = CPUINFO_MARK.matcher(line);
+			if (BOOT_LINE.matcher(line).find()) {
+				text.append('\n'); // the captured CPU's boot line
+			} else if (mark.matches()) {
+				text.append("===== ").append(mark.group(1)).append(" cpuinfo_captured =====\n");
+			} else {
+				text.append(line).append('\n');
+			}
+		}
+		text.append("===== BEGIN cpuinfo =====\n").append(cpu.cpuinfo()).append("\n===== END cpuinfo =====\n");
+		return Capture.parse(text.toString());
 	}
 
 	/** The assumed: line of a capture whose kernel log was set aside for a chosen CPU. */
 	static final String SET_ASIDE = "the capture's kernel log ('CPU features: detected:') describes the captured CPU:"
 			+ " set aside, the given CPU's MIDR decides";
 
-	/** The assumed: lines of the CPU a replay or import runs on. */
-	static List<String> assumptions(Optional<Cpu> chosen, Capture capture, String text) {
+	/** The assumed: lines of the CPU a replay or import runs on ({@code captured}: the capture as read). */
+	static List<String> assumptions(Optional<Cpu> chosen, Capture captured, String text) {
 		if (chosen.isEmpty()) {
-			return List.of(fromCapture(capture, text));
+			return List.of(fromCapture(captured, text));
 		}
-		return capture.cpuCapabilities().isPresent() ? List.of(chosen.get().assumption(), SET_ASIDE)
+		return captured.cpuCapabilities().isPresent() ? List.of(chosen.get().assumption(), SET_ASIDE)
 				: List.of(chosen.get().assumption());
+	}
+
+	/** One CPU of that MIDR as cpuinfo.c c_show prints it. */
+	private static String cpuinfo(long midr) {
+		return String.format("processor\t: 0%nCPU implementer\t: 0x%02x%nCPU architecture: 8%nCPU variant\t: 0x%x%n"
+				+ "CPU part\t: 0x%03x%nCPU revision\t: %d%n", (midr >>> 24) & 0xff, (midr >>> 20) & 0xf,
+				(midr >>> 4) & 0xfff, midr & 0xf).replace("\r", "");
 	}
 
 	/** Where the capture's own CPU came from, for the assumed: line when the user gave none. */
@@ -135,8 +161,8 @@ final class CpuChoice {
 		String others = midrs.stream().distinct().count() == 1 ? ""
 				: "; the CPUs differ (" + String.join(", ", midrs.stream().distinct().map(CpuChoice::describe)
 						.toList()) + ") and the replay models the boot CPU";
-		return new Cpu(midrs.get(0), "CPU " + describe(midrs.get(0)) + " from --cpuinfo " + file + " (" + midrs.size()
-				+ " CPU(s))" + others);
+		return new Cpu(midrs.get(0), text, "CPU " + describe(midrs.get(0)) + " from --cpuinfo " + file + " ("
+				+ midrs.size() + " CPU(s))" + others);
 	}
 
 	static OptionalLong midrOf(String cpuinfoBlock) {

@@ -56,30 +56,32 @@ class ImportCommand extends Subcommand {
 			throw new InputException(output + ": the output must be a " + LayoutFiles.EXTENSION + " file");
 		}
 		PrintWriter err = err();
-		Capture parsed;
+		Optional<CpuChoice.Cpu> chosen = cpu.chosen();
 		String source;
 		String text;
+		Parsed<Capture> captured;
+		String where;
 		if (capture != null) {
 			CaptureFile file = CaptureFile.read(capture);
-			file.parsed().problems().forEach(p -> err.println(file.located(p)));
-			parsed = file.parsed().value();
 			source = capture.getFileName().toString();
 			text = file.text();
+			captured = file.parsed();
+			where = capture.toString();
 		} else {
 			text = separate.captureText();
-			Parsed<Capture> p = Capture.parse(text);
-			p.problems().stream().filter(pr -> !pr.reason().startsWith("missing section"))
-					.forEach(pr -> err.println("import: " + pr.reason()));
-			parsed = p.value();
 			source = separate.describe();
+			captured = Capture.parse(text);
+			where = "import";
 		}
-		List<String> assumptions = new ArrayList<>();
-		Optional<CpuChoice.Cpu> chosen = cpu.chosen();
-		assumptions.addAll(CpuChoice.assumptions(chosen, parsed, text));
+		Parsed<Capture> parsed = chosen.map(c -> CpuChoice.reparse(text, c)).orElse(captured);
+		// the separate inputs are no capture: the sections they lack are not a problem worth a line
+		parsed.problems().stream().filter(p -> capture != null || !p.reason().startsWith("missing section"))
+				.forEach(p -> err.println(where + ":" + p.line() + ": " + p.reason()));
+		List<String> assumptions = new ArrayList<>(CpuChoice.assumptions(chosen, captured.value(), text));
 		if (separate != null) {
 			assumptions.addAll(separate.assumptions());
 		}
-		Capture onCpu = chosen.map(c -> CpuChoice.on(parsed, c.midr())).orElse(parsed);
+		Capture onCpu = parsed.value();
 		Parsed<Optional<CaptureInputs>> inputs = CaptureInputs.from(onCpu, KernelBuild::debian);
 		inputs.problems().forEach(p -> err.println((capture == null ? "import" : capture.toString()) + ":"
 				+ p.line() + ": " + p.reason()));

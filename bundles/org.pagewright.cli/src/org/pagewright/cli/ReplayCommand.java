@@ -44,13 +44,11 @@ class ReplayCommand extends Subcommand {
 		PrintWriter out = out();
 		PrintWriter err = err();
 		CaptureFile file = CaptureFile.read(capture);
-		file.parsed().problems().forEach(p -> err.println(file.located(p)));
-		Capture parsed = file.parsed().value();
 		Optional<CpuChoice.Cpu> chosen = cpu.chosen();
-		List<String> assumptions = new ArrayList<>();
-		assumptions.addAll(CpuChoice.assumptions(chosen, parsed, file.text()));
-		Capture onCpu = chosen.map(c -> CpuChoice.on(parsed, c.midr())).orElse(parsed);
-		Parsed<Optional<CaptureReplay.Result>> replay = CaptureReplay.replay(onCpu, List.of());
+		Parsed<Capture> parsed = chosen.map(c -> CpuChoice.reparse(file.text(), c)).orElse(file.parsed());
+		parsed.problems().forEach(p -> err.println(file.located(p)));
+		List<String> assumptions = new ArrayList<>(CpuChoice.assumptions(chosen, file.parsed().value(), file.text()));
+		Parsed<Optional<CaptureReplay.Result>> replay = CaptureReplay.replay(parsed.value(), List.of());
 		replay.problems().forEach(p -> err.println(file.located(p)));
 		if (replay.value().isEmpty()) {
 			throw new InputException(capture + ": cannot be replayed (see the problems above)");
