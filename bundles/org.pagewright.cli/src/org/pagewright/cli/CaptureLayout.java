@@ -63,10 +63,10 @@ final class CaptureLayout {
 	}
 
 	private void header(String source, Capture capture, List<String> assumptions) {
-		line("// Imported by pagewright-cli from " + source
+		comment("Imported by pagewright-cli from " + source
 				+ capture.release().map(r -> " (kernel " + r.version() + ")").orElse("") + ".");
-		line("// Every value comes from the capture; what it lacks was assumed as the capture replay assumes it:");
-		assumptions.forEach(a -> line("// assumed: " + a));
+		comment("Every value comes from the capture; what it lacks was assumed as the capture replay assumes it:");
+		assumptions.forEach(a -> comment("assumed: " + a));
 		line("");
 	}
 
@@ -83,7 +83,8 @@ final class CaptureLayout {
 			(CMDLINE_WORD.matcher(word).matches() ? words : dropped).add(word);
 		}
 		if (!dropped.isEmpty()) {
-			line("  // cmdline words the language cannot write, left out: " + String.join(" ", dropped));
+			line("  // cmdline words the language cannot write, left out: "
+					+ CONTROL.matcher(String.join(" ", dropped)).replaceAll(" "));
 			warnings.add("cmdline words left out (not expressible in a .layout): " + String.join(" ", dropped));
 		}
 		if (!words.isEmpty()) {
@@ -134,7 +135,8 @@ final class CaptureLayout {
 		symbols.entrySet().stream().sorted((a, b) -> Long.compareUnsigned(a.getValue(), b.getValue()))
 				.forEach(e -> {
 					String n = e.getKey();
-					String derived = kallsyms.containsKey(n) ? "" : "  // derived: " + derivation(n, assumptions);
+					String derived = kallsyms.containsKey(n) ? ""
+							: "  // derived: " + CONTROL.matcher(derivation(n, assumptions)).replaceAll(" ");
 					String size = PAGE_OBJECTS.contains(n) ? " size " + size(boot.pageSize()) : "";
 					line(String.format("  symbol %s = 0x%x%s%s", n, e.getValue(), size, derived));
 				});
@@ -160,7 +162,7 @@ final class CaptureLayout {
 			int i = 0;
 			for (ReadOnlyVmallocPages p : readOnly) {
 				line(String.format("    vmalloc_ro_%d: set_memory_ro vmalloc_backed [0x%x, +%s)  // %s", i++,
-						boot.linear(p.phys()), size(p.size()), p.origin()));
+						boot.linear(p.phys()), size(p.size()), CONTROL.matcher(p.origin()).replaceAll(" ")));
 			}
 			line("  }");
 		}
@@ -205,4 +207,12 @@ final class CaptureLayout {
 	private void line(String text) {
 		out.append(text).append('\n');
 	}
+
+	/** A comment line; text from the inputs (a capture's CRLF lines, a --uname value) may hold control characters
+	 *  that would end the comment early. */
+	private void comment(String text) {
+		line("// " + CONTROL.matcher(text).replaceAll(" ").strip());
+	}
+
+	private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 }

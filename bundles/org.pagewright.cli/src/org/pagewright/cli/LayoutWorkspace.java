@@ -51,7 +51,9 @@ final class LayoutWorkspace {
 			throw new InputException(file + ": cannot be loaded: " + rootMessage(e));
 		}
 		if (resource.getContents().isEmpty() || !(resource.getContents().get(0) instanceof Model model)) {
-			throw new InputException(file + ": not a layout file");
+			String why = resource.getErrors().isEmpty() ? "" : ": " + resource.getErrors().get(0).getLine() + ": "
+					+ resource.getErrors().get(0).getMessage();
+			throw new InputException(file + ": not a layout file" + why);
 		}
 		List<Issue> issues = validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl);
 		return new Loaded(file, model, issues);

@@ -48,6 +48,11 @@ final class SeparateInputs {
 				description = "CONFIG_ARM64_VA_BITS of the build (default 48; 52 for LPA2 builds such as Debian 6.12+)")
 		Integer vaBits;
 
+		@Option(names = "--vabits-actual", paramLabel = "N", description = "vabits_actual of the running kernel: 52 "
+				+ "when a 52-bit build uses LPA2 (dmesg: 'CPU features: detected: 52-bit Virtual Addressing (LPA2)'); "
+				+ "default: by the build's rule without LPA2")
+		Integer vabitsActual;
+
 		private final List<String> assumptions = new ArrayList<>();
 
 		/** The capture log text of these inputs. */
@@ -107,11 +112,14 @@ final class SeparateInputs {
 			if (ram.isEmpty()) {
 				throw new InputException("--iomem " + iomem + ": no System RAM");
 			}
-			long physOffset = KernelConfig.memstartAddr(geometry, kernel.vabitsActual(), ram.get(0).start());
+			int actual = vabitsActual == null ? kernel.vabitsActual() : vabitsActual;
+			long physOffset = KernelConfig.memstartAddr(geometry, actual, ram.get(0).start());
 			assumptions.add(String.format("PHYS_OFFSET = memstart_addr of DRAM at 0x%x = 0x%x", ram.get(0).start(),
 					physOffset));
-			return String.format("ptdump_mod: PAGE_OFFSET=%x kimage_voffset=%x PHYS_OFFSET=%x%n", -(1L << bits),
-					voffset, physOffset);
+			// the capture replay follows an observed vabits_actual (LPA2 in use or not) over its rule
+			String observed = vabitsActual == null ? "" : " vabits_actual=" + vabitsActual;
+			return String.format("ptdump_mod: PAGE_OFFSET=%x kimage_voffset=%x PHYS_OFFSET=%x%s%n", -(1L << bits),
+					voffset, physOffset, observed);
 		}
 
 		private static void section(StringBuilder log, String name, String text) {

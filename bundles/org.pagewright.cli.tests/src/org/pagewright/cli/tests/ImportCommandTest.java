@@ -114,18 +114,21 @@ class ImportCommandTest {
 		Path kallsyms = Files.write(dir.resolve("kallsyms"), log.section("kallsyms").orElseThrow().lines());
 		Path iomem = Files.write(dir.resolve("iomem"), log.section("iomem").orElseThrow().lines());
 		Path cpuinfo = Files.write(dir.resolve("cpuinfo"), log.section("cpuinfo").orElseThrow().lines());
-		String uname = log.section("uname").orElseThrow().lines().get(0);
+		// as a shell reads it from the serial log's CRLF lines: a control character must not end a comment early
+		String uname = log.section("uname").orElseThrow().lines().get(0) + "\r";
 		Path whole = dir.resolve("whole.layout");
 		Path parts = dir.resolve("parts.layout");
 
 		Cli.Result fromLog = Cli.run("import", capture.toString(), "-o", whole.toString());
 		Cli.Result fromParts = Cli.run("import", "--kallsyms", kallsyms.toString(), "--iomem", iomem.toString(),
-				"--cmdline", "console=ttyAMA0 nokaslr", "--uname", uname, "--va-bits", "52",
+				"--cmdline", "console=ttyAMA0 nokaslr", "--uname", uname, "--va-bits", "52", "--vabits-actual", "52",
 				"--cpuinfo", cpuinfo.toString(), "-o", parts.toString());
 
 		assertEquals(0, fromLog.exit(), fromLog::toString);
 		assertEquals(0, fromParts.exit(), fromParts::toString);
-		assertEquals(image(whole), image(parts));
+		assertEquals(block("platform", whole), block("platform", parts));
+		assertTrue(block("platform", parts).contains("  cpu lpa2\n"), () -> read(parts));
+		assertEquals(block("image", whole), block("image", parts));
 		assertTrue(Files.readString(parts).contains("// assumed: CPU MIDR_EL1 0x000f0510 (qemu-max r0p0) from "
 				+ "--cpuinfo " + cpuinfo + " (1 CPU(s))"), () -> read(parts)); // the second CPU's lines are cut short
 		Cli.Result checked = Cli.run("check", parts.toString());
@@ -188,10 +191,10 @@ class ImportCommandTest {
 		return CaptureReplay.replay(c, List.of()).value().orElseThrow();
 	}
 
-	/** The image block of a layout file. */
-	private static String image(Path layout) throws IOException {
+	/** The body of the first platform or image block of a layout file. */
+	private static String block(String keyword, Path layout) throws IOException {
 		String text = Files.readString(layout);
-		int start = text.indexOf("\nimage ");
+		int start = text.indexOf("\n" + keyword + " ");
 		return text.substring(text.indexOf('{', start), text.indexOf("\n}", start));
 	}
 
