@@ -10,9 +10,35 @@ package org.pagewright.arm64;
  * @param bti FEAT_BTI present: kernel text gets PTE_GP
  * @param hardwareAccessFlag TCR.HA in effect: a leaf with AF=0 is updated by hardware instead of faulting
  * @param hardwareDirtyBit TCR.HD in effect: a write to a DBM=1, RDONLY=1 leaf clears RDONLY instead of faulting
+ * @param bbml2NoabortBootCpuOnly the boot CPU has the capability but a secondary does not (never together with
+ *        {@code bbml2Noabort}): map_mem decides by the boot CPU, then linear_map_maybe_split_to_ptes (mmu.c)
+ *        splits the linear map once the system's answer is known
  */
 public record CpuFeatures(boolean bbml2Noabort, boolean lpa2, boolean mte, boolean kptiNeeded, boolean bti,
-        boolean hardwareAccessFlag, boolean hardwareDirtyBit) {
+        boolean hardwareAccessFlag, boolean hardwareDirtyBit, boolean bbml2NoabortBootCpuOnly) {
+
+    public CpuFeatures {
+        if (bbml2Noabort && bbml2NoabortBootCpuOnly) {
+            throw new IllegalArgumentException("bbml2Noabort (every CPU) and bbml2NoabortBootCpuOnly exclude each"
+                    + " other");
+        }
+    }
+
+    /** Without the boot-CPU-only case: every CPU answers the same. */
+    public CpuFeatures(boolean bbml2Noabort, boolean lpa2, boolean mte, boolean kptiNeeded, boolean bti,
+            boolean hardwareAccessFlag, boolean hardwareDirtyBit) {
+        this(bbml2Noabort, lpa2, mte, kptiNeeded, bti, hardwareAccessFlag, hardwareDirtyBit, false);
+    }
+
+    /** Whether the boot CPU has the block-split capability (the answer map_mem acts on). */
+    public boolean bootCpuBbml2Noabort() {
+        return bbml2Noabort || bbml2NoabortBootCpuOnly;
+    }
+
+    /** The boot CPU on the allow-list, a secondary not (linear_map_maybe_split_to_ptes's case). */
+    public CpuFeatures withBbml2NoabortOnBootCpuOnly() {
+        return new CpuFeatures(false, lpa2, mte, kptiNeeded, bti, hardwareAccessFlag, hardwareDirtyBit, true);
+    }
 
     /** A CPU with none of the features (the conservative baseline: every fault the architecture allows). */
     public static CpuFeatures none() {

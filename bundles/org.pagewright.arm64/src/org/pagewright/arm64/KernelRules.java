@@ -134,11 +134,44 @@ public final class KernelRules {
         return isPresent(raw) && !org.pagewright.arm64.desc.Descriptor.isTable(raw, level);
     }
 
+    // ---- mm/vmalloc.c ----
+
+    /** vmalloc.c vmap_pte_range with arch_vmap_pte_range_map_size ("arm64/mm: Support huge pte-mapped pages in
+     *  vmap", Ryan Roberts; release assumed 6.16): ioremap/vmap_page_range use CONT PTEs for aligned 64K; the
+     *  k612 captures' PCI I/O page has no CONT, the k73 capture's has. */
+    public boolean vmapUsesContPtes() {
+        return version.atLeast(6, 16);
+    }
+
     // ---- naming ----
 
     /** cpufeature.c: the capability allowing live block splits is BBML2-noabort until 7.2, BBML3 in 7.3. */
     public String blockSplitCapabilityName() {
         return version.atLeast(DATA_BSS_SERIES) ? "BBML3" : "BBML2-noabort";
+    }
+
+    /** cpufeature.c arm64_features[].desc, printed as "CPU features: detected: …" when the capability is set. */
+    public String blockSplitCapabilityDescription() {
+        return version.atLeast(DATA_BSS_SERIES) ? "BBM Level 3" : "BBM Level 2 without conflict abort";
+    }
+
+    // ---- cpufeature.c: which CPUs have the block-split capability ----
+
+    /** cpufeature.c has_bbml2_noabort (BBML2 series, 6.18): before it the capability does not exist. */
+    public boolean hasBlockSplitCapability() {
+        return version.atLeast(BBML2_SERIES);
+    }
+
+    /** cpufeature.c cpu_supports_bbml3 (7.3, 4955df16ff99): ID_AA64MMFR2_EL1.BBM &gt;= 3 is enough by itself;
+     *  6.18's has_bbml2_noabort ignores the register. */
+    public boolean blockSplitCapabilityFromIdRegister() {
+        return version.atLeast(DATA_BSS_SERIES);
+    }
+
+    /** cpufeature.c supports_bbml3_list (7.3, f8d0751426dd): A520AE/A715/A720AE/A725/N3/C1 family and NVIDIA
+     *  Olympus join 6.18's X4/V3/V3AE/AmpereOne list. [Olympus may have joined before 7.3: version unverified] */
+    public boolean blockSplitListWidened() {
+        return version.atLeast(DATA_BSS_SERIES);
     }
 
     @Override

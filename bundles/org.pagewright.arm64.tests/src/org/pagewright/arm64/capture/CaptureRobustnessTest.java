@@ -74,4 +74,34 @@ class CaptureRobustnessTest {
         String text = CaptureVariant.of(capture).text().replace("===== END " + section + " =====", "");
         importOf(text);
     }
+
+    private static Parsed<Optional<CaptureReplay.Result>> replayOf(String text) {
+        Parsed<Capture> c = assertDoesNotThrow(() -> Capture.parse(text));
+        return assertDoesNotThrow(() -> CaptureReplay.replay(c.value(), List.of()));
+    }
+
+    /** A raw walk with an empty run, a run that spans the whole vmalloc area, or a level the geometry lacks. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "L3 0xffff800082b31000-0xffff800082b32000 n=0       oa=0x0008020000-0x0008021000 desc0=0x1 attrs=0x1",
+        "L3 0xffff800000000000-0xfffffd8000000000 n=33822867456 oa=0x0-0x1 desc0=0x1 attrs=0x1",
+        "L-1 0xffff800000000000-0xffff808000000000 n=1 oa=0x0-0x1 desc0=0x1 attrs=0x1",
+        "T3 0xffff800000000000-0xffff800000001000 n=1       desc0=0x3 attrs=0x3"})
+    void aHostileRawWalkIsAProblemNotAHangOrAnException(String line) {
+        String text = CaptureVariant.of(Captures.K612_A57).text().replace("===== END kernel_page_tables_raw =====",
+                line + "\n===== END kernel_page_tables_raw =====");
+        Parsed<Optional<CaptureReplay.Result>> r = replayOf(text);
+        assertTrue(r.value().isPresent());
+        assertFalse(r.problems().isEmpty());
+    }
+
+    /** pci.c pci_remap_iospace: an I/O window beyond IO_SPACE_LIMIT is refused (-EINVAL), not mapped. */
+    @org.junit.jupiter.api.Test
+    void anIoWindowBeyondThePciIoSpaceIsNotMapped() {
+        String text = CaptureVariant.of(Captures.K612).lines(l -> l.replace("IO 0x003eff0000..0x003effffff",
+                "IO 0x0000000000..0xffffffffff")).text();
+        Parsed<Optional<CaptureReplay.Result>> r = replayOf(text);
+        assertTrue(r.value().orElseThrow().simulatedDump().contains(
+                "---[ PCI I/O start ]---\n0xffffffffc0800000-0xffffffffc1800000          16M PMD\n"));
+    }
 }

@@ -10,6 +10,8 @@ public final class Captures {
     public static final String K61 = "k61-max-1G-nokaslr";
     public static final String K612 = "k612-max-1G-nokaslr";
     public static final String K73 = "k73-max-1G-nokaslr";
+    /** 6.12 on a Cortex-A57: a 52-bit (LPA2) build running at 48 bits. */
+    public static final String K612_A57 = "k612-a57-1G-nokaslr";
 
     private Captures() {
     }

@@ -10,8 +10,9 @@ import org.pagewright.arm64.kernel.ReadOnlyVmallocPages;
 
 /**
  * The real kernels are the referee: from a capture's inputs only (uname, cmdline, kallsyms, iomem, memblock,
- * ID registers, PHYS_OFFSET/kimage_voffset and the run-time read-only vmalloc pages) the recipes must reproduce
- * the capture's "Linear Mapping" section and the kernel-image lines byte for byte.
+ * ID registers, PHYS_OFFSET/kimage_voffset, the kernel log's PCI windows, the FDT's place and the run-time
+ * contents of the Modules/vmalloc areas) the recipes must reproduce the capture's whole kernel_page_tables byte
+ * for byte, except the lines the replay declares run-time observations.
  */
 class RealKernelRefereeTest {
 
@@ -21,9 +22,14 @@ class RealKernelRefereeTest {
     }
 
     private static void assertReproduced(String name, CaptureReplay.Result r) {
-        System.out.println(name + ": " + r.summary());
+        System.out.println(name + ": " + r.summary() + "; " + r.dumpSummary());
         assertEquals(String.join("\n", r.expectedLinear()), String.join("\n", r.actualLinear()), name + " linear");
         assertEquals(String.join("\n", r.expectedImage()), String.join("\n", r.actualImage()), name + " image");
+        // the whole dump: markers, vmemmap, PCI I/O, Fixmap and the tables between them, less the Modules and
+        // vmalloc lines outside the image (run-time allocations, copied from the hardware walk)
+        assertEquals(String.join("\n", r.expectedDump()), String.join("\n", r.actualDump()), name + " whole dump");
+        assertTrue(r.expectedDump().containsAll(List.of("---[ vmemmap start ]---", "---[ Fixmap start ]---")));
+        assertTrue(r.observedLines() > 0 && r.observedLines() < r.expectedDump().size() + r.observedLines());
         assertTrue(r.reproduced());
     }
 
@@ -45,6 +51,49 @@ class RealKernelRefereeTest {
     @Test
     void k73LinearMapAndImageAreReproduced() {
         assertReproduced(Captures.K73, simulate(Captures.K73, List.of()));
+    }
+
+    /** A 52-bit build at 48 bits (Cortex-A57, no LPA2): 4 levels at run time, the fallback layout's markers. */
+    @Test
+    void k612OnCortexA57LinearMapAndImageAreReproduced() {
+        assertReproduced(Captures.K612_A57, simulate(Captures.K612_A57, List.of()));
+    }
+
+    // pgtable.h VMALLOC_END (VA_BITS > VA_BITS_MIN): VMEMMAP_START + VMEMMAP_UNUSED_NPAGES * sizeof(struct page)
+    // - SZ_8M, and ptdump.c address_markers[]: every marker of each capture is where the kernel put it
+    @Test
+    void everyCapturesSectionMarkersAreWhereTheKernelPutThem() {
+        for (String name : List.of(Captures.K61, Captures.K612, Captures.K612_A57, Captures.K73)) {
+            Capture c = Captures.capture(name);
+            CaptureInputs in = CaptureInputs.from(c, org.pagewright.arm64.kernel.KernelBuild::debian).value()
+                    .orElseThrow();
+            List<String> real = c.modInfo().markers().stream()
+                    .map(m -> String.format("%016x %s", m.address(), m.name())).toList();
+            List<String> simulated = in.boot().layout().ptdumpMarkers().stream()
+                    .map(m -> String.format("%016x %s", m.address(), m.name())).toList();
+            assertEquals(String.join("\n", real), String.join("\n", simulated), name);
+        }
+    }
+
+    // memory.h/pgtable.h: the layout follows vabits_actual, however the build came to run at 48 bits —
+    // arm64.nolva on a CPU with LPA2 gives the markers of the same build on a Cortex-A57 (no LPA2)
+    @Test
+    void arm64NolvaGivesTheMarkersOfTheSameBuildOnACpuWithoutLpa2() {
+        String lowered = Long.toHexString(0xfff1000040000000L);
+        CaptureVariant nolva = CaptureVariant.of(Captures.K612).cmdline("console=ttyAMA0 nokaslr arm64.nolva")
+                .modValue("vabits_actual", "48").modValue("PHYS_OFFSET", lowered).modValue("memstart_addr", lowered);
+        assertEquals(Captures.capture(Captures.K612_A57).modInfo().markers().stream()
+                .map(m -> m.name() + " " + Long.toHexString(m.address())).toList(),
+                nolva.inputs().boot().layout().ptdumpMarkers().stream()
+                .map(m -> m.name() + " " + Long.toHexString(m.address())).toList());
+    }
+
+    // ptdump.c note_page: a level folded at run time (mm_p4d_folded) is printed as level 0, "PGD"
+    @Test
+    void aFiveLevelBuildWalkingFourLevelsNamesItsRootPgd() {
+        CaptureReplay.Result r = simulate(Captures.K612_A57, List.of());
+        assertEquals("0xffff008000000000-0xffff800000000000      130560G PGD",
+                r.actualLinear().get(r.actualLinear().size() - 1));
     }
 
     @Test

@@ -158,6 +158,22 @@ class KernelConfigTest {
         assertEquals(256L * 2 * 4096, config("7.3", "").kfencePoolSize());
     }
 
+    // fixmap.h enum fixed_addresses: FIX_FDT = FIX_FDT_END + (MAX_FDT_SIZE + SZ_2M) / PAGE_SIZE - 1 in 6.1,
+    // FIX_FDT_END + DIV_ROUND_UP(MAX_FDT_SIZE, PAGE_SIZE) + 1 after the rework
+    @Test
+    void fixFdtSlotFollowsEachVersionsFixedAddresses() {
+        assertEquals(1024, config("6.1", "").fixFdtSlot());
+        assertEquals(514, config("6.12", "").fixFdtSlot());
+        assertEquals(514, config("7.3", "").fixFdtSlot());
+    }
+
+    // mmu.c fixmap_remap_fdt: SWAPPER_BLOCK_SIZE (PMD_SIZE with 4K) in 6.1, PAGE_SIZE after the rework
+    @Test
+    void theFdtMappingGranuleIsABlockIn61AndAPageLater() {
+        assertEquals(2L << 20, config("6.1", "").fdtMappingGranule());
+        assertEquals(4096, config("7.3", "").fdtMappingGranule());
+    }
+
     @Test
     void bbml2AllowListIsByMidr() {
         assertTrue(Bbml2AllowList.contains(0x410fd840L | 2));   // Neoverse V3 r0p2

@@ -84,6 +84,27 @@ class MapMemTest {
                 ops.get(0).flags());
     }
 
+    // mmu.c linear_map_maybe_split_to_ptes (6.18): the boot CPU had BBML2-noabort, a secondary not: the banks end
+    // page-mapped, the text alias keeps its leaves from lm_alias(_stext) on, less the 2M block straddling it
+    @Test
+    void aSecondaryWithoutBbml2LeavesOnlyTheTextAliasBlockMappedIn618() {
+        List<CreateMapping> ops = mappings(TestBoots.boot("6.18", "",
+                CpuFeatures.none().withBbml2NoabortOnBootCpuOnly()));
+        Set<MapFlag> pte = Set.of(MapFlag.NO_BLOCK_MAPPINGS, MapFlag.NO_CONT_MAPPINGS, MapFlag.NO_EXEC_MAPPINGS);
+        assertEquals(pte, ops.get(0).flags());
+        List<CreateMapping> alias = ops.stream().filter(o -> o.origin().startsWith("map_mem: kernel text")).toList();
+        assertEquals(List.of("0x40200000-0x40400000", "0x40400000-0x41e00000"), alias.stream()
+                .map(o -> String.format("0x%x-0x%x", o.phys(), o.phys() + o.size())).toList());
+        assertEquals(pte, alias.get(0).flags());
+        assertEquals(Set.of(MapFlag.NO_CONT_MAPPINGS), alias.get(1).flags());
+    }
+
+    @Test
+    void withBbml2NoabortOnEveryCpuThe618LinearMapKeepsBlocks() {
+        List<CreateMapping> ops = mappings(TestBoots.boot("6.18", "", CpuFeatures.none().withBbml2Noabort(true)));
+        assertEquals(Set.of(MapFlag.NO_EXEC_MAPPINGS), ops.get(0).flags());
+    }
+
     @Test
     void nomapHolesAreSubtractedInAddressOrder() {
         List<long[]> parts = MapMem.subtract(0, 100, List.of(new long[] {60, 70}, new long[] {10, 20}));

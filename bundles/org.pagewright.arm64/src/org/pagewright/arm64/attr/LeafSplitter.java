@@ -80,7 +80,7 @@ final class LeafSplitter {
     /** split_pud / split_pmd (to_cont = true): a table of CONT entries replacing the block; NO_PAGE if no memory. */
     private long splitBlock(long tablePa, int index, int level, long addr) {
         long d = tables.entry(tablePa, index);
-        long pa = tables.pool().allocate();
+        long pa = tables.pool().allocate(); // split_p?d: pagetable_alloc, the page allocator
         if (pa == TablePool.NO_PAGE) {
             return TablePool.NO_PAGE;
         }

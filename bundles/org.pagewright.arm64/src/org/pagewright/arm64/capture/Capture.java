@@ -15,11 +15,22 @@ import java.util.regex.Pattern;
  * @param midr MIDR_EL1 of the boot CPU: the first dmesg line, else composed from /proc/cpuinfo's first CPU
  * @param cpuCapabilities the "CPU features: detected: …" descriptions of the kernel log (cpufeature.c
  *        update_cpu_capabilities), or empty when the capture holds no kernel log
+ * @param rawTableRuns the table descriptors of the hardware walk (kernel_page_tables_raw "T" lines)
+ * @param pciIoWindows the PCI host bridges' I/O windows of the kernel log
  */
 public record Capture(Optional<KernelRelease> release, List<String> cmdline, Kallsyms kallsyms,
         List<PhysRange> memblockMemory, List<PhysRange> memblockReserved, Iomem iomem, PtdumpModInfo modInfo,
         Optional<KernelPageTablesText> kernelPageTables, List<RawLeafRun> rawLeafRuns, OptionalLong midr,
-        Optional<List<String>> cpuCapabilities) {
+        Optional<List<String>> cpuCapabilities, List<RawTableRun> rawTableRuns, List<PciIoWindow> pciIoWindows) {
+
+    /** The form without table descriptors and PCI windows. */
+    public Capture(Optional<KernelRelease> release, List<String> cmdline, Kallsyms kallsyms,
+            List<PhysRange> memblockMemory, List<PhysRange> memblockReserved, Iomem iomem, PtdumpModInfo modInfo,
+            Optional<KernelPageTablesText> kernelPageTables, List<RawLeafRun> rawLeafRuns, OptionalLong midr,
+            Optional<List<String>> cpuCapabilities) {
+        this(release, cmdline, kallsyms, memblockMemory, memblockReserved, iomem, modInfo, kernelPageTables,
+                rawLeafRuns, midr, cpuCapabilities, List.of(), List.of());
+    }
 
     private static final Pattern BOOT_MIDR =
             Pattern.compile("Booting Linux on physical CPU 0x[0-9a-fA-F]+ \\[0x([0-9a-fA-F]{1,8})\\]");
@@ -71,12 +82,14 @@ public record Capture(Optional<KernelRelease> release, List<String> cmdline, Kal
                 .map(s -> collect(KernelPageTablesText.parse(s), problems));
         List<RawLeafRun> raw = l.section("kernel_page_tables_raw").map(s -> collect(RawLeafRun.parse(s), problems))
                 .orElse(List.of());
+        List<RawTableRun> rawTables = l.section("kernel_page_tables_raw")
+                .map(s -> collect(RawTableRun.parse(s), problems)).orElse(List.of());
         OptionalLong midr = bootCpuMidr(text);
         if (midr.isEmpty()) {
             midr = l.section("cpuinfo").map(Capture::cpuinfoMidr).orElse(OptionalLong.empty());
         }
         return Parsed.of(new Capture(release, cmdline, kallsyms, memory, reserved, iomem, mod, kpt, raw,
-                midr, capabilities(text)), problems);
+                midr, capabilities(text), rawTables, PciIoWindow.parse(text)), problems);
     }
 
     private static Optional<Section> required(CaptureLog log, String name, List<Problem> problems) {

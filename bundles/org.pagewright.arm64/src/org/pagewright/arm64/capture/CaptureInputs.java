@@ -5,14 +5,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.pagewright.arm64.CpuFeatures;
 import org.pagewright.arm64.Geometry;
 import org.pagewright.arm64.GeometryResult;
 import org.pagewright.arm64.Granule;
+import org.pagewright.arm64.KernelRules;
 import org.pagewright.arm64.KernelVersion;
 import org.pagewright.arm64.kernel.Bbml2AllowList;
 import org.pagewright.arm64.kernel.Boot;
+import org.pagewright.arm64.kernel.BootPlatform;
 import org.pagewright.arm64.kernel.Cmdline;
 import org.pagewright.arm64.kernel.KernelBuild;
 import org.pagewright.arm64.kernel.KernelConfig;
@@ -20,6 +23,7 @@ import org.pagewright.arm64.kernel.KernelImage;
 import org.pagewright.arm64.kernel.Kpti;
 import org.pagewright.arm64.kernel.PhysicalMemory;
 import org.pagewright.arm64.kernel.ReadOnlyVmallocPages;
+import org.pagewright.arm64.kernel.StaticTables;
 import org.pagewright.arm64.layout.KernelVaLayout;
 
 /**
@@ -28,12 +32,27 @@ import org.pagewright.arm64.layout.KernelVaLayout;
  * vmalloc pages observed in the hardware walk. Only inputs are read — never the linear map or image lines the
  * recipes are judged against. Every guess made for a missing input is listed in {@code assumptions}.
  */
-public record CaptureInputs(Boot boot, List<ReadOnlyVmallocPages> readOnlyVmallocPages, List<String> assumptions) {
+public record CaptureInputs(Boot boot, List<ReadOnlyVmallocPages> readOnlyVmallocPages, List<String> assumptions,
+        BootPlatform platform, StaticTables staticTables) {
+
+    /** Without firmware/device inputs (no FDT, no PCI I/O window) and with every table from the allocator. */
+    public CaptureInputs(Boot boot, List<ReadOnlyVmallocPages> readOnlyVmallocPages, List<String> assumptions) {
+        this(boot, readOnlyVmallocPages, assumptions, BootPlatform.none(), StaticTables.none());
+    }
 
     private static final long SEGMENT_ALIGN = 64 * 1024; // memory.h SEGMENT_ALIGN
 
     /** Builds the inputs; the value is empty when something essential is missing (see problems). */
     public static Parsed<Optional<CaptureInputs>> from(Capture c, KernelBuild.Builder buildDefaults) {
+        return from(c, buildDefaults, Optional.empty());
+    }
+
+    /**
+     * As {@link #from(Capture, KernelBuild.Builder)}, with the CPUs stated by the caller instead of the capture's
+     * boot MIDR (the capture shows only the boot CPU).
+     */
+    public static Parsed<Optional<CaptureInputs>> from(Capture c, KernelBuild.Builder buildDefaults,
+            Optional<Cpus> stated) {
         List<Problem> problems = new ArrayList<>();
         List<String> assumptions = new ArrayList<>();
         PtdumpModInfo mod = c.modInfo();
@@ -73,10 +92,15 @@ public record CaptureInputs(Boot boot, List<ReadOnlyVmallocPages> readOnlyVmallo
         }
         boolean e0pd = id.map(IdRegisters::e0pd).orElse(false);
         boolean lpa2 = id.map(r -> granule == Granule.G16K ? r.lpa2With16k() : r.lpa2With4k()).orElse(false);
-        boolean bbml2 = c.midr().isPresent() && Bbml2AllowList.contains(c.midr().getAsLong());
-        if (c.midr().isEmpty()) {
+        Optional<Cpus> cpus = stated.isPresent() ? stated : c.midr().isPresent()
+                ? Optional.of(Cpus.of(c.midr().getAsLong())) : Optional.empty();
+        if (cpus.isEmpty()) {
             assumptions.add("no boot MIDR: CPU taken as not BBML2-noabort and not on kpti_safe_list");
+        } else if (stated.isPresent()) {
+            assumptions.add("CPUs as stated: " + cpus.get());
         }
+        BlockSplit bbm = blockSplit(c, version, cpus, mod.value("ID_AA64MMFR2"), stated.isPresent(), assumptions);
+        boolean bbml2 = bbm.system();
         // vabits_actual as the kernel reported it, else TCR_EL1.T1SZ; checked against the rule (LPA2 + arm64.nolva)
         KernelConfig byRule = new KernelConfig(build, cmdline, CpuFeatures.of(bbml2, lpa2, false, false, false));
         OptionalLong observed = mod.value("vabits_actual");
@@ -109,9 +133,13 @@ public record CaptureInputs(Boot boot, List<ReadOnlyVmallocPages> readOnlyVmallo
             problems.add(new Problem(0, String.format("_text is 0x%x above KIMAGE_VADDR in a build without"
                     + " CONFIG_RANDOMIZE_BASE", kaslrOffset)));
         }
-        Kpti.Decision kpti = Kpti.decide(cmdline, displaced, e0pd, c.midr(), csv3(mod),
+        OptionalLong bootMidr = cpus.map(x -> OptionalLong.of(x.bootMidr())).orElse(OptionalLong.empty());
+        Kpti.Decision kpti = Kpti.decide(cmdline, displaced, e0pd, bootMidr, csv3(mod),
                 c.detected("Kernel page table isolation (KPTI)"), assumptions);
         CpuFeatures cpu = CpuFeatures.of(bbml2, lpa2, false, kpti.ngMappings(), false);
+        if (bbm.bootOnly()) {
+            cpu = cpu.withBbml2NoabortOnBootCpuOnly();
+        }
         KernelConfig config = new KernelConfig(build, cmdline, cpu);
 
         List<PhysicalMemory.Bank> banks = c.memblockMemory().stream().filter(r -> !r.label().contains("NOMAP"))
@@ -127,7 +155,110 @@ public record CaptureInputs(Boot boot, List<ReadOnlyVmallocPages> readOnlyVmallo
         PhysicalMemory memory = new PhysicalMemory(banks, physOffset.getAsLong());
         Boot boot = new Boot(config, image.get(), memory, layout, kfencePool(config, image.get(), banks,
                 assumptions));
-        return Parsed.of(Optional.of(new CaptureInputs(boot, readOnlyVmalloc(c, boot), assumptions)), problems);
+        return Parsed.of(Optional.of(new CaptureInputs(boot, readOnlyVmalloc(c, boot), assumptions,
+                platform(c, boot, assumptions), staticTables(c, image.get(), assumptions))), problems);
+    }
+
+    /** swapper_pg_dir and bm_pud/bm_pmd/bm_pte from kallsyms, as physical addresses (__pa_symbol). */
+    private static StaticTables staticTables(Capture c, KernelImage image, List<String> assumptions) {
+        OptionalLong[] pa = new OptionalLong[4];
+        String[] names = {"swapper_pg_dir", "bm_pud", "bm_pmd", "bm_pte"};
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            OptionalLong va = c.kallsyms().address(names[i]);
+            pa[i] = va.isPresent() ? OptionalLong.of(image.pa(va.getAsLong())) : OptionalLong.empty();
+            if (va.isEmpty()) {
+                missing.add(names[i]);
+            }
+        }
+        if (!missing.isEmpty()) {
+            assumptions.add("kallsyms lacks " + String.join(", ", missing) + ": those tables taken from memblock");
+        }
+        return new StaticTables(pa[0], pa[1], pa[2], pa[3]);
+    }
+
+    /**
+     * The firmware's and devices' inputs: the PCI I/O windows of the kernel log; the FDT where the hardware walk
+     * finds FIX_FDT mapped (the bootloader's choice: no other section records the blob's address and size); the
+     * trampoline text's size from kallsyms, else from the pages the walk finds at FIX_ENTRY_TRAMP_TEXT1.
+     */
+    private static BootPlatform platform(Capture c, Boot boot, List<String> assumptions) {
+        long page = boot.pageSize();
+        long fixFdt = boot.layout().fixaddrTop() - boot.config().fixFdtSlot() * page;
+        OptionalLong fdtPhys = OptionalLong.empty();
+        long fdtSize = 0;
+        for (RawLeafRun run : c.rawLeafRuns()) {
+            if (run.vaStart() == fixFdt && run.valid()) {
+                fdtPhys = OptionalLong.of(run.oaStart());
+                fdtSize = run.oaEnd() - run.oaStart();
+                assumptions.add(String.format("FDT at PA 0x%x, %d KiB mapped: where the hardware walk finds"
+                        + " FIX_FDT", run.oaStart(), fdtSize >> 10));
+            }
+        }
+        if (fdtPhys.isEmpty()) {
+            assumptions.add("FIX_FDT not mapped in the hardware walk: no FDT mapping simulated");
+        }
+        OptionalInt tramp = OptionalInt.empty();
+        OptionalLong ts = c.kallsyms().address("__entry_tramp_text_start");
+        OptionalLong te = c.kallsyms().address("__entry_tramp_text_end");
+        if (ts.isPresent() && te.isPresent()) {
+            tramp = OptionalInt.of((int) ((te.getAsLong() - ts.getAsLong() + page - 1) / page));
+        } else if (boot.config().mapsEntryTrampolineInFixmapAlways()) {
+            long text1 = boot.layout().fixmapStart() + page;
+            for (RawLeafRun run : c.rawLeafRuns()) {
+                if (run.vaStart() == text1 && run.valid()) {
+                    tramp = OptionalInt.of((int) run.count());
+                    assumptions.add("trampoline text of " + run.count() + " page(s): kallsyms lacks"
+                            + " __entry_tramp_text_*, taken from the hardware walk at FIX_ENTRY_TRAMP_TEXT1");
+                }
+            }
+        }
+        List<BootPlatform.IoWindow> io = c.pciIoWindows().stream()
+                .map(w -> new BootPlatform.IoWindow(w.cpuStart(), w.size())).toList();
+        return new BootPlatform(fdtPhys, fdtSize, io, tramp);
+    }
+
+    /** The block-split capability of the boot CPU and of the system (every CPU). */
+    private record BlockSplit(boolean boot, boolean system) {
+        boolean bootOnly() {
+            return boot && !system;
+        }
+    }
+
+    /**
+     * cpufeature.c has_bbml2_noabort / has_bbml3 (ARM64_CPUCAP_EARLY_LOCAL_CPU_FEATURE): each CPU by its MIDR
+     * (and in 7.3 its ID_AA64MMFR2.BBM); the boot CPU's answer prints "CPU features: detected: …", which wins over
+     * the list when the capture holds the kernel log. Secondaries not stated are taken as the boot CPU's model.
+     */
+    private static BlockSplit blockSplit(Capture c, KernelVersion version, Optional<Cpus> cpus, OptionalLong mmfr2,
+            boolean stated, List<String> assumptions) {
+        KernelRules rules = KernelRules.of(version);
+        if (!rules.hasBlockSplitCapability() || cpus.isEmpty()) {
+            return new BlockSplit(false, false);
+        }
+        String name = rules.blockSplitCapabilityName();
+        boolean boot = Bbml2AllowList.supports(rules, cpus.get().bootMidr(), mmfr2);
+        String description = rules.blockSplitCapabilityDescription();
+        Optional<Boolean> logged = c.detected(description);
+        if (logged.isPresent() && logged.get() != boot) {
+            assumptions.add("the kernel log " + (logged.get() ? "says" : "does not say") + " 'CPU features: detected: "
+                    + description + "' although the boot CPU's MIDR is " + (boot ? "" : "not ") + "on " + version
+                    + "'s " + name + " list: the log is followed");
+            boot = logged.get();
+        } else if (logged.isPresent()) {
+            assumptions.add(name + " of the boot CPU " + (boot ? "" : "not ") + "detected, as the kernel log says");
+        }
+        boolean system = boot;
+        for (long midr : cpus.get().secondaryMidrs()) {
+            system &= Bbml2AllowList.supports(rules, midr, stated ? OptionalLong.empty() : mmfr2);
+        }
+        if (boot && !system) {
+            assumptions.add(name + " on the boot CPU only: map_mem uses blocks, linear_map_maybe_split_to_ptes"
+                    + " page-maps the linear map but the kernel text/rodata alias");
+        } else if (boot && cpus.get().secondaryMidrs().isEmpty() && !stated) {
+            assumptions.add("secondary CPUs taken as the boot CPU's model (" + name + " on every CPU)");
+        }
+        return new BlockSplit(boot, system);
     }
 
     /** memory.h VA_BITS_MIN of a 52-bit build: 47 with 16K pages, else 48. */

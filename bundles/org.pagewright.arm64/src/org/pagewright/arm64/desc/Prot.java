@@ -28,6 +28,9 @@ public record Prot(long bits) {
     public static final Prot PAGE_KERNEL_EXEC_CONT = new Prot((PROT_NORMAL & ~PXN) | CONT);
     /** PAGE_KERNEL_TAGGED = pgprot_tagged(PAGE_KERNEL). */
     public static final Prot PAGE_KERNEL_TAGGED = PAGE_KERNEL.tagged();
+    /** PROT_SECT_NORMAL = PROT_SECT_DEFAULT | PMD_SECT_PXN | PMD_SECT_UXN | PTE_WRITE | ATTRINDX(MT_NORMAL), in
+     *  page form (the mapper writes blocks with bit 1 cleared): PAGE_KERNEL without PTE_DIRTY. */
+    public static final Prot PROT_SECT_NORMAL = new Prot(PROT_NORMAL & ~DIRTY);
     /** PROT_DEVICE_nGnRE = PROT_DEFAULT | PTE_PXN | PTE_UXN | PTE_WRITE | ATTRINDX(MT_DEVICE_nGnRE). */
     public static final Prot PROT_DEVICE_nGnRE =
             new Prot(PROT_DEFAULT | PXN | UXN | WRITE | ((long) MemoryType.DEVICE_nGnRE.index() << ATTRINDX_SHIFT));

@@ -7,6 +7,7 @@ import org.pagewright.arm64.op.Executor;
 import org.pagewright.arm64.op.OpResult;
 import org.pagewright.arm64.op.Operation;
 import org.pagewright.arm64.table.PageTables;
+import org.pagewright.arm64.table.TablePool;
 
 /** Applies recipe operations to a fresh swapper_pg_dir with the engine configured for this boot. */
 public record BootReplay(PageTables tables, List<Outcome> outcomes) {
@@ -30,6 +31,29 @@ public record BootReplay(PageTables tables, List<Outcome> outcomes) {
             policy = policy.withKfencePool(va, va + c.kfencePoolSize());
         }
         return Executor.of(c.runtimeGeometry(), c.rules(), c.cpu()).withDirectMap(policy);
+    }
+
+    /**
+     * As {@link #run(Boot, List)} with the tables where the kernel has them: the root at swapper_pg_dir, the
+     * fixmap's at bm_pud/bm_pmd/bm_pte, and every other early table from memblock, top-down from the top of the
+     * highest bank (below the early KFENCE pool, which map_mem allocates first; above the image).
+     */
+    public static BootReplay run(Boot boot, List<Operation> operations, StaticTables statics) {
+        Executor executor = executor(boot);
+        org.pagewright.arm64.Geometry g = boot.config().runtimeGeometry();
+        PhysicalMemory.Bank top = boot.memory().banks().get(boot.memory().banks().size() - 1);
+        long end = KfencePool.earlyPool(boot).orElse(top.end());
+        long start = Math.max(top.start(), boot.image().pa(boot.image().end()));
+        TablePool pool = Long.compareUnsigned(start, end) < 0
+                ? TablePool.topDown(g.granule(), start, end, TablePool.heapBudgetPages(g.granule()))
+                : TablePool.withDefaults(g.granule());
+        PageTables tables = statics.swapperPgDir().isPresent()
+                ? PageTables.createWithRootAt(g, pool, statics.swapperPgDir().getAsLong()) : null;
+        if (tables == null) {
+            tables = PageTables.create(g, pool);
+        }
+        statics.place(tables, boot);
+        return new BootReplay(tables, apply(executor, tables, operations));
     }
 
     public static BootReplay run(Boot boot, List<Operation> operations) {

@@ -179,9 +179,23 @@ public record KernelConfig(KernelBuild build, Cmdline cmdline, CpuFeatures cpu) 
 
     // ---- linear map granularity ----
 
-    /** cpufeature.c has_bbml2_noabort (BBML3 in 7.3): only kernels with the BBML2 series use it. */
+    /** cpufeature.c has_bbml2_noabort (BBML3 in 7.3), the system's answer: only kernels with the BBML2 series
+     *  use it. */
     public boolean bbml2() {
         return cpu.bbml2Noabort() && version().atLeast(BBML2_LINEAR_MAP);
+    }
+
+    /** mmu.c force_pte_mapping before system_capabilities_finalized(): cpu_supports_bbml2_noabort() of the boot
+     *  CPU, the answer map_mem acts on. */
+    public boolean bootCpuBbml2() {
+        return cpu.bootCpuBbml2Noabort() && version().atLeast(BBML2_LINEAR_MAP);
+    }
+
+    /** mmu.c linear_map_maybe_split_to_ptes (setup_system_features): the boot CPU let map_mem use blocks but a
+     *  secondary lacks the capability, so the linear map is split to PTEs except the kernel's text/rodata alias
+     *  [lm_alias(_stext), lm_alias(__init_begin)). */
+    public boolean linearMapSplitToPtes() {
+        return linearMapRequiresBbml2() && !bbml2();
     }
 
     /** pageattr.c can_set_direct_map: rodata_full || debug_pagealloc || arm64_kfence_can_set_direct_map(). */
@@ -200,7 +214,7 @@ public record KernelConfig(KernelBuild build, Cmdline cmdline, CpuFeatures cpu) 
         if (debugPagealloc()) {
             return true;
         }
-        return !bbml2() && (rodataFull() || kfenceCanSetDirectMap());
+        return !bootCpuBbml2() && (rodataFull() || kfenceCanSetDirectMap());
     }
 
     /** mmu.c map_mem (6.18+): linear_map_requires_bbml2 = !force_pte_mapping() && can_set_direct_map(). */
@@ -236,6 +250,45 @@ public record KernelConfig(KernelBuild build, Cmdline cmdline, CpuFeatures cpu) 
     /** pageattr.c change_memory_common: with rodata_full an RDONLY change is mirrored onto the linear alias. */
     public boolean mirrorsReadOnlyToLinearAlias() {
         return rodataFull();
+    }
+
+    // ---- fixmap, vmemmap ----
+
+    /** fixmap.h/mmu.c fixmap rework (Mark Rutland, "arm64: fixmap: …" series; release assumed 6.5): one bm_pte per
+     *  fixmap PMD and the FDT mapped at page granularity; 6.1 had one bm_pte and SWAPPER_BLOCK_SIZE. */
+    private static final KernelVersion FIXMAP_REWORK = new KernelVersion(6, 5, 0);
+    static final long MAX_FDT_SIZE = 2L << 20; // fixmap.h SZ_2M
+
+    /** mmu.c early_fixmap_init: bm_pte for every PMD of [FIXADDR_TOT_START, FIXADDR_TOP) (after the rework), or
+     *  only for the PMD holding FIXADDR_START (6.1). */
+    public boolean fixmapPteTablesCoverWholeFixmap() {
+        return version().atLeast(FIXMAP_REWORK);
+    }
+
+    /** mmu.c fixmap_remap_fdt: PAGE_SIZE after the rework; SWAPPER_BLOCK_SIZE before (PMD_SIZE with 4K pages,
+     *  PAGE_SIZE with 16K/64K: ARM64_KERNEL_USES_PMD_MAPS). */
+    public long fdtMappingGranule() {
+        Geometry g = runtimeGeometry();
+        return !version().atLeast(FIXMAP_REWORK) && g.pageShift() == 12 ? g.levelSize(2) : g.pageSize();
+    }
+
+    /** fixmap.h enum fixed_addresses FIX_FDT: FIX_FDT_END (1) + DIV_ROUND_UP(MAX_FDT_SIZE, PAGE_SIZE) + 1 after
+     *  the rework; FIX_FDT_END + (MAX_FDT_SIZE + SZ_2M) / PAGE_SIZE - 1 in 6.1. */
+    public long fixFdtSlot() {
+        long page = runtimeGeometry().pageSize();
+        return version().atLeast(FIXMAP_REWORK) ? 1 + (MAX_FDT_SIZE + page - 1) / page + 1
+                : 1 + (MAX_FDT_SIZE + (2L << 20)) / page - 1;
+    }
+
+    /** mmu.c map_entry_trampoline: 6.1 maps the KPTI trampoline into the fixmap whether or not KPTI is used (the
+     *  k61 capture shows it); 6.12 does not without KPTI. [first version without it unverified] */
+    public boolean mapsEntryTrampolineInFixmapAlways() {
+        return !version().atLeast(6, 2);
+    }
+
+    /** asm/sparsemem.h SECTION_SIZE_BITS: 27 (128M) with 4K/16K pages, 29 with 64K. */
+    public int sectionSizeBits() {
+        return runtimeGeometry().pageShift() == 16 ? 29 : 27;
     }
 
     // ---- KASLR / nG ----

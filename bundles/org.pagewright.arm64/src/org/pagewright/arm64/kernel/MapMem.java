@@ -24,8 +24,21 @@ public final class MapMem implements Recipe {
 
     /** mmu.c map_mem: NO_EXEC_MAPPINGS always; NO_BLOCK|NO_CONT when force_pte_mapping(). */
     static Set<MapFlag> flags(KernelConfig c) {
+        return flags(c.forcePteMapping());
+    }
+
+    /**
+     * The banks' and the data/bss alias's flags after boot. mmu.c linear_map_split_to_ptes: when a secondary CPU
+     * lacks the boot CPU's BBML2-noabort, everything but the text/rodata alias ends up page-mapped; that end
+     * state is mapped here directly.
+     */
+    static Set<MapFlag> bankFlags(KernelConfig c) {
+        return flags(c.forcePteMapping() || c.linearMapSplitToPtes());
+    }
+
+    private static Set<MapFlag> flags(boolean pteOnly) {
         EnumSet<MapFlag> f = EnumSet.of(MapFlag.NO_EXEC_MAPPINGS);
-        if (c.forcePteMapping()) {
+        if (pteOnly) {
             f.add(MapFlag.NO_BLOCK_MAPPINGS);
             f.add(MapFlag.NO_CONT_MAPPINGS);
         }
@@ -40,7 +53,7 @@ public final class MapMem implements Recipe {
 
     private static List<Operation> nomapTrick(Boot boot) {
         KernelConfig c = boot.config();
-        Set<MapFlag> flags = flags(c);
+        Set<MapFlag> flags = bankFlags(c);
         Prot tagged = c.resolve(Prot.PAGE_KERNEL.tagged());
         long aliasStart = textAliasStart(boot);
         long aliasEnd = boot.image().pa(boot.image().initBegin());
@@ -56,8 +69,7 @@ public final class MapMem implements Recipe {
             }
             bankNo++;
         }
-        ops.add(linear(boot, aliasStart, aliasEnd, c.resolve(Prot.PAGE_KERNEL),
-                EnumSet.of(MapFlag.NO_CONT_MAPPINGS), "map_mem: kernel text/rodata alias"));
+        textAlias(boot, aliasStart, aliasEnd, EnumSet.of(MapFlag.NO_CONT_MAPPINGS), ops);
         KfencePool.earlyPool(boot).ifPresent(p -> ops.add(linear(boot, p, p + c.kfencePoolSize(), tagged,
                 EnumSet.of(MapFlag.NO_BLOCK_MAPPINGS, MapFlag.NO_CONT_MAPPINGS), "map_mem: early KFENCE pool")));
         return List.copyOf(ops);
@@ -72,15 +84,61 @@ public final class MapMem implements Recipe {
         KfencePool.earlyPool(boot).ifPresent(p -> ops.add(linear(boot, p, p + c.kfencePoolSize(), tagged,
                 EnumSet.of(MapFlag.NO_BLOCK_MAPPINGS, MapFlag.NO_CONT_MAPPINGS, MapFlag.NO_EXEC_MAPPINGS),
                 "map_mem: early KFENCE pool")));
-        ops.add(linear(boot, textAliasStart(boot), i.pa(i.initBegin()), c.resolve(Prot.PAGE_KERNEL), flags,
-                "map_mem: kernel text/rodata alias"));
+        long aliasStart = textAliasStart(boot);
+        long aliasEnd = i.pa(i.initBegin());
+        textAlias(boot, aliasStart, aliasEnd, flags, ops);
+        flags = bankFlags(c);
         ops.add(linear(boot, i.pa(i.initEnd()), i.pa(i.bssStop()), tagged, flags, "map_mem: kernel data/bss alias"));
+        // after a split the text alias keeps its own leaves: the banks are mapped around it
+        List<long[]> skip = c.linearMapSplitToPtes() ? List.<long[]>of(new long[] {aliasStart, aliasEnd}) : List.of();
         int bankNo = 0;
         for (PhysicalMemory.Bank bank : boot.memory().banks()) {
-            ops.add(linear(boot, bank.start(), bank.end(), tagged, flags, "map_mem: memblock bank " + bankNo++));
+            for (long[] r : subtract(bank.start(), bank.end(), skip)) {
+                ops.add(linear(boot, r[0], r[1], tagged, flags, "map_mem: memblock bank " + bankNo));
+            }
+            bankNo++;
         }
         return List.copyOf(ops);
     }
+
+    /**
+     * map_mem's text/rodata alias [start, end) with {@code flags}. After linear_map_split_to_ptes (mmu.c) only
+     * [lm_alias(_stext), lm_alias(__init_begin)) keeps its leaves, less a leaf straddling lm_alias(_stext)
+     * (range_split_to_ptes splits every leaf it meets outside the kept range, to PTEs without CONT); the alias
+     * ends at __init_begin, so no leaf straddles the other end.
+     */
+    private static void textAlias(Boot boot, long start, long end, Set<MapFlag> flags, List<Operation> ops) {
+        KernelConfig c = boot.config();
+        Prot prot = c.resolve(Prot.PAGE_KERNEL);
+        String origin = "map_mem: kernel text/rodata alias";
+        long kept = c.linearMapSplitToPtes() ? keptFrom(boot, Math.max(start, boot.image().pa(boot.image().stext())),
+                start, end, !flags.contains(MapFlag.NO_CONT_MAPPINGS)) : start;
+        if (Long.compareUnsigned(kept, start) > 0) {
+            ops.add(linear(boot, start, Math.min(kept, end), prot, flags(true), origin + " (split to PTEs)"));
+        }
+        if (Long.compareUnsigned(kept, end) < 0) {
+            ops.add(linear(boot, kept, end, prot, flags, origin));
+        }
+    }
+
+    /** The end of the largest leaf alloc_init_* made in [start, end) across {@code at}, else {@code at}. */
+    private static long keptFrom(Boot boot, long at, long start, long end, boolean cont) {
+        org.pagewright.arm64.Geometry g = boot.config().runtimeGeometry();
+        for (int level = g.startLevel(); level <= org.pagewright.arm64.Geometry.LAST_LEVEL; level++) {
+            long block = level < org.pagewright.arm64.Geometry.LAST_LEVEL && g.linuxBlockLevel(level)
+                    ? g.levelSize(level) : 0;
+            long group = cont && g.contEntries(level) > 0 ? g.contSize(level) : 0;
+            for (long unit : new long[] {group, block}) {
+                long leafStart = at & -unit;
+                if (unit != 0 && leafStart != at && Long.compareUnsigned(leafStart, start) >= 0
+                        && Long.compareUnsigned(leafStart + unit, end) <= 0) {
+                    return leafStart + unit;
+                }
+            }
+        }
+        return at;
+    }
+
 
     private static Operation linear(Boot boot, long start, long end, Prot prot, Set<MapFlag> flags, String origin) {
         return new CreateMapping(start, boot.linear(start), end - start, prot, flags, origin);

@@ -71,7 +71,10 @@ public record KernelVaLayout(KernelVersion version, Geometry geometry, int vabit
             vmemmapStart = vmemmapEnd - vmemmapSize;
             pciIoStart = vmemmapEnd + SZ_8M;                        // memory.h PCI_IO_START = VMEMMAP_END + SZ_8M
             fixaddrTop = -SZ_8M;                                    // memory.h FIXADDR_TOP = -UL(SZ_8M)
-            vmallocEnd = vmemmapStart - SZ_8M;                      // pgtable.h VMALLOC_END = VMEMMAP_START - SZ_8M
+            // pgtable.h VMALLOC_END: VMEMMAP_START - SZ_8M, plus VMEMMAP_UNUSED_NPAGES * sizeof(struct page) when
+            // VA_BITS > VA_BITS_MIN (the vmemmap of the linear map a 52-bit build cannot use at vabits_actual)
+            long unusedPages = (pageOffset(vabitsActual) - pageOffset) >>> geometry.pageShift();
+            vmallocEnd = vmemmapStart + (unusedPages << STRUCT_PAGE_MAX_SHIFT) - SZ_8M;
         }
         long fixmapStart = fixaddrTop - fixmapPages * geometry.pageSize(); // fixmap.h FIXADDR_(TOT_)START
         return new KernelVaLayout(version, runtimeGeometry(geometry, vabitsActual), vabitsActual, pageOffset, pageEnd, modulesVaddr, modulesEnd, modulesEnd,

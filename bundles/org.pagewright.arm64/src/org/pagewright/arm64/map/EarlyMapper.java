@@ -64,7 +64,7 @@ public final class EarlyMapper {
             if (((addr | next | pa) & lmask) != 0) { // map_range: "this chunk needs a finer grained mapping"
                 long old = table[index];
                 if (old == 0) {
-                    long t = tables.pool().allocate();
+                    long t = tables.allocateTable(level + 1, addr);
                     if (t == TablePool.NO_PAGE) {
                         failure = new OpResult.Enomem("no table page left for map_range at "
                                 + Long.toHexString(addr), log.freeze());

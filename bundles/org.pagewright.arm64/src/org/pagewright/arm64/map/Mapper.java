@@ -163,7 +163,7 @@ public final class Mapper {
                         + " allocator (the range was not mapped)", addr, level, 0, 0, log.freeze());
                 return false;
             }
-            long pa = tables.pool().allocate();
+            long pa = tables.allocateTable(level + 1, addr);
             if (pa == TablePool.NO_PAGE) {
                 failure = new OpResult.Enomem(String.format("no table page left (budget %d pages) at 0x%016x level"
                         + " %d; the kernel would panic in its page-table allocator",

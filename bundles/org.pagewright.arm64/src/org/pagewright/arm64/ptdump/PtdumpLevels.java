@@ -40,7 +40,14 @@ public final class PtdumpLevels {
      * walked as the P4D level (depth 1).
      */
     public int of(int archLevel) {
-        return archLevel == 4 - configLevels ? PGD : archLevel + 1;
+        int level = archLevel == 4 - configLevels ? PGD : archLevel + 1;
+        // ptdump.c note_page: "check if the current level has been folded dynamically" (st->mm is init_mm):
+        // level 1 with mm_p4d_folded, level 2 with mm_pud_folded count as level 0
+        int runtimeFolded = configLevels - geometry.levels();
+        if (runtimeFolded > 0 && (level == P4D && configLevels == 5 || level == PUD && configLevels == 4)) {
+            return PGD;
+        }
+        return level;
     }
 
     /** ptdump.c pg_level[].name: folded PUD/PMD print as "PGD" (CONFIG_PGTABLE_LEVELS > 3 / > 2). */

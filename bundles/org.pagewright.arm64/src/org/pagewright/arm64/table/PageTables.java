@@ -16,11 +16,51 @@ public final class PageTables {
     private final long rootPa;
     private final VmAreas vmAreas;
 
+    /** Static table pages by (level, first VA covered): where the table of that level is when first needed. */
+    private final java.util.Map<Long, Long> placed;
+    private final java.util.Map<Long, Integer> placedLevel;
+
     private PageTables(Geometry geometry, TablePool pool, long rootPa, VmAreas vmAreas) {
+        this(geometry, pool, rootPa, vmAreas, new java.util.HashMap<>(), new java.util.HashMap<>());
+    }
+
+    private PageTables(Geometry geometry, TablePool pool, long rootPa, VmAreas vmAreas,
+            java.util.Map<Long, Long> placed, java.util.Map<Long, Integer> placedLevel) {
         this.geometry = geometry;
         this.pool = pool;
         this.rootPa = rootPa;
         this.vmAreas = vmAreas;
+        this.placed = placed;
+        this.placedLevel = placedLevel;
+    }
+
+    /**
+     * Declares a statically allocated table page (mmu.c/fixmap.c bm_pud, bm_pmd, bm_pte in the image): the table
+     * of {@code level} that covers {@code va} will be the page at {@code pa} when it is first needed. Only levels
+     * below the root can be placed.
+     */
+    public void placeTable(int level, long va, long pa) {
+        if (level <= geometry.startLevel() || level > Geometry.LAST_LEVEL) {
+            throw new IllegalArgumentException("no table of level " + level + " below the root of " + geometry);
+        }
+        long first = va & -geometry.levelSize(level - 1);
+        placed.put(first ^ level, pa);
+        placedLevel.put(first ^ level, level);
+    }
+
+    /**
+     * A new zeroed table page for the table of {@code level} covering {@code va}: the placed static page if one
+     * was declared (and is free), else the pool's next page; {@link TablePool#NO_PAGE} when none is left.
+     */
+    public long allocateTable(int level, long va) {
+        if (level > geometry.startLevel() && level <= Geometry.LAST_LEVEL && !placed.isEmpty()) {
+            long key = (va & -geometry.levelSize(level - 1)) ^ level;
+            Long pa = placed.get(key);
+            if (pa != null && placedLevel.get(key) == level && !pool.contains(pa)) {
+                return pool.allocateAt(pa);
+            }
+        }
+        return pool.allocate();
     }
 
     /** The vmalloc areas registered with this state (change_memory_common consults them). */
@@ -87,7 +127,8 @@ public final class PageTables {
 
     /** A deep copy of the state (for before/after diffs). */
     public PageTables copy() {
-        return new PageTables(geometry, pool.copy(), rootPa, vmAreas.copy());
+        return new PageTables(geometry, pool.copy(), rootPa, vmAreas.copy(), new java.util.HashMap<>(placed),
+                new java.util.HashMap<>(placedLevel));
     }
 
     /** Physical address of the table a table descriptor points to. */

@@ -35,6 +35,13 @@ class StateViewTest {
     }
 
     @Test
+    void aPhaseThatChangesNothingSharesTheStateOfThePhaseBefore() {
+        // the sample maps everything at boot: every later phase holds the boot state, once
+        assertSame(patch13.phase().state(), run.state(13, Phase.RESTORE).orElseThrow().phase().state());
+        assertNotSame(baseline.phase().state(), patch13.phase().state());
+    }
+
+    @Test
     void theRowsOfAStateAreItsPtdump() {
         assertEquals(patch13.phase().ptdump(), PtdumpRows.text(patch13.ptdumpRows()));
         assertTrue(patch13.ptdumpRows().stream().anyMatch(r -> r instanceof PtdumpRow.Range x

@@ -68,6 +68,7 @@ public final class ConfigurationRunner {
     private static List<PhaseResult> runPhases(EngineSetup engine, Revision revision, Map<Phase, PageTables> previous) {
         PageTables tables = engine.newTables();
         List<PhaseResult> out = new ArrayList<>();
+        PageTables last = null;
         for (Phase phase : Phase.VALUES) {
             List<OperationOutcome> outcomes = new ArrayList<>();
             for (PhaseOperations ops : revision.getPhases()) {
@@ -79,7 +80,10 @@ public final class ConfigurationRunner {
                     }
                 }
             }
-            PageTables snapshot = tables.copy();
+            // snapshots are never written again, so a phase that changed nothing shares the one before it: a
+            // large page-mapped state is then held twice (working tables and one snapshot), not once per phase
+            PageTables snapshot = outcomes.isEmpty() && last != null ? last : tables.copy();
+            last = snapshot;
             PageTables before = previous.get(phase);
             List<String> diff = before == null ? List.of()
                     : StateDiff.between(before, snapshot, engine.layout()).stream().map(RangeChange::toString).toList();

@@ -70,8 +70,9 @@ public class LayoutCheckJob extends Job {
 		} catch (IOException | RuntimeException e) {
 			// an engine or compiler failure on accepted input: a message in the view, logged once, never a dialog
 			ILog.of(getClass()).warn("Running " + file.getFullPath() + " failed", e);
-			LayoutRuns.publish(new LayoutRuns.FileRun(file, List.of(),
-					List.of("the run failed: " + e.getClass().getSimpleName() + ": " + e.getMessage()), millisSince(start)));
+			String message = "the run failed: " + e.getClass().getSimpleName() + ": " + e.getMessage();
+			LayoutMarkers.replace(file, LayoutMarkers.CHECK_FAILURE, List.of(failure(message)));
+			LayoutRuns.publish(new LayoutRuns.FileRun(file, List.of(), List.of(message), millisSince(start)));
 			return Status.OK_STATUS;
 		}
 	}
@@ -107,6 +108,14 @@ public class LayoutCheckJob extends Job {
 		Resource resource = resourceSet.createResource(uri);
 		resource.load(new ByteArrayInputStream(unsavedText.getBytes(StandardCharsets.UTF_8)), null);
 		return resource;
+	}
+
+	private static Issue failure(String message) {
+		Issue.IssueImpl issue = new Issue.IssueImpl();
+		issue.setSeverity(Severity.ERROR);
+		issue.setMessage(message);
+		issue.setLineNumber(1);
+		return issue;
 	}
 
 	private static long millisSince(long start) {

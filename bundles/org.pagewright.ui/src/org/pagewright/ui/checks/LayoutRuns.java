@@ -43,6 +43,9 @@ public final class LayoutRuns {
 			List<CheckVerdict> verdicts = verdicts();
 			long failed = verdicts.stream().filter(v -> !v.passed()).count();
 			long problems = runs.stream().mapToLong(r -> r.failures().size()).sum() - failed;
+			if (verdicts.isEmpty() && problems == 0) {
+				return "no checks to judge (" + runs.size() + " series or policies ran, " + millis + " ms)";
+			}
 			String checks = verdicts.size() + " checks: " + (failed == 0 ? verdicts.size() + " passed" : failed + " failed");
 			String other = problems > 0 ? ", " + problems + " other problem(s)" : "";
 			return checks + other + " (" + millis + " ms)";

@@ -23,6 +23,7 @@ public class RunChecksOnSave implements IStartup, IResourceChangeListener {
 	@Override
 	public void earlyStartup() {
 		ResourcesPlugin.getWorkspace().addResourceChangeListener(this, IResourceChangeEvent.POST_CHANGE);
+		RunFeedback.install();
 	}
 
 	@Override

@@ -6,15 +6,17 @@ import java.util.List;
 import org.pagewright.arm64.ptdump.PtdumpRow;
 
 /**
- * The geometry of the Map tab, free of SWT: one lane per ptdump section, each lane scaled to its own VA span (the
- * sections differ by orders of magnitude), a common zoom and pan in lane fractions, and hit-testing of ranges.
+ * The geometry of the Map tab, free of SWT: one lane per ptdump section, each lane scaled to the VA span its
+ * mapped ranges cover (the sections differ by orders of magnitude, and most of each is empty), a common zoom and
+ * pan in lane fractions, and hit-testing of ranges.
  */
 final class AddressSpaceMap {
 	static final int LABEL_WIDTH = 170;
-	static final int LANE_HEIGHT = 34;
+	static final int LANE_HEIGHT = 48;
+	static final int BAR_HEIGHT = 30;
 	static final int TOP = 24;
 
-	/** A section and its ranges; the lane spans the first range's start to the last range's end. */
+	/** A section and its ranges; the lane spans its first to its last mapped byte (the whole section if none is). */
 	record Lane(String name, long start, long end, List<PtdumpRow.Range> ranges) {
 		double fraction(long va) {
 			double span = unsigned(end - start == 0 ? 1 : end - start);
@@ -48,9 +50,12 @@ final class AddressSpaceMap {
 	}
 
 	private static void add(List<Lane> out, String name, List<PtdumpRow.Range> ranges) {
-		if (name != null && !ranges.isEmpty()) {
-			out.add(new Lane(name, ranges.get(0).start(), ranges.get(ranges.size() - 1).end(), List.copyOf(ranges)));
+		if (name == null || ranges.isEmpty()) {
+			return;
 		}
+		List<PtdumpRow.Range> mapped = ranges.stream().filter(r -> r.kind() != PtdumpRow.Kind.UNMAPPED).toList();
+		List<PtdumpRow.Range> extent = mapped.isEmpty() ? ranges : mapped;
+		out.add(new Lane(name, extent.get(0).start(), extent.get(extent.size() - 1).end(), List.copyOf(ranges)));
 	}
 
 	List<Lane> lanes() {
@@ -65,6 +70,13 @@ final class AddressSpaceMap {
 	int x(Lane lane, long va, int width) {
 		double f = (lane.fraction(va) - pan) * zoom;
 		return LABEL_WIDTH + (int) Math.round(f * (width - LABEL_WIDTH));
+	}
+
+	/** The VA shown at x in a lane (the inverse of {@link #x}). */
+	long vaAt(Lane lane, int x, int width) {
+		double f = pan + (double) (x - LABEL_WIDTH) / (width - LABEL_WIDTH) / zoom;
+		double span = unsigned(lane.end() - lane.start());
+		return lane.start() + (long) (f * span);
 	}
 
 	/** Zooms by factor around the point at x (mouse wheel). */

@@ -57,6 +57,7 @@ final class DiffTab implements StateTab {
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(summary);
 		viewer = new TableViewer(root, SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI);
 		viewer.getTable().setHeaderVisible(true);
+		viewer.getTable().setFont(org.eclipse.jface.resource.JFaceResources.getTextFont()); // ptdump columns align
 		viewer.setContentProvider(ArrayContentProvider.getInstance());
 		column("Change", 80, r -> r.change().name().toLowerCase());
 		column("Before", 640, PtdumpDiff.Row::before);
@@ -135,6 +136,9 @@ final class DiffTab implements StateTab {
 			List<PtdumpDiff.Row> rows = changedOnly.getSelection() ? PtdumpDiff.changes(base.get(), selection.state())
 					: PtdumpDiff.rows(base.get(), selection.state());
 			viewer.setInput(rows);
+			for (org.eclipse.swt.widgets.TableColumn column : viewer.getTable().getColumns()) {
+				column.pack();
+			}
 			long changed = rows.stream().filter(r -> r.change() != PtdumpDiff.Change.EQUAL).count();
 			summary.setText(changed == 0 ? base.get().label() + " and " + selection.state().label() + " print the same dump"
 					: changed + " line(s) differ: " + base.get().label() + " → " + selection.state().label());

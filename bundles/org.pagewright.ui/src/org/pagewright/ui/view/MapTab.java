@@ -109,23 +109,34 @@ final class MapTab implements StateTab {
 
 	private void paint(GC gc, int width) {
 		gc.setBackground(canvas.getDisplay().getSystemColor(SWT.COLOR_WHITE));
-		gc.fillRectangle(0, 0, width, map.height());
+		gc.fillRectangle(0, 0, width, Math.max(map.height(), canvas.getClientArea().height));
 		gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_BLACK));
 		gc.drawText(title, 4, 4, true);
+		int barWidth = width - AddressSpaceMap.LABEL_WIDTH - 2;
 		int y = AddressSpaceMap.TOP;
 		for (AddressSpaceMap.Lane lane : map.lanes()) {
 			gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_BLACK));
 			gc.drawText(lane.name(), 4, y + 8, true);
 			gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_GRAY));
-			gc.drawRectangle(AddressSpaceMap.LABEL_WIDTH, y + 2, width - AddressSpaceMap.LABEL_WIDTH - 2,
-					AddressSpaceMap.LANE_HEIGHT - 6);
-			gc.setClipping(AddressSpaceMap.LABEL_WIDTH, y, width - AddressSpaceMap.LABEL_WIDTH, AddressSpaceMap.LANE_HEIGHT);
+			gc.drawRectangle(AddressSpaceMap.LABEL_WIDTH, y + 2, barWidth, AddressSpaceMap.BAR_HEIGHT - 4);
+			gc.setClipping(AddressSpaceMap.LABEL_WIDTH, y, barWidth, AddressSpaceMap.BAR_HEIGHT);
+			boolean anything = false;
 			for (PtdumpRow.Range r : lane.ranges()) {
 				if (r.kind() != PtdumpRow.Kind.UNMAPPED) {
 					drawRange(gc, lane, r, y, width);
+					anything = true;
 				}
 			}
 			gc.setClipping((org.eclipse.swt.graphics.Rectangle) null);
+			gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+			String from = String.format("0x%016x", map.zoomFactor() == 1 ? lane.start()
+					: map.vaAt(lane, AddressSpaceMap.LABEL_WIDTH, width) & ~0xfffL);
+			String to = String.format("0x%016x", map.zoomFactor() == 1 ? lane.end() : map.vaAt(lane, width - 2, width) & ~0xfffL);
+			int textY = y + AddressSpaceMap.BAR_HEIGHT - 2;
+			gc.drawText(anything ? from : "nothing mapped", AddressSpaceMap.LABEL_WIDTH, textY, true);
+			if (anything) {
+				gc.drawText(to, width - 4 - gc.textExtent(to).x, textY, true);
+			}
 			y += AddressSpaceMap.LANE_HEIGHT;
 		}
 	}
@@ -134,8 +145,8 @@ final class MapTab implements StateTab {
 		int x0 = map.x(lane, r.start(), width);
 		int x1 = Math.max(x0 + 1, map.x(lane, r.end() == 0 ? lane.end() : r.end(), width));
 		boolean page = "PTE".equals(r.level());
-		int top = y + (page ? 12 : 3);
-		int height = AddressSpaceMap.LANE_HEIGHT - (page ? 16 : 7);
+		int top = y + (page ? 11 : 3);
+		int height = AddressSpaceMap.BAR_HEIGHT - (page ? 15 : 7);
 		gc.setBackground(Colors.color(Colors.of(r.kind())));
 		gc.fillRectangle(x0, top, x1 - x0, height);
 		gc.setForeground(Colors.color(darker(Colors.of(r.kind()))));

@@ -70,14 +70,21 @@ public class PageTablesView extends ViewPart {
 
 	@Override
 	public void createPartControl(Composite parent) {
-		GridLayoutFactory.fillDefaults().numColumns(7).margins(4, 4).applyTo(parent);
-		series = selector(parent, "Series:", 260);
-		revision = selector(parent, "Revision:", 420);
-		phase = selector(parent, "Phase:", 160);
-		status = new Label(parent, SWT.NONE);
-		GridDataFactory.fillDefaults().grab(true, false).span(7, 1).applyTo(status);
+		GridLayoutFactory.fillDefaults().margins(4, 4).applyTo(parent);
+		Composite bar = new Composite(parent, SWT.NONE);
+		org.eclipse.swt.layout.RowLayout row = new org.eclipse.swt.layout.RowLayout();
+		row.center = true;
+		row.wrap = true;
+		row.marginLeft = row.marginTop = row.marginBottom = 0;
+		bar.setLayout(row);
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
+		series = selector(bar, "Series:", 240);
+		revision = selector(bar, "Revision:", 400);
+		phase = selector(bar, "Phase:", 150);
+		status = new Label(bar, SWT.NONE);
+		status.setLayoutData(new org.eclipse.swt.layout.RowData(520, SWT.DEFAULT));
 		folder = new CTabFolder(parent, SWT.BORDER | SWT.TOP);
-		GridDataFactory.fillDefaults().grab(true, true).span(7, 1).applyTo(folder);
+		GridDataFactory.fillDefaults().grab(true, true).applyTo(folder);
 		for (StateTab tab : tabs) {
 			CTabItem item = new CTabItem(folder, SWT.NONE);
 			item.setText(tab.title());
@@ -93,14 +100,14 @@ public class PageTablesView extends ViewPart {
 		if (active != null) {
 			follow(active);
 		} else {
-			status.setText("Open a .layout file: its page tables appear here after a save or Run (Ctrl+Alt+R).");
+			setStatus("Open a .layout file: its page tables appear here after a save or Run (Ctrl+Alt+R).");
 		}
 	}
 
 	private static Combo selector(Composite parent, String label, int width) {
 		new Label(parent, SWT.NONE).setText(label);
 		Combo combo = new Combo(parent, SWT.READ_ONLY);
-		GridDataFactory.fillDefaults().hint(width, SWT.DEFAULT).applyTo(combo);
+		combo.setLayoutData(new org.eclipse.swt.layout.RowData(width, SWT.DEFAULT));
 		return combo;
 	}
 
@@ -141,7 +148,7 @@ public class PageTablesView extends ViewPart {
 
 	private void show(LayoutRuns.FileRun run) {
 		fileRun = run;
-		status.setText(run.file().getName() + ": " + run.summary());
+		setStatus(run.file().getName() + ": " + run.summary());
 		String old = series.getText();
 		series.setItems(runnable(run).stream().map(r -> r.compilation().name()).toArray(String[]::new));
 		if (series.getItemCount() == 0) {
@@ -198,8 +205,13 @@ public class PageTablesView extends ViewPart {
 		tabs.forEach(t -> t.show(selection));
 	}
 
+	private void setStatus(String text) {
+		status.setText(text);
+		status.setToolTipText(text);
+	}
+
 	private void clear(String message) {
-		status.setText(message);
+		setStatus(message);
 		selection = null;
 		series.removeAll();
 		revision.removeAll();

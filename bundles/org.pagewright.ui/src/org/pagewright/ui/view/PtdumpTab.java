@@ -51,39 +51,62 @@ final class PtdumpTab implements StateTab {
 	@Override
 	public Control create(Composite parent) {
 		Composite root = new Composite(parent, SWT.NONE);
-		GridLayoutFactory.fillDefaults().numColumns(10).margins(4, 4).applyTo(root);
-		new Label(root, SWT.NONE).setText("VA:");
-		range = new Text(root, SWT.BORDER | SWT.SEARCH);
+		GridLayoutFactory.fillDefaults().margins(4, 4).applyTo(root);
+		Composite bar = new Composite(root, SWT.NONE);
+		org.eclipse.swt.layout.RowLayout row = new org.eclipse.swt.layout.RowLayout();
+		row.center = true;
+		row.wrap = true;
+		row.marginLeft = row.marginTop = row.marginBottom = 0;
+		bar.setLayout(row);
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
+		new Label(bar, SWT.NONE).setText("VA:");
+		range = new Text(bar, SWT.BORDER | SWT.SEARCH);
 		range.setMessage("0xffff000000000000-0xffff000040000000");
-		GridDataFactory.fillDefaults().hint(300, SWT.DEFAULT).applyTo(range);
-		new Label(root, SWT.NONE).setText("Section:");
-		section = new Combo(root, SWT.READ_ONLY);
-		new Label(root, SWT.NONE).setText("Level:");
-		level = new Combo(root, SWT.READ_ONLY);
-		new Label(root, SWT.NONE).setText("Attributes:");
-		words = new Text(root, SWT.BORDER | SWT.SEARCH);
-		words.setMessage("RW x F NG CON BLK MEM/NORMAL-TAGGED");
-		GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).applyTo(words);
-		Button copy = new Button(root, SWT.PUSH);
+		range.setLayoutData(new org.eclipse.swt.layout.RowData(290, SWT.DEFAULT));
+		new Label(bar, SWT.NONE).setText("Section:");
+		section = new Combo(bar, SWT.READ_ONLY);
+		new Label(bar, SWT.NONE).setText("Level:");
+		level = new Combo(bar, SWT.READ_ONLY);
+		new Label(bar, SWT.NONE).setText("Attributes:");
+		words = new Text(bar, SWT.BORDER | SWT.SEARCH);
+		words.setMessage("F, RW NX, BLK CON, MEM/NORMAL-TAGGED");
+		words.setLayoutData(new org.eclipse.swt.layout.RowData(260, SWT.DEFAULT));
+		Button copy = new Button(bar, SWT.PUSH);
 		copy.setText("Copy as text");
 		copy.setToolTipText("Copy the selected rows (or every shown row) as the kernel prints them");
-		message = new Label(root, SWT.NONE);
-		GridDataFactory.fillDefaults().hint(160, SWT.DEFAULT).applyTo(message);
+		message = new Label(bar, SWT.NONE);
+		message.setLayoutData(new org.eclipse.swt.layout.RowData(200, SWT.DEFAULT));
 
 		table = new Table(root, SWT.VIRTUAL | SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER);
 		table.setHeaderVisible(true);
 		table.setLinesVisible(true);
-		int[] widths = { 170, 170, 80, 50, 420 };
+		int[] widths = { 190, 190, 90, 60, 560 };
 		for (int i = 0; i < COLUMNS.length; i++) {
 			TableColumn column = new TableColumn(table, i == 2 ? SWT.RIGHT : SWT.LEFT);
 			column.setText(COLUMNS[i]);
 			column.setWidth(widths[i]);
 		}
-		GridDataFactory.fillDefaults().grab(true, true).span(10, 1).applyTo(table);
+		GridDataFactory.fillDefaults().grab(true, true).applyTo(table);
+		table.setFont(org.eclipse.jface.resource.JFaceResources.getTextFont()); // the attribute columns align as in the dump
 		FontData data = table.getFont().getFontData()[0];
 		bold = new Font(table.getDisplay(), data.getName(), data.getHeight(), SWT.BOLD);
 		table.addDisposeListener(e -> bold.dispose());
 		table.addListener(SWT.SetData, e -> fill((TableItem) e.item, table.indexOf((TableItem) e.item)));
+		// a marker is a group row: its text runs across the columns, as the kernel prints it on a line of its own
+		table.addListener(SWT.EraseItem, e -> {
+			if (isMarker((TableItem) e.item)) {
+				e.detail &= ~SWT.FOREGROUND;
+			}
+		});
+		table.addListener(SWT.PaintItem, e -> {
+			TableItem item = (TableItem) e.item;
+			if (isMarker(item)) { // each cell paints its slice of the one line (cells are clipped to themselves)
+				org.eclipse.swt.graphics.Rectangle first = item.getBounds(0);
+				e.gc.setFont(bold);
+				e.gc.drawText(item.getText(0), first.x + 4, first.y + (first.height - e.gc.getFontMetrics().getHeight()) / 2,
+						true);
+			}
+		});
 		table.addListener(SWT.KeyDown, e -> {
 			if ((e.stateMask & SWT.MOD1) != 0 && (e.keyCode == 'c' || e.keyCode == 'C')) {
 				copySelection();
@@ -150,6 +173,11 @@ final class PtdumpTab implements StateTab {
 					r.level(), r.attributes() });
 			item.setBackground(Colors.color(Colors.of(r.kind())));
 		}
+	}
+
+	private boolean isMarker(TableItem item) {
+		int index = table.indexOf(item);
+		return index >= 0 && index < shown.size() && shown.get(index) instanceof PtdumpRow.Marker;
 	}
 
 	private void copySelection() {

@@ -53,6 +53,7 @@ final class VerdictsTab implements StateTab {
 		viewer.getTable().setHeaderVisible(true);
 		viewer.getTable().setLinesVisible(true);
 		viewer.setContentProvider(ArrayContentProvider.getInstance());
+		org.eclipse.jface.viewers.ColumnViewerToolTipSupport.enableFor(viewer);
 		column("Result", 70, Line::status);
 		column("Check or operation", 420, Line::what);
 		column("Reason", 620, Line::reason);
@@ -79,6 +80,11 @@ final class VerdictsTab implements StateTab {
 			@Override
 			public Color getBackground(Object element) {
 				return Colors.color(((Line) element).colour());
+			}
+
+			@Override
+			public String getToolTipText(Object element) {
+				return ((Line) element).what() + "\n" + ((Line) element).reason();
 			}
 		});
 	}

@@ -1,0 +1,49 @@
+package org.pagewright.arm64.kernel;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import org.pagewright.arm64.desc.Prot;
+import org.pagewright.arm64.map.MapFlag;
+import org.pagewright.arm64.op.Operation;
+import org.pagewright.arm64.op.Operation.CreateMapping;
+
+/**
+ * mmu.c map_entry_trampoline (CONFIG_UNMAP_KERNEL_AT_EL0): __set_fixmap(FIX_ENTRY_TRAMP_TEXT1 - i) of each page of
+ * the trampoline text with PAGE_KERNEL_ROX, and with CONFIG_RANDOMIZE_BASE the trampoline data page at the next
+ * slot with PAGE_KERNEL_RO. FIX_ENTRY_TRAMP_TEXT1 is the last permanent slot, one page above FIXADDR_START. Only
+ * the layout whose "Fixmap start" marker is FIXADDR_START (6.1) is modelled; the 6.1 kernel maps it whether or
+ * not KPTI is in use.
+ */
+public final class MapEntryTrampoline implements Recipe {
+    private final BootPlatform platform;
+
+    public MapEntryTrampoline(BootPlatform platform) {
+        this.platform = platform;
+    }
+
+    @Override
+    public List<Operation> operations(Boot boot) {
+        KernelConfig c = boot.config();
+        if (!c.mapsEntryTrampolineInFixmapAlways() || platform.trampTextPages().isEmpty()) {
+            return List.of();
+        }
+        long page = boot.pageSize();
+        long text1 = boot.layout().fixmapStart() + page;
+        // __pa_symbol(__entry_tramp_text_start): not among the captured symbols; ptdump does not print the PA,
+        // so the image's first page stands in
+        long textPa = boot.image().pa(boot.image().text());
+        EnumSet<MapFlag> flags = EnumSet.of(MapFlag.NO_BLOCK_MAPPINGS, MapFlag.NO_CONT_MAPPINGS);
+        List<Operation> ops = new ArrayList<>();
+        int pages = platform.trampTextPages().getAsInt();
+        for (int i = 0; i < pages; i++) {
+            ops.add(new CreateMapping(textPa + i * page, text1 + i * page, page, c.resolve(Prot.PAGE_KERNEL_ROX),
+                    flags, "map_entry_trampoline: FIX_ENTRY_TRAMP_TEXT" + (i + 1)));
+        }
+        if (c.build().randomizeBase()) {
+            ops.add(new CreateMapping(textPa, text1 + pages * page, page, c.resolve(Prot.PAGE_KERNEL_RO), flags,
+                    "map_entry_trampoline: trampoline data page"));
+        }
+        return List.copyOf(ops);
+    }
+}

@@ -1,0 +1,43 @@
+package org.pagewright.arm64.query;
+
+import java.util.Optional;
+import org.pagewright.arm64.CpuFeatures;
+import org.pagewright.arm64.layout.KernelVaLayout;
+import org.pagewright.arm64.table.PageTables;
+import org.pagewright.arm64.walk.Access;
+import org.pagewright.arm64.walk.Translation;
+import org.pagewright.arm64.walk.Walker;
+
+/**
+ * How ptdump reads the tables (ptdump.c ptdump_walk_pgd via mm/pagewalk.c): init_mm.pgd, swapper_pg_dir, through
+ * the kernel image; every lower table through p?d_offset / pte_offset_kernel, i.e. __va(table PA), the linear
+ * map. A table page whose linear alias does not translate for a read makes the walk take a kernel fault.
+ */
+public final class TablePageReads {
+    private TablePageReads() {
+    }
+
+    /** The first table page, in walk order, that ptdump cannot read. */
+    public record Unreadable(long tablePa, long linearVa, Translation.Fault fault) {
+        public String message() {
+            return String.format("table page PA 0x%x is not readable at its linear alias 0x%016x: %s", tablePa,
+                    linearVa, fault.faultName());
+        }
+    }
+
+    /** The first table page below the root that ptdump's walk cannot read, or empty when the walk completes. */
+    public static Optional<Unreadable> firstUnreadable(PageTables tables, KernelVaLayout layout, long physOffset,
+            CpuFeatures cpu) {
+        Walker walker = new Walker(tables, cpu);
+        for (long pa : tables.reachableTablePages()) {
+            if (pa == tables.rootPa()) {
+                continue; // init_mm.pgd is read through the image mapping
+            }
+            long va = layout.physToVirt(pa, physOffset);
+            if (walker.translate(va, Access.READ) instanceof Translation.Fault f) {
+                return Optional.of(new Unreadable(pa, va, f));
+            }
+        }
+        return Optional.empty();
+    }
+}
