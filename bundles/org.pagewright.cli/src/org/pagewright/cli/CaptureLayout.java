@@ -67,6 +67,9 @@ final class CaptureLayout {
 				+ capture.release().map(r -> " (kernel " + r.version() + ")").orElse("") + ".");
 		comment("Every value comes from the capture; what it lacks was assumed as the capture replay assumes it:");
 		assumptions.forEach(a -> comment("assumed: " + a));
+		comment("Not written, the language has no steps for them yet: the fixmap (early_fixmap_init, the FDT), the "
+				+ "entry trampoline, vmemmap, PCI I/O and the Modules/vmalloc content observed at run time; the ptdump "
+				+ "of this file differs from the replay's there, the Linear Mapping and the kernel image are the same.");
 		line("");
 	}
 

@@ -4,14 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.pagewright.arm64.capture.Capture;
+import org.pagewright.arm64.capture.Cpus;
 import org.pagewright.arm64.capture.Parsed;
 
 import picocli.CommandLine.ArgGroup;
@@ -41,11 +41,8 @@ final class CpuChoice {
 	@ArgGroup(exclusive = true, multiplicity = "0..1")
 	Given given;
 
-	/**
-	 * A chosen CPU: its MIDR_EL1, the /proc/cpuinfo text that states it (the user's file, or one CPU composed from
-	 * the MIDR) and the assumed: line that says where it came from.
-	 */
-	record Cpu(long midr, String cpuinfo, String assumption) {
+	/** A chosen CPU: the engine's statement of it (boot CPU and secondaries) and the assumed: line of its source. */
+	record Cpu(Cpus cpus, String assumption) {
 	}
 
 	/** The CPU given on the command line, if any; unusable values are an {@link InputException}. */
@@ -55,38 +52,29 @@ final class CpuChoice {
 		}
 		if (given.midr != null) {
 			long midr = parseMidr(given.midr);
-			return Optional.of(new Cpu(midr, cpuinfo(midr), "CPU " + describe(midr) + " from --midr"));
+			return Optional.of(new Cpu(Cpus.of(midr), "CPU " + describe(midr) + " from --midr"));
 		}
 		if (given.cpu != null) {
 			long midr = CpuModels.midr(given.cpu).orElseThrow(() -> new InputException("--cpu " + given.cpu
 					+ ": unknown CPU; known: " + CpuModels.names() + " (optionally :rVpR, e.g. cortex-x4:r0p3)"));
-			return Optional.of(new Cpu(midr, cpuinfo(midr), "CPU " + describe(midr) + " from --cpu " + given.cpu));
+			return Optional.of(new Cpu(Cpus.of(midr), "CPU " + describe(midr) + " from --cpu " + given.cpu));
 		}
 		return Optional.of(fromCpuinfo(given.cpuinfo));
 	}
 
 	private static final Pattern BOOT_LINE = Pattern.compile("Booting Linux on physical CPU");
-	private static final Pattern CPUINFO_MARK = Pattern.compile("^===== (BEGIN|END) cpuinfo =====\\s*$");
 
 	/**
-	 * The capture as if it had been taken on the chosen CPU, parsed by the engine as any capture: its boot-log CPU
-	 * line is blanked (with it the kernel log's "CPU features: detected:" lines, which describe the captured CPU,
-	 * no longer count) and its cpuinfo section is replaced by the chosen CPU's. Line numbers stay as in the file.
+	 * The capture as the engine reads it, less what its kernel log says of the captured CPU: the boot-log CPU line
+	 * is blanked (line numbers kept), and with it the "CPU features: detected:" lines no longer count, so that the
+	 * chosen CPU decides BBML2/BBML3 and KPTI rather than the log of another one.
 	 */
-	static Parsed<Capture> reparse(String captureText, Cpu cpu) {
-		StringBuilder text = new StringBuilder(captureText.length() + cpu.cpuinfo().length() + 64);
-		for (String line : captureText.split("\n", -1)) {
-			Matcher mark = CPUINFO_MARK.matcher(line);
-			if (BOOT_LINE.matcher(line).find()) {
-				text.append('\n'); // the captured CPU's boot line
-			} else if (mark.matches()) {
-				text.append("===== ").append(mark.group(1)).append(" cpuinfo_captured =====\n");
-			} else {
-				text.append(line).append('\n');
-			}
+	static Parsed<Capture> withoutCapturedCpu(String captureText) {
+		if (!BOOT_LINE.matcher(captureText).find()) {
+			return Capture.parse(captureText);
 		}
-		text.append("===== BEGIN cpuinfo =====\n").append(cpu.cpuinfo()).append("\n===== END cpuinfo =====\n");
-		return Capture.parse(text.toString());
+		return Capture.parse(Arrays.stream(captureText.split("\n", -1))
+				.map(l -> BOOT_LINE.matcher(l).find() ? "" : l).collect(Collectors.joining("\n")));
 	}
 
 	/** The assumed: line of a capture whose kernel log was set aside for a chosen CPU. */
@@ -100,13 +88,6 @@ final class CpuChoice {
 		}
 		return captured.cpuCapabilities().isPresent() ? List.of(chosen.get().assumption(), SET_ASIDE)
 				: List.of(chosen.get().assumption());
-	}
-
-	/** One CPU of that MIDR as cpuinfo.c c_show prints it. */
-	private static String cpuinfo(long midr) {
-		return String.format("processor\t: 0%nCPU implementer\t: 0x%02x%nCPU architecture: 8%nCPU variant\t: 0x%x%n"
-				+ "CPU part\t: 0x%03x%nCPU revision\t: %d%n", (midr >>> 24) & 0xff, (midr >>> 20) & 0xf,
-				(midr >>> 4) & 0xfff, midr & 0xf).replace("\r", "");
 	}
 
 	/** Where the capture's own CPU came from, for the assumed: line when the user gave none. */
@@ -137,10 +118,7 @@ final class CpuChoice {
 		}
 	}
 
-	/**
-	 * The boot CPU (the first) of a /proc/cpuinfo, each processor's MIDR composed by the engine's capture reader;
-	 * when the CPUs differ the assumed: line says so.
-	 */
+	/** The CPUs of a /proc/cpuinfo as the engine reads them (the first is the boot CPU). */
 	private static Cpu fromCpuinfo(Path file) throws InputException {
 		if (!Files.isRegularFile(file)) {
 			throw new InputException("--cpuinfo " + file + ": no such file");
@@ -151,22 +129,15 @@ final class CpuChoice {
 		} catch (IOException e) {
 			throw new InputException("--cpuinfo " + file + ": cannot be read: " + e.getMessage());
 		}
-		List<Long> midrs = new ArrayList<>();
-		for (String processor : text.split("\\n\\s*\\n")) {
-			midrOf(processor).ifPresent(midrs::add);
-		}
-		if (midrs.isEmpty()) {
-			throw new InputException("--cpuinfo " + file + ": no CPU implementer/variant/part/revision lines");
-		}
-		String others = midrs.stream().distinct().count() == 1 ? ""
-				: "; the CPUs differ (" + String.join(", ", midrs.stream().distinct().map(CpuChoice::describe)
-						.toList()) + ") and the replay models the boot CPU";
-		return new Cpu(midrs.get(0), text, "CPU " + describe(midrs.get(0)) + " from --cpuinfo " + file + " ("
-				+ midrs.size() + " CPU(s))" + others);
-	}
-
-	static OptionalLong midrOf(String cpuinfoBlock) {
-		return Capture.parse("===== BEGIN cpuinfo =====\n" + cpuinfoBlock + "\n===== END cpuinfo =====\n").value()
-				.midr();
+		Parsed<Optional<Cpus>> parsed = Cpus.parseCpuinfo(text);
+		Cpus cpus = parsed.value().orElseThrow(() -> new InputException("--cpuinfo " + file + ": "
+				+ parsed.problems().get(parsed.problems().size() - 1).reason()));
+		String secondaries = cpus.secondaryMidrs().stream().distinct().filter(m -> m != cpus.bootMidr())
+				.map(CpuChoice::describe).collect(Collectors.joining(", "));
+		String skipped = parsed.problems().stream().map(p -> "line " + p.line() + ": " + p.reason())
+				.collect(Collectors.joining("; "));
+		return new Cpu(cpus, "CPU " + describe(cpus.bootMidr()) + " from --cpuinfo " + file + " ("
+				+ cpus.all().size() + " CPU(s)" + (secondaries.isEmpty() ? "" : "; secondaries also " + secondaries)
+				+ (skipped.isEmpty() ? "" : "; " + skipped) + ")");
 	}
 }

@@ -73,7 +73,7 @@ class ImportCommand extends Subcommand {
 			captured = Capture.parse(text);
 			where = "import";
 		}
-		Parsed<Capture> parsed = chosen.map(c -> CpuChoice.reparse(text, c)).orElse(captured);
+		Parsed<Capture> parsed = chosen.isPresent() ? CpuChoice.withoutCapturedCpu(text) : captured;
 		// the separate inputs are no capture: the sections they lack are not a problem worth a line
 		parsed.problems().stream().filter(p -> capture != null || !p.reason().startsWith("missing section"))
 				.forEach(p -> err.println(where + ":" + p.line() + ": " + p.reason()));
@@ -82,7 +82,8 @@ class ImportCommand extends Subcommand {
 			assumptions.addAll(separate.assumptions());
 		}
 		Capture onCpu = parsed.value();
-		Parsed<Optional<CaptureInputs>> inputs = CaptureInputs.from(onCpu, KernelBuild::debian);
+		Parsed<Optional<CaptureInputs>> inputs = CaptureInputs.from(onCpu, KernelBuild::debian,
+				chosen.map(CpuChoice.Cpu::cpus));
 		inputs.problems().forEach(p -> err.println((capture == null ? "import" : capture.toString()) + ":"
 				+ p.line() + ": " + p.reason()));
 		if (inputs.value().isEmpty()) {

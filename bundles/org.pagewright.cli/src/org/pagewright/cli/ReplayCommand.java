@@ -45,10 +45,11 @@ class ReplayCommand extends Subcommand {
 		PrintWriter err = err();
 		CaptureFile file = CaptureFile.read(capture);
 		Optional<CpuChoice.Cpu> chosen = cpu.chosen();
-		Parsed<Capture> parsed = chosen.map(c -> CpuChoice.reparse(file.text(), c)).orElse(file.parsed());
+		Parsed<Capture> parsed = chosen.isPresent() ? CpuChoice.withoutCapturedCpu(file.text()) : file.parsed();
 		parsed.problems().forEach(p -> err.println(file.located(p)));
 		List<String> assumptions = new ArrayList<>(CpuChoice.assumptions(chosen, file.parsed().value(), file.text()));
-		Parsed<Optional<CaptureReplay.Result>> replay = CaptureReplay.replay(parsed.value(), List.of());
+		Parsed<Optional<CaptureReplay.Result>> replay = CaptureReplay.replay(parsed.value(), List.of(),
+				chosen.map(CpuChoice.Cpu::cpus));
 		replay.problems().forEach(p -> err.println(file.located(p)));
 		if (replay.value().isEmpty()) {
 			throw new InputException(capture + ": cannot be replayed (see the problems above)");
@@ -62,14 +63,17 @@ class ReplayCommand extends Subcommand {
 			if (dump) {
 				out.print(result.simulatedDump());
 			}
-			out.println(capture.getFileName() + ": " + result.summary()
-					+ (result.reproduced() ? ", reproduced byte for byte" : ", NOT reproduced"));
+			out.println(capture.getFileName() + ": " + result.summary() + ", " + result.dumpSummary()
+					+ (result.reproduced() ? ": reproduced byte for byte" : ": NOT reproduced"));
 		}
 		out.flush();
 		return result.reproduced() ? 0 : PagewrightCommand.FAILED;
 	}
 
-	/** {@code {capture, assumptions, reproduced, summary, linear: {expected, actual}, image: {…}, dump?}}. */
+	/**
+	 * {@code {capture, assumptions, reproduced, summary, linear: PART, image: PART, wholeDump: PART + observedLines,
+	 * dump?}} with PART = {@code {captured, simulated, matched}}.
+	 */
 	private JsonObject json(CaptureReplay.Result result, List<String> assumptions) {
 		JsonObject root = new JsonObject();
 		root.addProperty("capture", capture.toString());
@@ -78,8 +82,12 @@ class ReplayCommand extends Subcommand {
 		root.add("assumptions", assumed);
 		root.addProperty("reproduced", result.reproduced());
 		root.addProperty("summary", result.summary());
+		root.addProperty("dumpSummary", result.dumpSummary());
 		root.add("linear", part(result.expectedLinear(), result.actualLinear()));
 		root.add("image", part(result.expectedImage(), result.actualImage()));
+		JsonObject whole = part(result.expectedDump(), result.actualDump());
+		whole.addProperty("observedLines", result.observedLines());
+		root.add("wholeDump", whole);
 		if (dump) {
 			root.addProperty("dump", result.simulatedDump());
 		}

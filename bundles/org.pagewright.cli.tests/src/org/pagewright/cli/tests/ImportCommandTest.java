@@ -130,7 +130,7 @@ class ImportCommandTest {
 		assertTrue(block("platform", parts).contains("  cpu lpa2\n"), () -> read(parts));
 		assertEquals(block("image", whole), block("image", parts));
 		assertTrue(Files.readString(parts).contains("// assumed: CPU MIDR_EL1 0x000f0510 (qemu-max r0p0) from "
-				+ "--cpuinfo " + cpuinfo + " (1 CPU(s))"), () -> read(parts)); // the second CPU's lines are cut short
+				+ "--cpuinfo " + cpuinfo + " (1 CPU(s))"), () -> read(parts)); // the capture cut the second CPU short
 		Cli.Result checked = Cli.run("check", parts.toString());
 		assertEquals(0, checked.exit(), checked::toString);
 	}
