@@ -165,6 +165,40 @@ class PageTablesViewTest {
 				() -> view.verdictLines().stream().map(l -> String.join(" | ", l)).toList().toString());
 	}
 
+	@Test
+	void runRunsTheEditorsUnsavedTextAndLeavesTheFileAlone() throws Exception {
+		String passing = SampleSeries.UNMAP_DATA_ALIAS.formatted("fault level 3 translation");
+		IFile file = Workbench.file(project, "unsaved.layout", passing);
+		org.eclipse.ui.texteditor.ITextEditor editor = (org.eclipse.ui.texteditor.ITextEditor) IDE.openEditor(
+				Workbench.page(), file);
+		assertTrue(Workbench.waitUntil(() -> file.equals(view.file()) && view.status().contains("3 checks: 3 passed"),
+				60_000), view.status());
+
+		editor.getDocumentProvider().getDocument(editor.getEditorInput())
+				.set(SampleSeries.UNMAP_DATA_ALIAS.formatted("ok"));
+		PlatformUIHandlers.execute("org.pagewright.ui.run");
+
+		assertTrue(Workbench.waitUntil(() -> view.status().contains("1 failed"), 60_000), view.status());
+		assertTrue(editor.isDirty(), "Run does not save");
+		assertEquals(passing, new String(file.getContents().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+		editor.doRevertToSaved();
+	}
+
+	@Test
+	void lookUpFromTheEditorWalksTheAddressUnderTheCaret() throws Exception {
+		org.eclipse.ui.texteditor.ITextEditor editor = (org.eclipse.ui.texteditor.ITextEditor) IDE.openEditor(
+				Workbench.page(), review);
+		String text = editor.getDocumentProvider().getDocument(editor.getEditorInput()).get();
+		int caret = text.indexOf("read lm_alias(__bss_start) expect fault level 3") + "read lm_alias(__b".length();
+		editor.selectAndReveal(caret, 0);
+		assertTrue(view.select("data_bss_v4", 15, Phase.RUNTIME));
+
+		PlatformUIHandlers.execute("org.pagewright.ui.lookUpAddress");
+
+		assertTrue(view.lookupOutcome().startsWith("read of 0xffff000003340000: level 3 translation fault"),
+				view.lookupOutcome());
+	}
+
 	private static Optional<PtdumpRow.Range> range(List<PtdumpRow> rows, String start) {
 		return rows.stream().filter(r -> r instanceof PtdumpRow.Range x && String.format("0x%016x", x.start()).equals(start))
 				.map(PtdumpRow.Range.class::cast).findFirst();
