@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * What the workbench's runner view shows, as text: per revision and phase the operations with their results
- * (errno, warnings, BUG with the step's line), the table pages, and the verdicts of the checks.
+ * (errno, warnings, BUG with the step's line), the table pages, the ranges changed against the previous
+ * revision, and the verdicts of the checks.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
 		description = "Run a layout file's series: operations and their results, table pages, verdicts.",
@@ -104,6 +105,10 @@ class RunCommand extends Subcommand {
 				out.printf("  %s: %d operation(s), %d table page(s)%n", phase.phase().getLiteral(),
 						view.phase().outcomes().size(), view.phase().tablePages());
 				view.phase().outcomes().forEach(o -> print(o, out));
+				if (!view.phase().diffToPrevious().isEmpty()) {
+					out.println("    against the previous revision:");
+					view.phase().diffToPrevious().forEach(d -> out.println("      " + d));
+				}
 				verdicts.stream().filter(v -> v.verdict().patch() == revision.patch()
 						&& v.verdict().phase() == phase.phase())
 						.forEach(v -> out.println("    " + CheckCommand.line(file, v)));
