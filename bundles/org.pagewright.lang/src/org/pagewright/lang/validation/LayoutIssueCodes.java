@@ -43,6 +43,8 @@ public final class LayoutIssueCodes {
 	public static final String WX_LINEAR_MAPPING = PREFIX + "wxLinearMapping";
 	/** Flags on a step whose kernel function takes none (set_memory_*, set_direct_map_*, update_mapping_prot). */
 	public static final String FLAGS_IGNORED = PREFIX + "flagsIgnored";
+	/** set_memory_x/nx vmalloc_backed: change_memory_common mirrors only PTE_RDONLY changes to the linear alias. */
+	public static final String VMALLOC_CHANGE_NOT_MIRRORED = PREFIX + "vmallocChangeNotMirrored";
 	/** NO_BLOCK_MAPPINGS / NO_CONT_MAPPINGS on a range too small or unaligned to hold a block / contiguous run. */
 	public static final String FLAG_WITHOUT_EFFECT = PREFIX + "flagWithoutEffect";
 	/** A cmdline word the platform's kernel version ignores (rodata=noalias before 6.18, rodata=full from 6.18). */

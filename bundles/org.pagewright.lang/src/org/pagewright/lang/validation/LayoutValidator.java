@@ -410,7 +410,7 @@ public class LayoutValidator extends AbstractLayoutValidator {
 				&& map.getProt().getBase() == ProtName.PAGE_KERNEL_EXEC
 				|| step instanceof UpdateProtStep update && update.getProt() != null
 						&& update.getProt().getBase() == ProtName.PAGE_KERNEL_EXEC
-				|| step instanceof SetMemoryStep set && set.getKind() == SetMemoryKind.X;
+				|| step instanceof SetMemoryStep set && set.getKind() == SetMemoryKind.X && !set.isVmallocBacked();
 		if (exec && step.getRange() != null && isLinear(step.getRange())) {
 			EStructuralFeature feature = step instanceof MapStep ? L.getMapStep_Prot()
 					: step instanceof UpdateProtStep ? L.getUpdateProtStep_Prot() : L.getSetMemoryStep_Kind();
@@ -426,6 +426,16 @@ public class LayoutValidator extends AbstractLayoutValidator {
 		AddressEvaluator evaluator = AddressEvaluator.forContext(range);
 		BigInteger[] bounds = evaluator.bounds(range);
 		return bounds != null && evaluator.isLinear(bounds[0]);
+	}
+
+	/** pageattr.c change_memory_common mirrors only PTE_RDONLY changes of a vmalloc area to the linear alias. */
+	@Check
+	public void checkVmallocBackedChangeReachesTheLinearMap(SetMemoryStep step) {
+		if (step.isVmallocBacked() && step.getKind() != SetMemoryKind.RO && step.getKind() != SetMemoryKind.RW) {
+			warning(step.getKind().getLiteral() + " on a vmalloc area does not change the linear alias of its pages "
+					+ "(only set_memory_ro/rw are mirrored): the step has no effect", step,
+					L.getSetMemoryStep_VmallocBacked(), VMALLOC_CHANGE_NOT_MIRRORED);
+		}
 	}
 
 	/** set_memory_*(), set_direct_map_*() and update_mapping_prot() take no mapping flags (pageattr.c, mmu.c). */
