@@ -68,6 +68,21 @@ class WizardsTest {
 		assertTrue(summary.startsWith("3 checks: 3 passed"), summary);
 	}
 
+	@Test
+	void helpGettingStartedOpensATourOfTheLanguageThatRunsAndPasses() throws Exception {
+		project = ResourcesPlugin.getWorkspace().getRoot().getProject(
+				org.pagewright.ui.wizards.GettingStartedHandler.PROJECT);
+
+		PlatformUIHandlers.execute("org.pagewright.ui.gettingStarted");
+
+		IFile tour = project.getFile(org.pagewright.ui.wizards.GettingStartedHandler.FILE);
+		assertEquals(tour.getName(), Workbench.page().getActiveEditor().getEditorInput().getName());
+		assertNotNull(Workbench.page().findView("org.pagewright.ui.pageTablesView"));
+		assertTrue(Workbench.waitUntil(() -> LayoutRuns.latest(tour).isPresent() && idle(), 60_000));
+		String summary = LayoutRuns.latest(tour).orElseThrow().summary();
+		assertTrue(summary.startsWith("11 checks: 11 passed"), summary);
+	}
+
 	private static boolean idle() {
 		return Job.getJobManager().find(LayoutCheckJob.FAMILY).length == 0;
 	}
