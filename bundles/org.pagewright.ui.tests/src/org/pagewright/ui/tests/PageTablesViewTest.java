@@ -154,6 +154,38 @@ class PageTablesViewTest {
 	}
 
 	@Test
+	void fileExportWritesTheMapAsAPng() throws IOException {
+		Path png = Files.createTempDirectory("export").resolve("map.png");
+		org.pagewright.ui.view.ExportMapWizard wizard = new org.pagewright.ui.view.ExportMapWizard();
+		wizard.init(org.eclipse.ui.PlatformUI.getWorkbench(), org.eclipse.jface.viewers.StructuredSelection.EMPTY);
+		org.eclipse.jface.wizard.WizardDialog dialog = new org.eclipse.jface.wizard.WizardDialog(
+				Workbench.page().getWorkbenchWindow().getShell(), wizard);
+		dialog.create();
+		org.eclipse.swt.widgets.Text path = find(dialog.getShell(), org.eclipse.swt.widgets.Text.class);
+		path.setText(png.toString());
+
+		assertTrue(wizard.canFinish());
+		assertTrue(wizard.performFinish());
+		dialog.close();
+		assertTrue(Files.size(png) > 1000);
+	}
+
+	private static <T> T find(org.eclipse.swt.widgets.Control control, Class<T> type) {
+		if (type.isInstance(control)) {
+			return type.cast(control);
+		}
+		if (control instanceof org.eclipse.swt.widgets.Composite c) {
+			for (org.eclipse.swt.widgets.Control child : c.getChildren()) {
+				T found = find(child, type);
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
+	}
+
+	@Test
 	void aFailingFileShowsItsFailure() throws CoreException {
 		IFile failing = Workbench.file(project, "failing.layout", SampleSeries.UNMAP_DATA_ALIAS.formatted("ok"));
 		IDE.openEditor(Workbench.page(), failing);
