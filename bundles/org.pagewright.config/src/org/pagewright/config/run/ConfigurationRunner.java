@@ -38,6 +38,7 @@ public final class ConfigurationRunner {
         CheckEvaluator evaluator = new CheckEvaluator(engine);
         List<RevisionResult> revisions = new ArrayList<>();
         Map<Phase, PageTables> previous = new EnumMap<>(Phase.class);
+        String previousLabel = null;
         List<Revision> all = new ArrayList<>();
         all.add(configuration.getBaseline());
         all.addAll(configuration.getPatches());
@@ -48,20 +49,40 @@ public final class ConfigurationRunner {
             List<CheckVerdict> verdicts = new ArrayList<>();
             for (Check check : configuration.getChecks()) {
                 if (check.getAfterPatch() == null || check.getAfterPatch() == number) {
-                    PageTables state = phases.stream().filter(p -> p.phase() == check.getPhase()).findFirst()
-                            .orElseThrow().state();
-                    CheckEvaluator.Outcome o = evaluator.evaluate(check, state);
+                    CheckEvaluator.Outcome o = evaluator.evaluate(check,
+                            subject(engine, phases, check.getPhase(), previous, previousLabel));
                     verdicts.add(new CheckVerdict(check.getDescription(), check.getSource(), number, check.getPhase(),
                             o.passed(), o.reason()));
                 }
             }
-            revisions.add(new RevisionResult(number, title, phases, verdicts));
+            RevisionResult result = new RevisionResult(number, title, phases, verdicts);
+            revisions.add(result);
             for (PhaseResult p : phases) {
                 previous.put(p.phase(), p.state());
             }
+            previousLabel = result.label();
         }
         return new RunResult(configuration.getName(), revisions, List.of(), engine.layout(), engine.cpu(),
                 engine.physOffset());
+    }
+
+    /**
+     * A check's phase state, with what a delta compares it to: the same phase of the previous revision, or on the
+     * baseline the end of the phase before (before boot: the empty swapper_pg_dir).
+     */
+    private static CheckEvaluator.Subject subject(EngineSetup engine, List<PhaseResult> phases, Phase phase,
+            Map<Phase, PageTables> previous, String previousLabel) {
+        int at = 0;
+        while (phases.get(at).phase() != phase) {
+            at++;
+        }
+        PageTables state = phases.get(at).state();
+        if (previousLabel != null) {
+            return new CheckEvaluator.Subject(state, previous.get(phase), previousLabel);
+        }
+        return at == 0 ? new CheckEvaluator.Subject(state, engine.newTables(), "the empty swapper_pg_dir")
+                : new CheckEvaluator.Subject(state, phases.get(at - 1).state(),
+                        "the end of " + phases.get(at - 1).phase().getLiteral());
     }
 
     /** Every phase in order (empty ones too, so that a check can name any phase), each leaving a snapshot. */
