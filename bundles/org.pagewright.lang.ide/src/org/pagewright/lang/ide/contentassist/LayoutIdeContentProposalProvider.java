@@ -5,6 +5,9 @@ import java.util.Map;
 
 import org.eclipse.xtext.Assignment;
 import org.eclipse.xtext.CrossReference;
+import org.eclipse.xtext.GrammarUtil;
+import org.eclipse.xtext.Keyword;
+import org.eclipse.xtext.ParserRule;
 import org.eclipse.xtext.ide.editor.contentassist.ContentAssistContext;
 import org.eclipse.xtext.ide.editor.contentassist.ContentAssistEntry;
 import org.eclipse.xtext.ide.editor.contentassist.IIdeContentProposalAcceptor;
@@ -57,10 +60,23 @@ public class LayoutIdeContentProposalProvider extends IdeContentProposalProvider
 		} else if (assignment == grammar.getPtdumpContentCheckAccess().getSectionAssignment_1_1_1()) {
 			PlatformFacts.ptdumpSections(LayoutContexts.platformOf(context.getCurrentModel()))
 					.forEach(section -> accept("\"" + section + "\"", "kernel_page_tables section", context, acceptor));
+		} else if (assignment == grammar.getOutcomeAccess().getShapeAssignment_0_3()) {
+			keywordsOf(grammar.getLeafShapeRule(), context, acceptor);
+		} else if (assignment == grammar.getOutcomeAccess().getKindAssignment_1_2()) {
+			keywordsOf(grammar.getFaultKindRule(), context, acceptor);
+		} else if (assignment == grammar.getRangeCheckAccess().getShapeAssignment_1_1_1()) {
+			keywordsOf(grammar.getMappingShapeRule(), context, acceptor);
 		} else if (assignment == grammar.getOutcomeAccess().getAttributesAssignment_2_2()) {
 			ATTRIBUTE_WORDS.forEach(words -> accept("\"" + words + "\"", "ptdump attribute columns", context, acceptor));
 		} else {
 			super._createProposals(assignment, context, acceptor);
+		}
+	}
+
+	/** The words of a datatype rule (`block|page|cont`): the default provider proposes no keywords inside one. */
+	private void keywordsOf(ParserRule rule, ContentAssistContext context, IIdeContentProposalAcceptor acceptor) {
+		for (Keyword keyword : GrammarUtil.containedKeywords(rule)) {
+			accept(keyword.getValue(), "", context, acceptor);
 		}
 	}
 
