@@ -31,6 +31,7 @@ import org.pagewright.config.Phase;
 import org.pagewright.config.ProtBase;
 import org.pagewright.config.PtdumpContainsCheck;
 import org.pagewright.config.PtdumpSectionCheck;
+import org.pagewright.config.SetMemoryValid;
 import org.pagewright.config.TablePagesCheck;
 import org.pagewright.config.run.CheckVerdict;
 import org.pagewright.config.run.ConfigurationRunner;
@@ -208,6 +209,46 @@ class TableChecksRunnerTest {
         assertTrue(verdict(run, boot).passed(), verdict(run, boot).reason());
         assertTrue(verdict(run, boot).reason().contains("against the empty swapper_pg_dir (1)"), verdict(run, boot).reason());
         assertTrue(verdict(run, runtime).reason().contains("against the end of boot"), verdict(run, runtime).reason());
+    }
+
+    @Test
+    void aStepSaysWhatItsKernelFunctionReturns() {
+        Configuration ok = SampleConfigurations.dataBssSeries();
+        unmapStep(ok).getOrigin().setExpect("ok");
+        Configuration einval = SampleConfigurations.dataBssSeries();
+        unmapStep(einval).getOrigin().setExpect("einval");
+
+        CheckVerdict holds = stepVerdict(ConfigurationRunner.run(ok));
+        CheckVerdict wrong = stepVerdict(ConfigurationRunner.run(einval));
+
+        // 6.18 toggles a whole block in place, with or without BBML2-noabort
+        assertTrue(holds.passed(), holds.reason());
+        assertTrue(holds.description().endsWith(" expect ok"), holds.description());
+        assertFalse(wrong.passed());
+        assertTrue(wrong.reason().equals("set_memory_valid 0xffff000000a00000 512 pages invalid: 0; expected -EINVAL"),
+                wrong.reason());
+    }
+
+    @Test
+    void anExpectedEinvalHoldsOnAPartialBlockAndItsWarnIsAWarn() {
+        Configuration c = SampleConfigurations.dataBssSeries();
+        SetMemoryValid partial = unmapStep(c);
+        partial.setNumPages(1);
+        partial.getOrigin().setExpect("warn");
+
+        CheckVerdict warned = stepVerdict(ConfigurationRunner.run(c));
+
+        assertTrue(warned.passed(), warned.reason());
+        assertTrue(warned.reason().contains("-EINVAL with WARN"), warned.reason());
+    }
+
+    private static SetMemoryValid unmapStep(Configuration c) {
+        return (SetMemoryValid) c.getPatches().get(0).getPhases().get(0).getOperations().get(1);
+    }
+
+    private static CheckVerdict stepVerdict(org.pagewright.config.run.RunResult run) {
+        return run.verdicts().stream().filter(v -> v.description().startsWith("patch 13 [patch 13] expect ") && v.patch() == 13)
+                .findFirst().orElseThrow(() -> new AssertionError("no step verdict in " + run.verdicts()));
     }
 
     // ------------------------------------------------------------------ checks as the compiler builds them

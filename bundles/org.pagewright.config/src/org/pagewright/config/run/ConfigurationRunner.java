@@ -55,6 +55,7 @@ public final class ConfigurationRunner {
                             o.passed(), o.reason()));
                 }
             }
+            phases.forEach(p -> verdicts.addAll(StepExpectations.verdicts(p, number)));
             RevisionResult result = new RevisionResult(number, title, phases, verdicts);
             revisions.add(result);
             for (PhaseResult p : phases) {
@@ -95,8 +96,7 @@ public final class ConfigurationRunner {
                 if (ops.getPhase() == phase) {
                     for (org.pagewright.config.Operation op : ops.getOperations()) {
                         Operation engineOp = OperationConversion.toEngine(op);
-                        outcomes.add(outcome(engineOp, engine.executor().apply(tables, engineOp),
-                                op.getOrigin() == null ? null : op.getOrigin().getSource()));
+                        outcomes.add(outcome(engineOp, engine.executor().apply(tables, engineOp), op.getOrigin()));
                     }
                 }
             }
@@ -109,7 +109,7 @@ public final class ConfigurationRunner {
         return out;
     }
 
-    private static OperationOutcome outcome(Operation op, OpResult result, String source) {
+    private static OperationOutcome outcome(Operation op, OpResult result, org.pagewright.config.Origin origin) {
         List<String> warnings = new ArrayList<>();
         for (Event e : result.changes().events()) {
             switch (e) {
@@ -127,13 +127,14 @@ public final class ConfigurationRunner {
         }
         String text = switch (result) {
             case OpResult.Ok ok -> "Ok";
-            case OpResult.Einval e -> "-EINVAL: " + e.reason();
+            case OpResult.Einval e -> "-EINVAL" + (e.warned() ? " with WARN" : "") + ": " + e.reason();
             case OpResult.Enomem e -> "-ENOMEM: " + e.reason();
-            case OpResult.Refused r -> "refused: " + r.reason();
+            case OpResult.Refused r -> "refused" + (r.warned() ? " with WARN" : "") + ": " + r.reason();
             case OpResult.Bug b -> String.format("BUG at 0x%016x level %d: %s", b.va(), b.level(), b.reason());
         };
         return new OperationOutcome(op.origin(), describe(op), result.errno(), text, warnings,
-                result instanceof OpResult.Bug, source);
+                result instanceof OpResult.Bug, origin == null ? null : origin.getSource(),
+                origin == null ? null : origin.getExpect());
     }
 
     private static String describe(Operation op) {

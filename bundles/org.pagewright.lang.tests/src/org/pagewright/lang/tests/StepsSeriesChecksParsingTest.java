@@ -105,6 +105,7 @@ class StepsSeriesChecksParsingTest {
 				    on hibernation_prepare: set_memory_valid lm_alias[__init_end, __bss_stop) valid
 				    change data_alias: flags &~ NO_BLOCK_MAPPINGS
 				    remove map_kernel
+				    on runtime: one: set_memory_valid [_text, +4K) invalid expect einval
 				  }
 				}
 				""");
@@ -121,6 +122,8 @@ class StepsSeriesChecksParsingTest {
 		FlagsChange change = (FlagsChange) ((ChangeStep) edits.get(2)).getChange();
 		assertEquals(FlagOp.REMOVE, change.getOp());
 		assertSame(policy.getPhases().get(0).getSteps().get(0), ((RemoveStep) edits.get(3)).getTarget());
+		assertEquals("einval", ((AppendStep) edits.get(4)).getStep().getExpected());
+		assertNull(insert.getStep().getExpected());
 	}
 
 	@Test

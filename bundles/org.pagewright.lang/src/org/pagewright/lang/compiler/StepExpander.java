@@ -98,6 +98,7 @@ final class StepExpander {
             }
             default -> throw new CompileException(entry.step, "no expansion for " + entry.step.getAction().eClass().getName());
         }
+        out.forEach(o -> o.getOrigin().setExpect(entry.step.getExpected()));
         return out;
     }
 

@@ -62,6 +62,9 @@ public class LayoutHoverText {
 			Map.entry("page", "ok … page: the access goes through a level 3 page"),
 			Map.entry("cont", "ok … cont: the access goes through an entry with the contiguous bit"),
 			Map.entry("pa", "ok … pa P: the access reaches exactly this physical address"),
+			Map.entry("einval", "einval: the kernel function returns -EINVAL (e.g. a partial block without BBML2-noabort)"),
+			Map.entry("warn", "STEP expect warn: the kernel WARNs while doing the step"),
+			Map.entry("bug", "STEP expect bug: the kernel BUGs on the step (the run still fails on any BUG not expected)"),
 			Map.entry("table_pages", "table_pages CMP N, or table_pages [CMP] +N: the table pages in use, or their change against "
 					+ "the same phase of the previous revision (the baseline: the phase before)"));
 
