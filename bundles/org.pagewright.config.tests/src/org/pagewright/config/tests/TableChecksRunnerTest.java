@@ -20,6 +20,7 @@ import org.pagewright.config.AliasVia;
 import org.pagewright.config.Check;
 import org.pagewright.config.Comparison;
 import org.pagewright.config.Configuration;
+import org.pagewright.config.ContGroupsCheck;
 import org.pagewright.config.CreateMapping;
 import org.pagewright.config.DescriptorBit;
 import org.pagewright.config.DescriptorBitsCheck;
@@ -209,6 +210,31 @@ class TableChecksRunnerTest {
         assertTrue(verdict(run, boot).passed(), verdict(run, boot).reason());
         assertTrue(verdict(run, boot).reason().contains("against the empty swapper_pg_dir (1)"), verdict(run, boot).reason());
         assertTrue(verdict(run, runtime).reason().contains("against the end of boot"), verdict(run, runtime).reason());
+    }
+
+    @Test
+    void invalidatingOneBlockOfAContiguousPmdGroupLeavesItMixed() {
+        Configuration c = SampleConfigurations.dataBssSeries();
+        ContGroupsCheck before = contGroups(0);
+        ContGroupsCheck after = contGroups(13);
+        c.getChecks().addAll(List.of(before, after));
+
+        var run = ConfigurationRunner.run(c);
+
+        assertTrue(verdict(run, before).passed(), verdict(run, before).reason());
+        CheckVerdict mixed = verdict(run, after);
+        assertFalse(mixed.passed());
+        // 6.18 invalidates the 2M block in place inside the 32M CONT_PMDS group at PAGE_OFFSET
+        assertTrue(mixed.reason().equals("1 broken contiguous group(s); first: contiguous group at 0xffff000000000000 "
+                + "level 2: the entry at 0xffff000000a00000 is invalid, the one at 0xffff000000000000 valid"),
+                mixed.reason());
+    }
+
+    private static ContGroupsCheck contGroups(int patch) {
+        ContGroupsCheck g = named(F.createContGroupsCheck(), patch);
+        g.setStart(DATA_ALIAS);
+        g.setEnd(DATA_ALIAS + DATA_SIZE);
+        return g;
     }
 
     @Test

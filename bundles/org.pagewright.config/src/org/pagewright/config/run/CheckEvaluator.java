@@ -12,6 +12,7 @@ import org.pagewright.arm64.op.Operation;
 import org.pagewright.arm64.ptdump.AttributeColumns;
 import org.pagewright.arm64.query.Alias;
 import org.pagewright.arm64.query.AliasQuery;
+import org.pagewright.arm64.query.ContGroups;
 import org.pagewright.arm64.query.WxAudit;
 import org.pagewright.arm64.table.Leaf;
 import org.pagewright.arm64.table.PageTables;
@@ -24,6 +25,7 @@ import org.pagewright.config.AliasRightsCheck;
 import org.pagewright.config.AliasVia;
 import org.pagewright.config.Check;
 import org.pagewright.config.Comparison;
+import org.pagewright.config.ContGroupsCheck;
 import org.pagewright.config.DescriptorBitsCheck;
 import org.pagewright.config.FaultKind;
 import org.pagewright.config.HibernationSaveCheck;
@@ -80,6 +82,7 @@ final class CheckEvaluator {
             case TablePagesCheck t -> t.isDelta() ? tablePagesDelta(t, subject) : tablePages(t, state);
             case DescriptorBitsCheck b -> ranges.bits(b, state);
             case MappingShapeCheck m -> ranges.shape(m, state);
+            case ContGroupsCheck g -> contGroups(g, state);
             default -> new Outcome(false, "no evaluation for " + check.eClass().getName());
         };
     }
@@ -172,6 +175,15 @@ final class CheckEvaluator {
         return new Outcome(true, String.format("no %s alias of PA 0x%x-0x%x via %s mapping (%d alias run(s) checked)",
                 writable ? "writable" : "executable", pa.get(), pa.get() + size,
                 check.getVia() == AliasVia.ANY ? "any" : "the " + check.getVia().getLiteral(), seen));
+    }
+
+    /** The contiguous groups over the range, whole (ARM ARM D8.6.1: a mixed group is CONSTRAINED UNPREDICTABLE). */
+    private Outcome contGroups(ContGroupsCheck check, PageTables state) {
+        List<ContGroups.Finding> broken = ContGroups.inconsistent(state, check.getStart(), check.getEnd());
+        return new Outcome(broken.isEmpty(), broken.isEmpty()
+                ? String.format("every contiguous group over 0x%016x-0x%016x is whole and alike", check.getStart(),
+                        check.getEnd())
+                : broken.size() + " broken contiguous group(s); first: " + broken.get(0));
     }
 
     static boolean compare(int value, Comparison comparison, int limit) {

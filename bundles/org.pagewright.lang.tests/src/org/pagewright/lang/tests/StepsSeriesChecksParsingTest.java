@@ -18,6 +18,7 @@ import org.pagewright.lang.layout.AliasRightsCheck;
 import org.pagewright.lang.layout.AppendStep;
 import org.pagewright.lang.layout.ChangeStep;
 import org.pagewright.lang.layout.Checks;
+import org.pagewright.lang.layout.ContGroupsCheck;
 import org.pagewright.lang.layout.DescriptorBit;
 import org.pagewright.lang.layout.Flag;
 import org.pagewright.lang.layout.FlagOp;
@@ -179,6 +180,7 @@ class StepsSeriesChecksParsingTest {
 				  no_executable_alias [__init_end, __bss_stop)
 				  table_pages +3
 				  table_pages <= -1
+				  cont_groups_consistent lm_alias[__init_end, __bss_stop)
 				}
 				""");
 		assertTrue(model.eResource().getErrors().isEmpty(), () -> model.eResource().getErrors().toString());
@@ -215,6 +217,7 @@ class StepsSeriesChecksParsingTest {
 		assertEquals("+", delta.getSign());
 		assertEquals(3, delta.getCount());
 		assertEquals("-", ((TablePagesCheck) checks.getChecks().get(12)).getSign());
+		assertTrue(((ContGroupsCheck) checks.getChecks().get(13)).getLocation() instanceof Range);
 	}
 
 	@Test

@@ -18,6 +18,7 @@ import org.pagewright.lang.layout.AccessCheck;
 import org.pagewright.lang.layout.AliasRightsCheck;
 import org.pagewright.lang.layout.Check;
 import org.pagewright.lang.layout.Checks;
+import org.pagewright.lang.layout.ContGroupsCheck;
 import org.pagewright.lang.layout.Expression;
 import org.pagewright.lang.layout.HibernationCheck;
 import org.pagewright.lang.layout.HibernationMode;
@@ -105,6 +106,13 @@ final class CheckCompiler {
                 c.setVia(r.getVia() == null ? AliasVia.ANY : AliasVia.get(r.getVia().getLiteral()));
                 c.setRight(r.getRight() == org.pagewright.lang.layout.AliasRight.WRITABLE ? AliasRight.WRITABLE
                         : AliasRight.EXECUTABLE);
+                yield c;
+            }
+            case ContGroupsCheck g -> {
+                var c = F.createContGroupsCheck();
+                long[] range = range(g.getLocation());
+                c.setStart(range[0]);
+                c.setEnd(range[1]);
                 yield c;
             }
             case RangeCheck r when r.getShape() != null -> {
