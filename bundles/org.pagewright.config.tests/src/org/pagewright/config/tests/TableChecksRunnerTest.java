@@ -33,6 +33,8 @@ import org.pagewright.config.ProtBase;
 import org.pagewright.config.PtdumpContainsCheck;
 import org.pagewright.config.PtdumpSectionCheck;
 import org.pagewright.config.SetMemoryValid;
+import org.pagewright.config.SetMemoryValidCheck;
+import org.pagewright.config.SplitExpectation;
 import org.pagewright.config.TablePagesCheck;
 import org.pagewright.config.run.CheckVerdict;
 import org.pagewright.config.run.ConfigurationRunner;
@@ -235,6 +237,36 @@ class TableChecksRunnerTest {
         g.setStart(DATA_ALIAS);
         g.setEnd(DATA_ALIAS + DATA_SIZE);
         return g;
+    }
+
+    @Test
+    void aSplitNamesTheLevelItHappensAtAndWhatItLeaves() {
+        Configuration c = SampleConfigurations.dataBssSeries();
+        c.getMachine().getCpuFeatures().add(org.pagewright.config.CpuFeature.BBML2_NOABORT);
+        SetMemoryValidCheck atPmd = split(2, "pages");
+        SetMemoryValidCheck atPud = split(1, null);
+        SetMemoryValidCheck toCont = split(null, "cont");
+        c.getChecks().addAll(List.of(atPmd, atPud, toCont));
+
+        var run = ConfigurationRunner.run(c);
+
+        // one page inside a PMD block: split_pmd to CONT PTEs, then split_contpte for the page's group
+        assertTrue(verdict(run, atPmd).passed(), verdict(run, atPmd).reason());
+        assertFalse(verdict(run, atPud).passed());
+        assertTrue(verdict(run, atPud).reason().endsWith("; expected a split at level 1"), verdict(run, atPud).reason());
+        assertFalse(verdict(run, toCont).passed());
+        assertTrue(verdict(run, toCont).reason().contains("split_contpte"), verdict(run, toCont).reason());
+    }
+
+    private static SetMemoryValidCheck split(Integer level, String to) {
+        SetMemoryValidCheck s = named(F.createSetMemoryValidCheck(), 0);
+        s.setVirt(PAGE_OFFSET + 0x200000L + 0x1000L);
+        s.setNumPages(1);
+        s.setValid(false);
+        s.setExpect(SplitExpectation.SPLIT);
+        s.setSplitLevel(level);
+        s.setSplitTo(to);
+        return s;
     }
 
     @Test

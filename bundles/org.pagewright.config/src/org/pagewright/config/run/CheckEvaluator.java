@@ -282,8 +282,27 @@ final class CheckEvaluator {
                 reason = splits.isEmpty() ? "0, no block split" : "0 after splitting " + describeSplits(splits);
             }
         }
-        return new Outcome(actual == check.getExpect(), actual == check.getExpect() ? reason
-                : reason + "; expected " + check.getExpect().getLiteral());
+        if (actual != check.getExpect()) {
+            return new Outcome(false, reason + "; expected " + check.getExpect().getLiteral());
+        }
+        String detail = actual == SplitExpectation.SPLIT ? splitDetail(check, splits) : null;
+        return new Outcome(detail == null, detail == null ? reason : reason + "; expected a split " + detail);
+    }
+
+    /** What `split at level N to cont|pages` asks that the splits did not do, or null. */
+    private static String splitDetail(SetMemoryValidCheck check, List<Event.Split> splits) {
+        boolean levelOk = check.getSplitLevel() == null
+                || splits.stream().anyMatch(s -> s.level() == check.getSplitLevel());
+        boolean contSplit = splits.stream().anyMatch(s -> s.how().startsWith("split_cont"));
+        boolean blockSplit = splits.stream().anyMatch(s -> s.how().startsWith("split_pmd") || s.how().startsWith("split_pud"));
+        boolean targetOk = check.getSplitTo() == null
+                || ("cont".equals(check.getSplitTo()) ? blockSplit && !contSplit
+                        : splits.stream().anyMatch(s -> s.how().startsWith("split_contpte")));
+        if (levelOk && targetOk) {
+            return null;
+        }
+        return (check.getSplitLevel() == null ? "" : "at level " + check.getSplitLevel())
+                + (check.getSplitTo() == null ? "" : (check.getSplitLevel() == null ? "" : " ") + "to " + check.getSplitTo());
     }
 
     /** saveable_page: kernel-image pages are PageReserved, so they are saved only while their linear alias is present. */

@@ -91,6 +91,14 @@ class LayoutValidatorTablesTest {
 	}
 
 	@Test
+	void onlyASplitHasALevelAndAResult() throws Exception {
+		assertIssue(checks("set_memory_valid [_text, +4K) invalid expect no_split at level 2"), SPLIT_DETAIL_WITHOUT_SPLIT, 26);
+		assertIssue(checks("set_memory_valid [_text, +4K) invalid expect einval to cont"), SPLIT_DETAIL_WITHOUT_SPLIT, 26);
+		assertNoIssue(checks("set_memory_valid [_text, +4K) invalid expect split at level 2 to pages"),
+				SPLIT_DETAIL_WITHOUT_SPLIT);
+	}
+
+	@Test
 	void aPhysicalAddressIsNotAKernelVa() throws Exception {
 		assertNoIssue(checks("read lm_alias(__init_end) expect ok pa 0x4060_0000"), VA_OUT_OF_RANGE);
 	}

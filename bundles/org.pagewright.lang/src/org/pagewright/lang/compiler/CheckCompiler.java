@@ -155,6 +155,8 @@ final class CheckCompiler {
                 c.setNumPages((r[1] - r[0] + platform.geometry.pageSize() - 1) / platform.geometry.pageSize());
                 c.setValid(s.getValidity() == Validity.VALID);
                 c.setExpect(SplitExpectation.get(s.getExpected().getLiteral()));
+                c.setSplitLevel(s.getLevel());
+                c.setSplitTo(s.getTarget());
                 yield c;
             }
             case HibernationCheck h -> {

@@ -70,6 +70,9 @@ public final class LayoutIssueCodes {
 	/** `ptdump contains ""`: an empty row is in every dump. */
 	public static final String EMPTY_PTDUMP_ROW = PREFIX + "emptyPtdumpRow";
 
+	/** `expect no_split|einval at level N` or `… to cont`: only a split has a level and a result. Fix: `split`. */
+	public static final String SPLIT_DETAIL_WITHOUT_SPLIT = PREFIX + "splitDetailWithoutSplit";
+
 	private LayoutIssueCodes() {
 	}
 }

@@ -58,6 +58,8 @@ import org.pagewright.lang.layout.Series;
 import org.pagewright.lang.layout.SetMemoryKind;
 import org.pagewright.lang.layout.SetMemoryStep;
 import org.pagewright.lang.layout.SetValidStep;
+import org.pagewright.lang.layout.SplitCheck;
+import org.pagewright.lang.layout.SplitResult;
 import org.pagewright.lang.layout.Step;
 import org.pagewright.lang.layout.Symbol;
 import org.pagewright.lang.layout.UpdateProtStep;
@@ -602,6 +604,15 @@ public class LayoutValidator extends AbstractLayoutValidator {
 		} else if (!pagesAtLast && (level == Geometry.LAST_LEVEL
 				|| !PlatformFacts.isLeafLevel(LayoutContexts.platformOf(check), level))) {
 			error(noLeafMessage(level).replace("leaf", "block"), check, L.getRangeCheck_Level(), NO_LEAF_AT_LEVEL, "2");
+		}
+	}
+
+	/** A split names where it happens and what it leaves; no_split and -EINVAL split nothing. */
+	@Check
+	public void checkSplitDetail(SplitCheck check) {
+		if (check.getExpected() != SplitResult.SPLIT && (check.getLevel() != null || check.getTarget() != null)) {
+			error("Only `expect split` has a level and a result: " + check.getExpected().getLiteral() + " splits nothing",
+					check, L.getSplitCheck_Expected(), SPLIT_DETAIL_WITHOUT_SPLIT, "split");
 		}
 	}
 

@@ -126,6 +126,7 @@ public class LayoutQuickFixes {
 			String shape = flagged.equals("block") ? "page" : flagged.equals("page") ? "block" : "block-mapped";
 			fixes.add(replace("Expect " + shape, offset, length, shape));
 		}
+		case LayoutIssueCodes.SPLIT_DETAIL_WITHOUT_SPLIT -> fixes.add(replace("Expect split", offset, length, "split"));
 		case LayoutIssueCodes.NO_LEAF_AT_LEVEL -> fixes.add(replace("Expect level 2", offset, length, "2"));
 		case LayoutIssueCodes.UNKNOWN_PTDUMP_SECTION -> {
 			Platform platform = LayoutContexts.platformOf(element);

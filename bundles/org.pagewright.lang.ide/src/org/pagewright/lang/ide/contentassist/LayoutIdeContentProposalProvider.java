@@ -62,6 +62,8 @@ public class LayoutIdeContentProposalProvider extends IdeContentProposalProvider
 					.forEach(section -> accept("\"" + section + "\"", "kernel_page_tables section", context, acceptor));
 		} else if (assignment == grammar.getOutcomeAccess().getShapeAssignment_0_3()) {
 			keywordsOf(grammar.getLeafShapeRule(), context, acceptor);
+		} else if (assignment == grammar.getSplitCheckAccess().getTargetAssignment_6_1()) {
+			keywordsOf(grammar.getSplitTargetRule(), context, acceptor);
 		} else if (assignment == grammar.getOutcomeAccess().getKindAssignment_1_2()) {
 			keywordsOf(grammar.getFaultKindRule(), context, acceptor);
 		} else if (assignment == grammar.getRangeCheckAccess().getShapeAssignment_1_1_1()) {

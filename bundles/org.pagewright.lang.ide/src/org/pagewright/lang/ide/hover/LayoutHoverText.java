@@ -64,6 +64,7 @@ public class LayoutHoverText {
 			Map.entry("pa", "ok … pa P: the access reaches exactly this physical address"),
 			Map.entry("cont_groups_consistent", "cont_groups_consistent RANGE: every contiguous group over the range is whole, "
 					+ "valid alike and alike in attributes (a mixed group is CONSTRAINED UNPREDICTABLE)"),
+			Map.entry("pages", "split … to pages: a CONT-PTE group was split (split_contpte), leaving plain pages"),
 			Map.entry("einval", "einval: the kernel function returns -EINVAL (e.g. a partial block without BBML2-noabort)"),
 			Map.entry("warn", "STEP expect warn: the kernel WARNs while doing the step"),
 			Map.entry("bug", "STEP expect bug: the kernel BUGs on the step (the run still fails on any BUG not expected)"),
