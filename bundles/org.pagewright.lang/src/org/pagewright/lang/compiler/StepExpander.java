@@ -111,6 +111,7 @@ final class StepExpander {
             }
             default -> throw new CompileException(entry.step, "no expansion for " + entry.step.getAction().eClass().getName());
         }
+        out.forEach(o -> o.getOrigin().setExpect(entry.step.getExpected()));
         return out;
     }
 

@@ -180,4 +180,31 @@ class CompileAndRunTest {
 		assertTrue(compiled.get(0).ok(), () -> compiled.get(0).problems().toString());
 		return ConfigurationRunner.run(compiled.get(0).configuration());
 	}
+
+	@Test
+	void aBugTheStepExpectsDoesNotFailTheRunButItsVerdictIsReported() throws Exception {
+		String layout = LAYOUT.substring(0, LAYOUT.indexOf("policy")) + """
+				policy cont on small with img {
+				  boot {
+				    bank_map: map [0xffff000000000000, +64M) phys 0x4000_0000 pgprot_tagged(PAGE_KERNEL) NO_EXEC_MAPPINGS | NO_BLOCK_MAPPINGS
+				    make_ro: update_mapping_prot [0xffff000000000000, +64K) PAGE_KERNEL_RO expect %s
+				  }
+				}
+				checks still_clean on cont {
+				  wx_clean
+				}
+				""";
+		RunResult expected = ConfigurationRunner.run(LayoutCompiler.compile(parser.parse(layout.formatted("bug")))
+				.get(0).configuration());
+		RunResult unexpected = ConfigurationRunner.run(LayoutCompiler.compile(parser.parse(layout.formatted("ok")))
+				.get(0).configuration());
+
+		assertTrue(expected.passed(), () -> expected.failedChecks().toString());
+		assertEquals(List.of("wx_clean", "make_ro: update_mapping_prot expect bug"),
+				expected.verdicts().stream().map(CheckVerdict::description).toList());
+		assertEquals(1, unexpected.bugs().size());
+		CheckVerdict ok = unexpected.failedChecks().get(0);
+		assertTrue(ok.reason().endsWith("; expected 0 without a WARN"), ok.reason());
+		assertTrue(ok.source().endsWith(":17"), ok.source());
+	}
 }
