@@ -33,6 +33,15 @@ pw_select_jdk() { # keeps a suitable JAVA_HOME, else takes the newest JDK >= 21 
   export JAVA_HOME
 }
 
+pw_java_options() { # prints the JVM options of the product's java commands (JAVA_HOME chosen by pw_select_jdk)
+  # Guice's HiddenClassDefiner calls sun.misc.Unsafe::staticFieldBase, which JDK 24+ reports in four WARNING lines
+  # on every start (JEP 471/498); --sun-misc-unsafe-memory-access (JDK 23+) allows it quietly. Older JDKs reject
+  # the option, and do not warn.
+  if [ "$(pw_java_major "$JAVA_HOME")" -ge 23 ] 2>/dev/null; then
+    printf '%s' "--sun-misc-unsafe-memory-access=allow"
+  fi
+}
+
 pw_missing_ui_packages() { # Debian packages SWT needs that this machine lacks
   if [ -z "${DISPLAY-}" ] && ! command -v xvfb-run >/dev/null 2>&1; then printf ' xvfb xauth'; fi
   if ! /sbin/ldconfig -p 2>/dev/null | grep -q 'libgtk-3\.so\.0'; then printf ' libgtk-3-0 fonts-dejavu-core'; fi

@@ -15,5 +15,8 @@ public class PagewrightPerspective implements IPerspectiveFactory {
 		bottom.addView("org.pagewright.ui.pageTablesView");
 		bottom.addView(IPageLayout.ID_PROBLEM_VIEW);
 		layout.addView(IPageLayout.ID_OUTLINE, IPageLayout.RIGHT, 0.78f, editors);
+		layout.addNewWizardShortcut("org.pagewright.ui.newProject");
+		layout.addNewWizardShortcut("org.pagewright.ui.newLayoutFile");
+		layout.addShowViewShortcut("org.pagewright.ui.pageTablesView");
 	}
 }

@@ -1,76 +1,136 @@
 package org.pagewright.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.eclipse.emf.common.util.URI;
-import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.diagnostics.Severity;
-import org.eclipse.xtext.resource.XtextResourceSet;
-import org.eclipse.xtext.util.CancelIndicator;
-import org.eclipse.xtext.validation.CheckMode;
-import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
-import org.pagewright.lang.LayoutStandaloneSetup;
 import org.pagewright.lang.generator.LayoutChecks;
-import org.pagewright.lang.layout.Model;
 
-import com.google.inject.Injector;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Validates layout files and runs their series on the simulator; prints every problem located, compiler-style. */
-@Command(name = "check", description = "Validate layout files and run their checks.")
+/**
+ * Validates layout files and runs their series on the simulator: a located line per failed check (and, with -v,
+ * per passed one), compiler-style diagnostics, and a summary. An input that cannot be used is one line; the others
+ * still run.
+ */
+@Command(name = "check", mixinStandardHelpOptions = true,
+		description = { "Validate layout files and run their checks.",
+				"Prints file:line:col: PASS|FAIL <check> — <reason> per check (passes with -v) and a summary." },
+		exitCodeListHeading = "Exit codes:%n",
+		exitCodeList = { "0:every check held", "1:a diagnostic or check failed", "2:an input could not be used" })
 class CheckCommand extends Subcommand {
 
-	@Parameters(paramLabel = "FILE", arity = "1..*", description = "the .layout files (their imports are loaded too)")
-	private List<Path> files;
+	@Parameters(paramLabel = "FILE|DIR", arity = "1..*",
+			description = "layout files, or directories meaning every *.layout under them")
+	private List<Path> inputs;
+
+	@Option(names = { "-v", "--verbose" }, description = "also print the checks that passed")
+	private boolean verbose;
+
+	@Mixin
+	private OutputFormat format;
+
+	private int checkedFiles;
+	private int passed;
+	private int failed;
+	private int errors;
 
 	@Override
 	public Integer call() {
 		PrintWriter out = out();
 		PrintWriter err = err();
-		for (Path file : files) {
-			if (!Files.isRegularFile(file)) {
-				err.println("pagewright-cli: no such file: " + file);
-				return PagewrightCommand.CANNOT_RUN;
+		LayoutFiles layouts = LayoutFiles.expand(inputs);
+		List<String> unusable = new ArrayList<>(layouts.problems());
+		JsonArray files = new JsonArray();
+		LayoutWorkspace workspace = layouts.files().isEmpty() ? null : new LayoutWorkspace();
+		for (Path file : layouts.files()) {
+			try {
+				files.add(check(workspace.load(file), out));
+				checkedFiles++;
+			} catch (InputException e) {
+				unusable.add(e.getMessage());
 			}
 		}
-		Injector injector = new LayoutStandaloneSetup().createInjectorAndDoEMFRegistration();
-		XtextResourceSet resources = injector.getInstance(XtextResourceSet.class);
-		List<Resource> loaded = new ArrayList<>();
-		for (Path file : files) {
-			loaded.add(resources.getResource(URI.createFileURI(file.toAbsolutePath().toString()), true));
+		if (format.json()) {
+			JsonObject root = new JsonObject();
+			root.add("files", files);
+			JsonArray inputErrors = new JsonArray();
+			unusable.forEach(inputErrors::add);
+			root.add("inputErrors", inputErrors);
+			root.add("summary", summary(checkedFiles, unusable.size()));
+			out.println(OutputFormat.toJson(root));
+		} else {
+			unusable.forEach(u -> err.println("pagewright-cli: " + u));
+			out.println(summaryLine(checkedFiles, unusable.size()));
 		}
-		IResourceValidator validator = injector.getInstance(IResourceValidator.class);
-		int errors = 0;
-		int checked = 0;
-		for (int i = 0; i < loaded.size(); i++) {
-			Resource resource = loaded.get(i);
-			List<Issue> issues = new ArrayList<>(validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl));
-			boolean valid = issues.stream().noneMatch(issue -> issue.getSeverity() == Severity.ERROR);
-			if (valid && !resource.getContents().isEmpty() && resource.getContents().get(0) instanceof Model model) {
-				List<LayoutChecks.Run> runs = LayoutChecks.run(model);
-				checked += runs.stream().filter(r -> r.result() != null).mapToInt(r -> r.result().verdicts().size()).sum();
-				issues.addAll(LayoutChecks.failures(runs));
-			}
-			for (Issue issue : issues) {
-				err.println(located(files.get(i), issue));
-				errors += issue.getSeverity() == Severity.ERROR ? 1 : 0;
-			}
+		out.flush();
+		if (!unusable.isEmpty()) {
+			return PagewrightCommand.CANNOT_RUN;
 		}
-		out.println(checked + " check verdicts, " + errors + " error(s)");
-		return errors == 0 ? 0 : PagewrightCommand.FAILED;
+		return failed + errors == 0 ? 0 : PagewrightCommand.FAILED;
 	}
 
-	/** {@code file:line:column: error: message}, as compilers print it. */
-	private static String located(Path file, Issue issue) {
-		return String.format("%s:%d:%d: %s: %s", file, issue.getLineNumber() == null ? 0 : issue.getLineNumber(),
-				issue.getColumn() == null ? 0 : issue.getColumn(), issue.getSeverity().name().toLowerCase(),
-				issue.getMessage());
+	/** Prints (text) or collects (JSON) one file's diagnostics and verdicts. */
+	private JsonObject check(LayoutWorkspace.Loaded loaded, PrintWriter out) {
+		JsonObject file = new JsonObject();
+		file.addProperty("file", loaded.file().toString());
+		JsonArray diagnostics = new JsonArray();
+		JsonArray verdicts = new JsonArray();
+		List<Issue> issues = new ArrayList<>(loaded.issues());
+		List<LayoutChecks.Run> runs = loaded.run();
+		runs.forEach(r -> issues.addAll(r.problems()));
+		for (Issue issue : issues) {
+			errors += issue.getSeverity() == Severity.ERROR ? 1 : 0;
+			diagnostics.add(Json.diagnostic(loaded.file(), issue));
+			if (!format.json()) {
+				out.println(LayoutWorkspace.located(loaded.file(), issue));
+			}
+		}
+		for (LayoutChecks.LocatedVerdict v : LayoutChecks.verdicts(loaded.model(), runs)) {
+			if (v.verdict().passed()) {
+				passed++;
+			} else {
+				failed++;
+			}
+			verdicts.add(Json.verdict(v));
+			if (!format.json() && (verbose || !v.verdict().passed())) {
+				out.println(line(loaded.file(), v));
+			}
+		}
+		file.add("diagnostics", diagnostics);
+		file.add("verdicts", verdicts);
+		return file;
+	}
+
+	/** {@code file:line:col: PASS|FAIL <check> (<subject> <revision>, <phase>) — <reason>}. */
+	static String line(Path file, LayoutChecks.LocatedVerdict v) {
+		return String.format("%s:%d:%d: %s %s (%s %s, %s) — %s", file, v.line(), v.column(),
+				v.verdict().passed() ? "PASS" : "FAIL", v.verdict().description(), v.subject(),
+				Json.revision(v.verdict().patch()), v.verdict().phase().getLiteral(), v.verdict().reason());
+	}
+
+	private String summaryLine(int files, int unusable) {
+		return String.format("%d file(s): %d check(s), %d passed, %d failed; %d error(s); %d input(s) unusable",
+				files, passed + failed, passed, failed, errors, unusable);
+	}
+
+	private JsonObject summary(int files, int unusable) {
+		JsonObject s = new JsonObject();
+		s.addProperty("files", files);
+		s.addProperty("checks", passed + failed);
+		s.addProperty("passed", passed);
+		s.addProperty("failed", failed);
+		s.addProperty("errors", errors);
+		s.addProperty("inputErrors", unusable);
+		return s;
 	}
 }

@@ -3,22 +3,41 @@ package org.pagewright.config.run;
 import java.util.List;
 import java.util.Optional;
 
+<<<<<<< HEAD
+=======
+import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.desc.Descriptor;
+import org.pagewright.arm64.kernel.KernelPagePresent;
+>>>>>>> main
 import org.pagewright.arm64.op.Event;
 import org.pagewright.arm64.op.OpResult;
 import org.pagewright.arm64.op.Operation;
+import org.pagewright.arm64.ptdump.AttributeColumns;
+import org.pagewright.arm64.query.Alias;
 import org.pagewright.arm64.query.AliasQuery;
+import org.pagewright.arm64.query.ContGroups;
 import org.pagewright.arm64.query.WxAudit;
+import org.pagewright.arm64.table.Leaf;
 import org.pagewright.arm64.table.PageTables;
 import org.pagewright.arm64.walk.Access;
 import org.pagewright.arm64.walk.Translation;
 import org.pagewright.arm64.walk.Walker;
 import org.pagewright.config.AccessCheck;
+import org.pagewright.config.AliasRight;
+import org.pagewright.config.AliasRightsCheck;
 import org.pagewright.config.AliasVia;
 import org.pagewright.config.Check;
+import org.pagewright.config.Comparison;
+import org.pagewright.config.ContGroupsCheck;
+import org.pagewright.config.DescriptorBitsCheck;
 import org.pagewright.config.FaultKind;
 import org.pagewright.config.HibernationSaveCheck;
+import org.pagewright.config.LeafShape;
+import org.pagewright.config.MappingShapeCheck;
 import org.pagewright.config.NoLeakCheck;
 import org.pagewright.config.PtdumpCheck;
+import org.pagewright.config.PtdumpContainsCheck;
+import org.pagewright.config.PtdumpSectionCheck;
 import org.pagewright.config.SetMemoryValidCheck;
 import org.pagewright.config.SplitExpectation;
 import org.pagewright.config.TablePagesCheck;
@@ -29,24 +48,49 @@ final class CheckEvaluator {
     private static final String LINEAR_REGION = "Linear Mapping";
 
     private final EngineSetup setup;
+    private final RangeShapeEvaluator ranges;
+    private final PtdumpContentEvaluator ptdumpContent;
 
     CheckEvaluator(EngineSetup setup) {
         this.setup = setup;
+        this.ranges = new RangeShapeEvaluator(setup.geometry());
+        this.ptdumpContent = new PtdumpContentEvaluator(setup.layout());
     }
 
     /** passed + reason. */
     record Outcome(boolean passed, String reason) {
     }
 
-    Outcome evaluate(Check check, PageTables state) {
+    /**
+     * The state a check is judged on, and the state a delta is measured against.
+     *
+     * @param previous the same phase of the previous revision (the baseline: the phase before)
+     * @param previousLabel what previous is, e.g. "patch 14" or "the end of boot"
+     */
+    record Subject(PageTables state, PageTables previous, String previousLabel) {
+    }
+
+    Outcome evaluate(Check check, Subject subject) {
+        PageTables state = subject.state();
         return switch (check) {
-            case AccessCheck a -> access(a, state);
+            case AccessCheck a -> a.getMappedAs() != null ? mappedAs(a, state) : access(a, state);
             case PtdumpCheck p -> ptdump(p, state);
+            case PtdumpContainsCheck p -> ptdumpContent.contains(p, state);
+            case PtdumpSectionCheck p -> ptdumpContent.section(p, state);
             case NoLeakCheck n -> noLeak(n, state);
+            case AliasRightsCheck r -> aliasRights(r, state);
             case WxCleanCheck w -> wxClean(state);
             case SetMemoryValidCheck s -> setMemoryValid(s, state);
+<<<<<<< HEAD
             case HibernationSaveCheck h -> HibernationSaves.evaluate(h, state, setup);
             case TablePagesCheck t -> tablePages(t, state);
+=======
+            case HibernationSaveCheck h -> hibernation(h, state);
+            case TablePagesCheck t -> t.isDelta() ? tablePagesDelta(t, subject) : tablePages(t, state);
+            case DescriptorBitsCheck b -> ranges.bits(b, state);
+            case MappingShapeCheck m -> ranges.shape(m, state);
+            case ContGroupsCheck g -> contGroups(g, state);
+>>>>>>> main
             default -> new Outcome(false, "no evaluation for " + check.eClass().getName());
         };
     }
@@ -56,7 +100,7 @@ final class CheckEvaluator {
         Translation t = new Walker(state, setup.cpu()).translate(check.getAddress(), access);
         String what = describe(t);
         if (!check.isExpectFault()) {
-            return new Outcome(!t.isFault(), what);
+            return t instanceof Translation.Ok ok ? landing(check, ok, what) : new Outcome(false, what);
         }
         if (!(t instanceof Translation.Fault f)) {
             return new Outcome(false, what + ", but a fault was expected");
@@ -66,6 +110,109 @@ final class CheckEvaluator {
                 || check.getFaultKind().getName().equals(f.kind().name());
         return new Outcome(levelOk && kindOk, levelOk && kindOk ? what
                 : what + ", expected " + expectedFault(check));
+    }
+
+    /** Where a successful access lands: the leaf's level and kind, and the output address. */
+    private Outcome landing(AccessCheck check, Translation.Ok ok, String what) {
+        boolean asked = check.getLeafLevel() != null || check.getLeafShape() != LeafShape.ANY || check.isSetExpectedPa();
+        if (!asked) {
+            return new Outcome(true, what);
+        }
+        boolean block = ok.level() < Geometry.LAST_LEVEL;
+        boolean cont = (ok.descriptor() & Descriptor.CONT) != 0;
+        String leaf = what + " (" + (block ? "block" : "page") + (cont ? ", contiguous" : "") + ")";
+        List<String> expected = new java.util.ArrayList<>();
+        if (check.getLeafLevel() != null && check.getLeafLevel() != ok.level()) {
+            expected.add("level " + check.getLeafLevel());
+        }
+        boolean shapeOk = switch (check.getLeafShape()) {
+            case ANY -> true;
+            case BLOCK -> block;
+            case PAGE -> !block;
+            case CONT -> cont;
+        };
+        if (!shapeOk) {
+            expected.add(check.getLeafShape() == LeafShape.CONT ? "a contiguous entry" : "a " + check.getLeafShape().getLiteral());
+        }
+        if (check.isSetExpectedPa() && check.getExpectedPa() != ok.pa()) {
+            expected.add(String.format("PA 0x%x", check.getExpectedPa()));
+        }
+        return new Outcome(expected.isEmpty(), expected.isEmpty() ? leaf : leaf + ", expected " + String.join(", ", expected));
+    }
+
+    /** The ptdump attribute columns of the leaf that maps the address (arch/arm64/mm/ptdump.c dump_prot). */
+    private Outcome mappedAs(AccessCheck check, PageTables state) {
+        Leaf leaf = state.lookup(check.getAddress());
+        if (leaf == null || leaf.descriptor() == 0) {
+            return new Outcome(false, String.format("0x%016x is not mapped%s", check.getAddress(),
+                    leaf == null ? "" : " (empty level " + leaf.level() + " entry)"));
+        }
+        StringBuilder columns = new StringBuilder();
+        AttributeColumns.append(columns, leaf.descriptor() & AttributeColumns.mask());
+        String printed = columns.toString().strip().replaceAll("\\s+", " ");
+        List<String> words = List.of(printed.split(" "));
+        List<String> missing = java.util.Arrays.stream(check.getMappedAs().strip().split("\\s+"))
+                .filter(w -> !words.contains(w)).toList();
+        String reason = String.format("0x%016x is mapped by a level %d %s printed as \"%s\"", check.getAddress(),
+                leaf.level(), setup.geometry().linuxLevelName(leaf.level()), printed);
+        return new Outcome(missing.isEmpty(), missing.isEmpty() ? reason : reason + ", without " + String.join(" ", missing));
+    }
+
+    /** Every alias of the range's physical pages, leaf run by leaf run, none writable (or executable). */
+    private Outcome aliasRights(AliasRightsCheck check, PageTables state) {
+        Optional<Long> pa = setup.physical(check.getStart());
+        if (pa.isEmpty()) {
+            return new Outcome(false, String.format("0x%016x is neither a linear-map address nor in a kernel image "
+                    + "with known load addresses", check.getStart()));
+        }
+        long size = check.getEnd() - check.getStart();
+        boolean writable = check.getRight() == AliasRight.WRITABLE;
+        int seen = 0;
+        for (Alias a : AliasQuery.of(state, setup.layout()).aliasesOf(pa.get(), size)) {
+            boolean linear = LINEAR_REGION.equals(a.region());
+            if (check.getVia() != AliasVia.ANY && (check.getVia() == AliasVia.LINEAR) != linear) {
+                continue;
+            }
+            seen++;
+            if (writable ? a.writable() : a.executable()) {
+                return new Outcome(false, String.format("PA 0x%x-0x%x %s via %s alias 0x%016x-0x%016x (%s %s)",
+                        a.paStart(), a.paStart() + a.size(), writable ? "writable" : "executable", a.region(),
+                        a.vaStart(), a.vaEnd(), a.levelName(), a.ptdumpAttributes()));
+            }
+        }
+        return new Outcome(true, String.format("no %s alias of PA 0x%x-0x%x via %s mapping (%d alias run(s) checked)",
+                writable ? "writable" : "executable", pa.get(), pa.get() + size,
+                check.getVia() == AliasVia.ANY ? "any" : "the " + check.getVia().getLiteral(), seen));
+    }
+
+    /** The contiguous groups over the range, whole (ARM ARM D8.6.1: a mixed group is CONSTRAINED UNPREDICTABLE). */
+    private Outcome contGroups(ContGroupsCheck check, PageTables state) {
+        List<ContGroups.Finding> broken = ContGroups.inconsistent(state, check.getStart(), check.getEnd());
+        return new Outcome(broken.isEmpty(), broken.isEmpty()
+                ? String.format("every contiguous group over 0x%016x-0x%016x is whole and alike", check.getStart(),
+                        check.getEnd())
+                : broken.size() + " broken contiguous group(s); first: " + broken.get(0));
+    }
+
+    static boolean compare(int value, Comparison comparison, int limit) {
+        return switch (comparison) {
+            case LE -> value <= limit;
+            case LT -> value < limit;
+            case EQ -> value == limit;
+            case GE -> value >= limit;
+            case GT -> value > limit;
+        };
+    }
+
+    /** The table-page cost of what changed since the previous revision (or phase). */
+    private Outcome tablePagesDelta(TablePagesCheck check, Subject subject) {
+        int now = subject.state().tablePages();
+        int before = subject.previous().tablePages();
+        int delta = now - before;
+        return new Outcome(compare(delta, check.getComparison(), check.getCount()), String.format(
+                "%d table pages, %+d against %s (%d), expected %s %+d", now, delta, subject.previousLabel(), before,
+                check.getComparison() == Comparison.EQ ? "" : check.getComparison().getLiteral(), check.getCount())
+                .replace("expected  ", "expected "));
     }
 
     /** ptdump reads every table page through its linear alias (p?d_offset = __va(table PA)). */
@@ -143,20 +290,33 @@ final class CheckEvaluator {
                 reason = splits.isEmpty() ? "0, no block split" : "0 after splitting " + describeSplits(splits);
             }
         }
-        return new Outcome(actual == check.getExpect(), actual == check.getExpect() ? reason
-                : reason + "; expected " + check.getExpect().getLiteral());
+        if (actual != check.getExpect()) {
+            return new Outcome(false, reason + "; expected " + check.getExpect().getLiteral());
+        }
+        String detail = actual == SplitExpectation.SPLIT ? splitDetail(check, splits) : null;
+        return new Outcome(detail == null, detail == null ? reason : reason + "; expected a split " + detail);
+    }
+
+    /** What `split at level N to cont|pages` asks that the splits did not do, or null. */
+    private static String splitDetail(SetMemoryValidCheck check, List<Event.Split> splits) {
+        boolean levelOk = check.getSplitLevel() == null
+                || splits.stream().anyMatch(s -> s.level() == check.getSplitLevel());
+        boolean contSplit = splits.stream().anyMatch(s -> s.how().startsWith("split_cont"));
+        boolean blockSplit = splits.stream().anyMatch(s -> s.how().startsWith("split_pmd") || s.how().startsWith("split_pud"));
+        boolean targetOk = check.getSplitTo() == null
+                || ("cont".equals(check.getSplitTo()) ? blockSplit && !contSplit
+                        : splits.stream().anyMatch(s -> s.how().startsWith("split_contpte")));
+        if (levelOk && targetOk) {
+            return null;
+        }
+        return (check.getSplitLevel() == null ? "" : "at level " + check.getSplitLevel())
+                + (check.getSplitTo() == null ? "" : (check.getSplitLevel() == null ? "" : " ") + "to " + check.getSplitTo());
     }
 
     private Outcome tablePages(TablePagesCheck check, PageTables state) {
         int n = state.tablePages();
         int limit = check.getCount();
-        boolean ok = switch (check.getComparison()) {
-            case LE -> n <= limit;
-            case LT -> n < limit;
-            case EQ -> n == limit;
-            case GE -> n >= limit;
-            case GT -> n > limit;
-        };
+        boolean ok = compare(n, check.getComparison(), limit);
         return new Outcome(ok, n + " table pages (" + n * setup.geometry().pageSize() / 1024 + " KiB), expected "
                 + check.getComparison().getLiteral() + " " + limit);
     }

@@ -38,6 +38,7 @@ public final class ConfigurationRunner {
         CheckEvaluator evaluator = new CheckEvaluator(engine);
         List<RevisionResult> revisions = new ArrayList<>();
         Map<Phase, PageTables> previous = new EnumMap<>(Phase.class);
+        String previousLabel = null;
         List<Revision> all = new ArrayList<>();
         all.add(configuration.getBaseline());
         all.addAll(configuration.getPatches());
@@ -52,20 +53,41 @@ public final class ConfigurationRunner {
             List<CheckVerdict> verdicts = new ArrayList<>();
             for (Check check : configuration.getChecks()) {
                 if (check.getAfterPatch() == null || check.getAfterPatch() == number) {
-                    PageTables state = phases.stream().filter(p -> p.phase() == check.getPhase()).findFirst()
-                            .orElseThrow().state();
-                    CheckEvaluator.Outcome o = evaluator.evaluate(check, state);
+                    CheckEvaluator.Outcome o = evaluator.evaluate(check,
+                            subject(engine, phases, check.getPhase(), previous, previousLabel));
                     verdicts.add(new CheckVerdict(check.getDescription(), check.getSource(), number, check.getPhase(),
                             o.passed(), o.reason()));
                 }
             }
-            revisions.add(new RevisionResult(number, title, phases, verdicts));
+            phases.forEach(p -> verdicts.addAll(StepExpectations.verdicts(p, number)));
+            RevisionResult result = new RevisionResult(number, title, phases, verdicts);
+            revisions.add(result);
             for (PhaseResult p : phases) {
                 previous.put(p.phase(), p.state());
             }
+            previousLabel = result.label();
         }
         return new RunResult(configuration.getName(), revisions, List.of(), engine.layout(), engine.cpu(),
                 engine.physOffset());
+    }
+
+    /**
+     * A check's phase state, with what a delta compares it to: the same phase of the previous revision, or on the
+     * baseline the end of the phase before (before boot: the empty swapper_pg_dir).
+     */
+    private static CheckEvaluator.Subject subject(EngineSetup engine, List<PhaseResult> phases, Phase phase,
+            Map<Phase, PageTables> previous, String previousLabel) {
+        int at = 0;
+        while (phases.get(at).phase() != phase) {
+            at++;
+        }
+        PageTables state = phases.get(at).state();
+        if (previousLabel != null) {
+            return new CheckEvaluator.Subject(state, previous.get(phase), previousLabel);
+        }
+        return at == 0 ? new CheckEvaluator.Subject(state, engine.newTables(), "the empty swapper_pg_dir")
+                : new CheckEvaluator.Subject(state, phases.get(at - 1).state(),
+                        "the end of " + phases.get(at - 1).phase().getLiteral());
     }
 
     /** Every phase in order (empty ones too, so that a check can name any phase), each leaving a snapshot. */
@@ -84,6 +106,7 @@ public final class ConfigurationRunner {
                 if (ops.getPhase() == phase) {
                     for (org.pagewright.config.Operation op : ops.getOperations()) {
                         Operation engineOp = OperationConversion.toEngine(op);
+<<<<<<< HEAD
                         OpResult result = engine.executor().apply(tables, engineOp);
                         outcomes.add(outcome(engineOp, result, op.getOrigin() == null ? null : op.getOrigin().getSource()));
                         if (result instanceof OpResult.Enomem e && tables.tablePages() >= tables.pool().budgetPages()) {
@@ -91,6 +114,9 @@ public final class ConfigurationRunner {
                             kept.outOfTables(phase.getLiteral() + ": " + describe(engineOp) + ": -ENOMEM: " + e.reason());
                             return null;
                         }
+=======
+                        outcomes.add(outcome(engineOp, engine.executor().apply(tables, engineOp), op.getOrigin()));
+>>>>>>> main
                     }
                 }
             }
@@ -110,7 +136,7 @@ public final class ConfigurationRunner {
         return out;
     }
 
-    private static OperationOutcome outcome(Operation op, OpResult result, String source) {
+    private static OperationOutcome outcome(Operation op, OpResult result, org.pagewright.config.Origin origin) {
         List<String> warnings = new ArrayList<>();
         for (Event e : result.changes().events()) {
             switch (e) {
@@ -128,13 +154,14 @@ public final class ConfigurationRunner {
         }
         String text = switch (result) {
             case OpResult.Ok ok -> "Ok";
-            case OpResult.Einval e -> "-EINVAL: " + e.reason();
+            case OpResult.Einval e -> "-EINVAL" + (e.warned() ? " with WARN" : "") + ": " + e.reason();
             case OpResult.Enomem e -> "-ENOMEM: " + e.reason();
-            case OpResult.Refused r -> "refused: " + r.reason();
+            case OpResult.Refused r -> "refused" + (r.warned() ? " with WARN" : "") + ": " + r.reason();
             case OpResult.Bug b -> String.format("BUG at 0x%016x level %d: %s", b.va(), b.level(), b.reason());
         };
         return new OperationOutcome(op.origin(), describe(op), result.errno(), text, warnings,
-                result instanceof OpResult.Bug, source);
+                result instanceof OpResult.Bug, origin == null ? null : origin.getSource(),
+                origin == null ? null : origin.getExpect());
     }
 
     private static String describe(Operation op) {

@@ -42,13 +42,13 @@ public record RunResult(String configuration, List<RevisionResult> revisions, Li
         return verdicts().stream().filter(v -> !v.passed()).toList();
     }
 
-    /** An operation at which the kernel would BUG: the boot (or phase) does not get past it. */
+    /** An operation at which the kernel would BUG (and its step does not `expect bug`): the boot does not get past it. */
     public record Bug(int patch, Phase phase, OperationOutcome operation) {
     }
 
     public List<Bug> bugs() {
         return revisions.stream().flatMap(r -> r.phases().stream().flatMap(p -> p.outcomes().stream()
-                .filter(OperationOutcome::bug).map(o -> new Bug(r.patch(), p.phase(), o)))).toList();
+                .filter(OperationOutcome::unexpectedBug).map(o -> new Bug(r.patch(), p.phase(), o)))).toList();
     }
 
     /** Ran without a BUG, and every check held. */

@@ -94,4 +94,25 @@ class ContentAssistTest {
 		assertProposes(proposalsAt(BASE + "series s on pol { patch 1 \"x\" { after | } }"), "map_kernel", "map_mem",
 				"data_alias");
 	}
+
+	@Test
+	void whatAnAccessLandsOnAndWhatARangeIs() {
+		String check = BASE + "checks c on pol { %s }";
+		assertProposes(proposalsAt(check.formatted("read _text expect |")), "ok", "fault", "mapped");
+		assertProposes(proposalsAt(check.formatted("read _text expect ok |")), "at", "block", "page", "cont", "pa");
+		assertProposes(proposalsAt(check.formatted("[_text, +4K) |")), "has", "lacks", "is");
+		assertProposes(proposalsAt(check.formatted("[_text, +4K) has |")), "nG", "CONT", "BLK", "PXNTable", "tagged");
+		assertProposes(proposalsAt(check.formatted("[_text, +4K) is |")), "block-mapped", "page-mapped",
+				"present-invalid", "unmapped");
+		assertProposes(proposalsAt(check.formatted("|")), "no_writable_alias", "no_executable_alias", "ptdump");
+	}
+
+	@Test
+	void ptdumpSectionsAndAttributeWords() {
+		String check = BASE + "checks c on pol { %s }";
+		assertProposes(proposalsAt(check.formatted("ptdump |")), "contains", "section", "expect");
+		assertProposes(proposalsAt(check.formatted("ptdump section |")), "\"Linear Mapping\"", "\"Fixmap\"",
+				"\"vmalloc() area\"");
+		assertProposes(proposalsAt(check.formatted("read _text expect mapped as |")), "\"RW NX\"", "\"F\"");
+	}
 }

@@ -59,4 +59,16 @@ class HighlightingAndHoverTest {
 		assertTrue(hoverAt("PAGE_KERNEL_RO", 3).contains("read-only"));
 		assertTrue(hoverAt("&~ NO_BLOCK_MAPPINGS", 5).contains("pages only"));
 	}
+
+	@Test
+	void theTableVocabularyIsExplained() {
+		String text = LayoutTexts.BASE + "checks c on pol {\n  [_text, +4K) has PXNTable\n  [_text, +4K) is present-invalid\n"
+				+ "  read _text expect ok at level 3 page\n}\n";
+		XtextResource checks = IdeServices.parse(text);
+		LayoutHoverText hover = IdeServices.get(LayoutHoverText.class);
+		assertTrue(hover.textAt(checks, text.indexOf("PXNTable") + 2).contains("nothing below executes at EL1"));
+		assertTrue(hover.textAt(checks, text.indexOf("present-invalid") + 2).contains("pte_present()"));
+		assertTrue(hover.textAt(checks, text.indexOf("has") + 1).contains("every leaf"));
+		assertTrue(hover.textAt(checks, text.indexOf(" page\n") + 2).contains("level 3 page"));
+	}
 }

@@ -80,6 +80,15 @@ class LayoutValidatorStepsTest {
 	}
 
 	@Test
+	void onlyReadOnlyChangesOfAVmallocAreaReachTheLinearAlias() throws Exception {
+		assertIssue(patch("on runtime: set_memory_x vmalloc_backed [0xffff000000000000, +4K)"),
+				VMALLOC_CHANGE_NOT_MIRRORED, 26);
+		assertNoIssue(patch("on runtime: set_memory_x vmalloc_backed [0xffff000000000000, +4K)"), WX_LINEAR_MAPPING);
+		assertNoIssue(patch("on runtime: set_memory_ro vmalloc_backed [0xffff000000000000, +4K)"),
+				VMALLOC_CHANGE_NOT_MIRRORED);
+	}
+
+	@Test
 	void flagsThatCannotTakeEffect() throws Exception {
 		assertIssue(patch("on runtime: set_memory_valid lm_alias[_text, +4K) invalid NO_BLOCK_MAPPINGS"), FLAGS_IGNORED, 26);
 		assertIssue(patch("on runtime: map lm_alias[_text, +1M) PAGE_KERNEL NO_BLOCK_MAPPINGS"), FLAG_WITHOUT_EFFECT, 26);

@@ -86,4 +86,28 @@ class QuickFixTest {
 				fixed(patch("") + "checks c on s after 7 { wx_clean }", UNKNOWN_PATCH_NUMBER));
 		assertEquals(PLATFORM.replace("7.0.1", "6.12"), fixed(PLATFORM.replace("7.0.1", "6.15"), UNKNOWN_KERNEL_VERSION));
 	}
+
+	private static String checks(String check) {
+		return patch("") + "checks c on s { " + check + " }\n";
+	}
+
+	@Test
+	void ptdumpWordsAndSections() {
+		assertEquals(checks("read _text expect mapped as \"RW  NX CON\""),
+				fixed(checks("read _text expect mapped as \"rw  nx CON\""), UNKNOWN_PTDUMP_WORD));
+		assertEquals(checks("ptdump section \"Linear Mapping\" lines <= 3"),
+				fixed(checks("ptdump section \"Linear mapping\" lines <= 3"), UNKNOWN_PTDUMP_SECTION));
+	}
+
+	@Test
+	void leafShapesAndLevels() {
+		assertEquals(checks("read _text expect ok at level 3 page"),
+				fixed(checks("read _text expect ok at level 3 block"), LEAF_SHAPE_MISMATCH));
+		assertEquals(checks("[_text, +2M) is block-mapped at level 2"),
+				fixed(checks("[_text, +2M) is present-invalid at level 2"), LEAF_SHAPE_MISMATCH));
+		assertEquals(checks("read _text expect ok at level 2"), fixed(checks("read _text expect ok at level 0"),
+				NO_LEAF_AT_LEVEL));
+		assertEquals(checks("set_memory_valid [_text, +4K) invalid expect split at level 2"),
+				fixed(checks("set_memory_valid [_text, +4K) invalid expect no_split at level 2"), SPLIT_DETAIL_WITHOUT_SPLIT));
+	}
 }

@@ -13,23 +13,31 @@ import org.eclipse.xtext.testing.util.ParseHelper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pagewright.lang.layout.AccessCheck;
+import org.pagewright.lang.layout.AliasRight;
+import org.pagewright.lang.layout.AliasRightsCheck;
 import org.pagewright.lang.layout.AppendStep;
 import org.pagewright.lang.layout.ChangeStep;
 import org.pagewright.lang.layout.Checks;
+import org.pagewright.lang.layout.ContGroupsCheck;
+import org.pagewright.lang.layout.DescriptorBit;
 import org.pagewright.lang.layout.Flag;
 import org.pagewright.lang.layout.FlagOp;
 import org.pagewright.lang.layout.FlagsChange;
 import org.pagewright.lang.layout.HibernationCheck;
 import org.pagewright.lang.layout.InsertStep;
+import org.pagewright.lang.layout.Literal;
 import org.pagewright.lang.layout.MapStep;
 import org.pagewright.lang.layout.Model;
 import org.pagewright.lang.layout.NoLeakCheck;
+import org.pagewright.lang.layout.Outcome;
 import org.pagewright.lang.layout.PageAddress;
 import org.pagewright.lang.layout.Phase;
 import org.pagewright.lang.layout.Policy;
 import org.pagewright.lang.layout.Position;
 import org.pagewright.lang.layout.ProtName;
+import org.pagewright.lang.layout.PtdumpContentCheck;
 import org.pagewright.lang.layout.Range;
+import org.pagewright.lang.layout.RangeCheck;
 import org.pagewright.lang.layout.Recipe;
 import org.pagewright.lang.layout.RecipeKind;
 import org.pagewright.lang.layout.RemoveStep;
@@ -98,6 +106,7 @@ class StepsSeriesChecksParsingTest {
 				    on hibernation_prepare: set_memory_valid lm_alias[__init_end, __bss_stop) valid
 				    change data_alias: flags &~ NO_BLOCK_MAPPINGS
 				    remove map_kernel
+				    on runtime: one: set_memory_valid [_text, +4K) invalid expect einval
 				  }
 				}
 				""");
@@ -114,6 +123,8 @@ class StepsSeriesChecksParsingTest {
 		FlagsChange change = (FlagsChange) ((ChangeStep) edits.get(2)).getChange();
 		assertEquals(FlagOp.REMOVE, change.getOp());
 		assertSame(policy.getPhases().get(0).getSteps().get(0), ((RemoveStep) edits.get(3)).getTarget());
+		assertEquals("einval", ((AppendStep) edits.get(4)).getStep().getExpected());
+		assertNull(insert.getStep().getExpected());
 	}
 
 	@Test
@@ -149,6 +160,64 @@ class StepsSeriesChecksParsingTest {
 		assertEquals(Via.LINEAR, noLeak.getVia());
 		assertTrue(!noLeak.isLeaks());
 		assertTrue(((NoLeakCheck) checks.getChecks().get(8)).isLeaks());
+	}
+
+	@Test
+	void checksSayWhatTheTablesLookLike() throws Exception {
+		Model model = parseHelper.parse(BASE + """
+				series s on pol { patch 1 "x" { } }
+				checks unmapped on s after 0 {
+				  read lm_alias(__init_end) expect ok at level 2 block pa 0x4060_0000
+				  read _text expect ok cont
+				  write lm_alias(__init_end) expect mapped as "RW NX MEM/NORMAL-TAGGED"
+				  lm_alias[__init_end, __bss_stop) has nG CONT PXNTable tagged
+				  [_text, +4K) lacks BLK DBM
+				  lm_alias[__init_end, +2M) is block-mapped at level 2
+				  lm_alias(__init_end) is present-invalid
+				  ptdump contains "0xffff000000400000-0xffff000000600000 2M PMD"
+				  ptdump section "Linear Mapping" lines <= 12
+				  no_writable_alias [_text, __init_end) via linear
+				  no_executable_alias [__init_end, __bss_stop)
+				  table_pages +3
+				  table_pages <= -1
+				  cont_groups_consistent lm_alias[__init_end, __bss_stop)
+				}
+				""");
+		assertTrue(model.eResource().getErrors().isEmpty(), () -> model.eResource().getErrors().toString());
+		Checks checks = (Checks) model.getElements().get(4);
+		assertEquals("unmapped", checks.getName());
+		assertEquals(0, checks.getPatch());
+		Outcome landing = ((AccessCheck) checks.getChecks().get(0)).getOutcome();
+		assertEquals(2, landing.getLevel());
+		assertEquals("block", landing.getShape());
+		assertTrue(landing.getPa() instanceof Literal);
+		assertEquals("cont", ((AccessCheck) checks.getChecks().get(1)).getOutcome().getShape());
+		Outcome mapped = ((AccessCheck) checks.getChecks().get(2)).getOutcome();
+		assertTrue(mapped.isMapped());
+		assertEquals("RW NX MEM/NORMAL-TAGGED", mapped.getAttributes());
+		RangeCheck has = (RangeCheck) checks.getChecks().get(3);
+		assertTrue(has.isHas());
+		assertEquals(List.of(DescriptorBit.NG, DescriptorBit.CONT, DescriptorBit.PXN_TABLE, DescriptorBit.TAGGED),
+				has.getBits());
+		assertTrue(!((RangeCheck) checks.getChecks().get(4)).isHas());
+		RangeCheck shape = (RangeCheck) checks.getChecks().get(5);
+		assertEquals("block-mapped", shape.getShape());
+		assertEquals(2, shape.getLevel());
+		assertEquals("present-invalid", ((RangeCheck) checks.getChecks().get(6)).getShape());
+		assertEquals("0xffff000000400000-0xffff000000600000 2M PMD",
+				((PtdumpContentCheck) checks.getChecks().get(7)).getRow());
+		PtdumpContentCheck section = (PtdumpContentCheck) checks.getChecks().get(8);
+		assertEquals("Linear Mapping", section.getSection());
+		assertEquals(12, section.getCount());
+		AliasRightsCheck writable = (AliasRightsCheck) checks.getChecks().get(9);
+		assertEquals(AliasRight.WRITABLE, writable.getRight());
+		assertEquals(Via.LINEAR, writable.getVia());
+		assertEquals(AliasRight.EXECUTABLE, ((AliasRightsCheck) checks.getChecks().get(10)).getRight());
+		TablePagesCheck delta = (TablePagesCheck) checks.getChecks().get(11);
+		assertEquals("+", delta.getSign());
+		assertEquals(3, delta.getCount());
+		assertEquals("-", ((TablePagesCheck) checks.getChecks().get(12)).getSign());
+		assertTrue(((ContGroupsCheck) checks.getChecks().get(13)).getLocation() instanceof Range);
 	}
 
 	@Test

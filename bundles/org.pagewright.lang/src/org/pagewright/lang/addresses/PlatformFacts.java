@@ -83,6 +83,23 @@ public final class PlatformFacts {
 		});
 	}
 
+	/** Where Linux puts a leaf: a level Linux maps blocks at, or the last level (the engine's Geometry). */
+	public static boolean isLeafLevel(Platform platform, int level) {
+		return level == Geometry.LAST_LEVEL || geometryOrDefault(platform).linuxBlockLevel(level);
+	}
+
+	/**
+	 * The sections of kernel_page_tables: its address_markers[] names, "… start" shortened to the region's name
+	 * ("Linear Mapping"), as the engine's KernelVaLayout lists them.
+	 */
+	public static java.util.List<String> ptdumpSections(Platform platform) {
+		KernelVersion version = kernel(platform).orElse(KernelVersion.MODELLED.get(KernelVersion.MODELLED.size() - 1));
+		return KernelVaLayout.of(geometryOrDefault(platform), version, 0).ptdumpMarkers().stream()
+				.map(m -> m.name().endsWith(" start") ? m.name().substring(0, m.name().length() - " start".length())
+						: m.name())
+				.distinct().toList();
+	}
+
 	/** The granule of the platform's page size, if it is one. */
 	public static Optional<Granule> granule(Platform platform) {
 		BigInteger size = rawPageSize(platform);

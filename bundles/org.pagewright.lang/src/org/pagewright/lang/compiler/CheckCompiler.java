@@ -5,22 +5,31 @@ import java.util.List;
 
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.pagewright.config.AccessKind;
+import org.pagewright.config.AliasRight;
 import org.pagewright.config.AliasVia;
 import org.pagewright.config.Comparison;
 import org.pagewright.config.ConfigFactory;
+import org.pagewright.config.DescriptorBit;
 import org.pagewright.config.FaultKind;
+import org.pagewright.config.LeafShape;
+import org.pagewright.config.MappingShape;
 import org.pagewright.config.SplitExpectation;
 import org.pagewright.lang.layout.AccessCheck;
+import org.pagewright.lang.layout.AliasRightsCheck;
 import org.pagewright.lang.layout.Check;
 import org.pagewright.lang.layout.Checks;
+import org.pagewright.lang.layout.ContGroupsCheck;
 import org.pagewright.lang.layout.Expression;
 import org.pagewright.lang.layout.HibernationCheck;
 import org.pagewright.lang.layout.HibernationMode;
+import org.pagewright.lang.layout.LayoutPackage;
 import org.pagewright.lang.layout.Location;
 import org.pagewright.lang.layout.NoLeakCheck;
 import org.pagewright.lang.layout.Phase;
 import org.pagewright.lang.layout.PtdumpCheck;
+import org.pagewright.lang.layout.PtdumpContentCheck;
 import org.pagewright.lang.layout.Range;
+import org.pagewright.lang.layout.RangeCheck;
 import org.pagewright.lang.layout.Result;
 import org.pagewright.lang.layout.SplitCheck;
 import org.pagewright.lang.layout.TablePagesCheck;
@@ -58,11 +67,70 @@ final class CheckCompiler {
         return switch (check) {
             case AccessCheck a -> {
                 var c = F.createAccessCheck();
+                var outcome = a.getOutcome();
                 c.setAddress(address(a.getLocation()));
                 c.setAccess(AccessKind.get(a.getAccess().getLiteral()));
-                c.setExpectFault(a.getOutcome().isFault());
-                c.setFaultLevel(a.getOutcome().getLevel());
-                c.setFaultKind(a.getOutcome().getKind() == null ? FaultKind.ANY : FaultKind.get(a.getOutcome().getKind()));
+                c.setExpectFault(outcome.isFault());
+                if (outcome.isFault()) {
+                    c.setFaultLevel(outcome.getLevel());
+                } else {
+                    c.setLeafLevel(outcome.getLevel());
+                }
+                c.setFaultKind(outcome.getKind() == null ? FaultKind.ANY : FaultKind.get(outcome.getKind()));
+                c.setLeafShape(outcome.getShape() == null ? LeafShape.ANY : LeafShape.get(outcome.getShape()));
+                if (outcome.getPa() != null) {
+                    c.setExpectedPa(platform.addresses.value(outcome.getPa()));
+                }
+                if (outcome.isMapped()) {
+                    c.setMappedAs(outcome.getAttributes());
+                }
+                yield c;
+            }
+            case PtdumpContentCheck p when p.getRow() != null -> {
+                var c = F.createPtdumpContainsCheck();
+                c.setRow(p.getRow());
+                yield c;
+            }
+            case PtdumpContentCheck p -> {
+                var c = F.createPtdumpSectionCheck();
+                c.setSection(p.getSection());
+                c.setComparison(Comparison.get(p.getComparison().getLiteral()));
+                c.setCount(p.getCount());
+                yield c;
+            }
+            case AliasRightsCheck r -> {
+                var c = F.createAliasRightsCheck();
+                long[] range = range(r.getLocation());
+                c.setStart(range[0]);
+                c.setEnd(range[1]);
+                c.setVia(r.getVia() == null ? AliasVia.ANY : AliasVia.get(r.getVia().getLiteral()));
+                c.setRight(r.getRight() == org.pagewright.lang.layout.AliasRight.WRITABLE ? AliasRight.WRITABLE
+                        : AliasRight.EXECUTABLE);
+                yield c;
+            }
+            case ContGroupsCheck g -> {
+                var c = F.createContGroupsCheck();
+                long[] range = range(g.getLocation());
+                c.setStart(range[0]);
+                c.setEnd(range[1]);
+                yield c;
+            }
+            case RangeCheck r when r.getShape() != null -> {
+                var c = F.createMappingShapeCheck();
+                long[] range = range(r.getLocation());
+                c.setStart(range[0]);
+                c.setEnd(range[1]);
+                c.setShape(MappingShape.get(r.getShape()));
+                c.setLevel(r.getLevel());
+                yield c;
+            }
+            case RangeCheck r -> {
+                var c = F.createDescriptorBitsCheck();
+                long[] range = range(r.getLocation());
+                c.setStart(range[0]);
+                c.setEnd(range[1]);
+                c.setExpectSet(r.isHas());
+                r.getBits().forEach(b -> c.getBits().add(DescriptorBit.get(b.getLiteral())));
                 yield c;
             }
             case PtdumpCheck p -> {
@@ -87,6 +155,8 @@ final class CheckCompiler {
                 c.setNumPages((r[1] - r[0] + platform.geometry.pageSize() - 1) / platform.geometry.pageSize());
                 c.setValid(s.getValidity() == Validity.VALID);
                 c.setExpect(SplitExpectation.get(s.getExpected().getLiteral()));
+                c.setSplitLevel(s.getLevel());
+                c.setSplitTo(s.getTarget());
                 yield c;
             }
             case HibernationCheck h -> {
@@ -99,8 +169,12 @@ final class CheckCompiler {
             }
             case TablePagesCheck t -> {
                 var c = F.createTablePagesCheck();
-                c.setComparison(Comparison.get(t.getComparison().getLiteral()));
-                c.setCount(t.getCount());
+                // `table_pages +3` without a comparison means exactly that change
+                boolean written = !NodeModelUtils.findNodesForFeature(t,
+                        LayoutPackage.Literals.TABLE_PAGES_CHECK__COMPARISON).isEmpty();
+                c.setComparison(written ? Comparison.get(t.getComparison().getLiteral()) : Comparison.EQ);
+                c.setDelta(t.getSign() != null);
+                c.setCount("-".equals(t.getSign()) ? -t.getCount() : t.getCount());
                 yield c;
             }
             default -> throw new CompileException(check, "no compilation for " + check.eClass().getName());

@@ -80,6 +80,19 @@ final class StepExpander {
                 c.setValid(s.getValidity() == org.pagewright.lang.layout.Validity.VALID);
                 out.add(withOrigin(c, stepName, entry, source, "set_memory_valid"));
             }
+            case SetMemoryStep s when s.isVmallocBacked() -> {
+                long[] r = platform.addresses.range(s.getRange());
+                org.pagewright.config.Permission change = org.pagewright.config.Permission.get(s.getKind().getName());
+                // pageattr.c change_memory_common: only a PTE_RDONLY change, and only with rodata=full
+                if (platform.kernel.mirrorsReadOnlyToLinearAlias()
+                        && org.pagewright.arm64.op.Permission.valueOf(change.getName()).changesRdonly()) {
+                    org.pagewright.config.MirrorToLinearAlias c = F.createMirrorToLinearAlias();
+                    c.setLinearVirt(r[0]);
+                    c.setNumPages(pages(r));
+                    c.setChange(change);
+                    out.add(withOrigin(c, stepName, entry, source, s.getKind().getLiteral() + " vmalloc_backed"));
+                }
+            }
             case SetMemoryStep s -> {
                 long[] r = platform.addresses.range(s.getRange());
                 org.pagewright.config.ChangeMemoryCommon c = F.createChangeMemoryCommon();
@@ -98,6 +111,7 @@ final class StepExpander {
             }
             default -> throw new CompileException(entry.step, "no expansion for " + entry.step.getAction().eClass().getName());
         }
+        out.forEach(o -> o.getOrigin().setExpect(entry.step.getExpected()));
         return out;
     }
 

@@ -11,11 +11,16 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 /** The machine-readable form of a run: revisions, phases (operations with their results, table pages, diff), verdicts. */
-final class JsonReport {
+public final class JsonReport {
 	private JsonReport() {
 	}
 
 	static String of(RunResult result) {
+		return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(tree(result)) + "\n";
+	}
+
+	/** The report as a JSON tree, for front ends that embed it in a document of their own (the command line). */
+	public static JsonObject tree(RunResult result) {
 		JsonObject root = new JsonObject();
 		root.addProperty("configuration", result.configuration());
 		root.addProperty("passed", result.passed());
@@ -66,6 +71,6 @@ final class JsonReport {
 			revisions.add(rev);
 		}
 		root.add("revisions", revisions);
-		return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root) + "\n";
+		return root;
 	}
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.util.LineAndColumn;
 import org.eclipse.xtext.validation.Issue;
 import org.pagewright.config.run.CheckVerdict;
 import org.pagewright.config.run.ConfigurationRunner;
@@ -23,8 +24,25 @@ public final class LayoutChecks {
 	/** Issue code of a check that did not hold or a series that could not be compiled or run. */
 	public static final String FAILED = LocatedIssues.GENERATION_FAILED;
 
-	/** One compilation and, if it compiled, its run. */
-	public record Run(LayoutCompiler.Compilation compilation, RunResult result, List<Issue> failures) {
+	/**
+	 * One compilation and, if it compiled, its run.
+	 *
+	 * @param problems what stopped it or the kernel: compile and run problems, operations at which it BUGs
+	 * @param failedChecks a located error per check that did not hold
+	 */
+	public record Run(LayoutCompiler.Compilation compilation, RunResult result, List<Issue> problems,
+			List<Issue> failedChecks) {
+
+		/** The problems, then the failed checks. */
+		public List<Issue> failures() {
+			List<Issue> all = new ArrayList<>(problems);
+			all.addAll(failedChecks);
+			return all;
+		}
+	}
+
+	/** A verdict on its check as written in the file (line and column 1-based; 0 when it cannot be found). */
+	public record LocatedVerdict(String subject, CheckVerdict verdict, int line, int column) {
 	}
 
 	private LayoutChecks() {
@@ -42,32 +60,48 @@ public final class LayoutChecks {
 			compilations = LayoutCompiler.compile(model);
 		} catch (RuntimeException | StackOverflowError e) {
 			// a defect, not the user's mistake: still a located one-line error, never a stack trace
-			return List.of(new Run(null, null, List.of(InternalErrors.issue(model, "compiling", e))));
+			return List.of(new Run(null, null, List.of(InternalErrors.issue(model, "compiling", e)), List.of()));
 		}
 		for (LayoutCompiler.Compilation compilation : compilations) {
 			if (!compilation.ok()) {
 				runs.add(new Run(compilation, null, compilation.problems().stream()
-						.map(p -> InFile.of(model, LocatedIssues.error(p.where(), p.message()))).toList()));
+						.map(p -> InFile.of(model, LocatedIssues.error(p.where(), p.message()))).toList(), List.of()));
 				continue;
 			}
 			try {
 				RunResult result = ConfigurationRunner.run(compilation.configuration());
-				runs.add(new Run(compilation, result, failuresOf(compilation, result, sources).stream()
-						.map(i -> InFile.of(model, i)).toList()));
+				runs.add(new Run(compilation, result, inFile(model, problemsOf(compilation, result, sources)),
+						inFile(model, failedChecksOf(compilation, result, sources))));
 			} catch (RuntimeException | StackOverflowError e) {
 				runs.add(new Run(compilation, null, List.of(InternalErrors.issue(
 						compilation.subject() != null ? compilation.subject() : model, "running " + compilation.name(),
-						e))));
+						e)), List.of()));
 			}
 		}
 		return runs;
+	}
+
+	/** Every verdict of these runs of {@code model}, passed or failed, located as {@link #failures} are. */
+	public static List<LocatedVerdict> verdicts(Model model, List<Run> runs) {
+		SourceElements sources = new SourceElements(model);
+		List<LocatedVerdict> out = new ArrayList<>();
+		for (Run run : runs) {
+			if (run.result() == null) {
+				continue;
+			}
+			for (CheckVerdict v : run.result().verdicts()) {
+				LineAndColumn at = LocatedIssues.start(sources.at(v.source(), run.compilation().subject()));
+				out.add(new LocatedVerdict(run.compilation().name(), v, at.getLine(), at.getColumn()));
+			}
+		}
+		return out;
 	}
 
 	public static List<Issue> failures(List<Run> runs) {
 		return runs.stream().flatMap(r -> r.failures().stream()).toList();
 	}
 
-	private static List<Issue> failuresOf(LayoutCompiler.Compilation compilation, RunResult result,
+	private static List<Issue> problemsOf(LayoutCompiler.Compilation compilation, RunResult result,
 			SourceElements sources) {
 		List<Issue> failures = new ArrayList<>();
 		EObject subject = compilation.subject();
@@ -78,11 +112,22 @@ public final class LayoutChecks {
 					+ revision(bug.patch()) + " of " + name + " in " + bug.phase().getLiteral() + ": "
 					+ bug.operation().operation() + ": " + bug.operation().result()));
 		}
+		return failures;
+	}
+
+	private static List<Issue> failedChecksOf(LayoutCompiler.Compilation compilation, RunResult result,
+			SourceElements sources) {
+		List<Issue> failures = new ArrayList<>();
 		for (CheckVerdict v : result.failedChecks()) {
-			failures.add(LocatedIssues.error(sources.at(v.source(), subject), "check failed on " + revision(v.patch())
-					+ " of " + name + " in " + v.phase().getLiteral() + ": " + v.description() + ": " + v.reason()));
+			failures.add(LocatedIssues.error(sources.at(v.source(), compilation.subject()), "check failed on "
+					+ revision(v.patch()) + " of " + compilation.name() + " in " + v.phase().getLiteral() + ": "
+					+ v.description() + ": " + v.reason()));
 		}
 		return failures;
+	}
+
+	private static List<Issue> inFile(Model model, List<Issue> issues) {
+		return issues.stream().map(i -> InFile.of(model, i)).toList();
 	}
 
 	private static String revision(int patch) {

@@ -28,7 +28,7 @@ final class LocatedIssues {
 			issue.setUriToProblem(EcoreUtil.getURI(where));
 			ICompositeNode node = NodeModelUtils.findActualNodeFor(where);
 			if (node != null) {
-				LineAndColumn start = NodeModelUtils.getLineAndColumn(node, node.getOffset());
+				LineAndColumn start = start(node);
 				issue.setLineNumber(start.getLine());
 				issue.setColumn(start.getColumn());
 				issue.setOffset(node.getOffset());
@@ -36,5 +36,15 @@ final class LocatedIssues {
 			}
 		}
 		return issue;
+	}
+
+	/** Line and column (1-based) where the element is written, or 0/0 when it has no node. */
+	static LineAndColumn start(EObject where) {
+		ICompositeNode node = where == null ? null : NodeModelUtils.findActualNodeFor(where);
+		return node == null ? LineAndColumn.from(0, 0) : start(node);
+	}
+
+	private static LineAndColumn start(ICompositeNode node) {
+		return NodeModelUtils.getLineAndColumn(node, node.getOffset());
 	}
 }

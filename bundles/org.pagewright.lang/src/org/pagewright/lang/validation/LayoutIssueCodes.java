@@ -17,7 +17,8 @@ public final class LayoutIssueCodes {
 	public static final String STEP_REMOVED_EARLIER = PREFIX + "stepRemovedEarlier";
 	/** `change X: prot …` on a step without a prot, or `flags` on a kernel recipe. */
 	public static final String CHANGE_NOT_APPLICABLE = PREFIX + "changeNotApplicable";
-	/** Checks after a patch number the series does not have (or after a patch of a plain policy). Fix: last patch. */
+	/** Checks after a patch number the series does not have (or after a patch of a plain policy; 0, the baseline, is
+	 * always there). Fix: last patch. */
 	public static final String UNKNOWN_PATCH_NUMBER = PREFIX + "unknownPatchNumber";
 	/** Two DRAM banks share addresses. */
 	public static final String OVERLAPPING_DRAM_BANKS = PREFIX + "overlappingDramBanks";
@@ -43,6 +44,8 @@ public final class LayoutIssueCodes {
 	public static final String WX_LINEAR_MAPPING = PREFIX + "wxLinearMapping";
 	/** Flags on a step whose kernel function takes none (set_memory_*, set_direct_map_*, update_mapping_prot). */
 	public static final String FLAGS_IGNORED = PREFIX + "flagsIgnored";
+	/** set_memory_x/nx vmalloc_backed: change_memory_common mirrors only PTE_RDONLY changes to the linear alias. */
+	public static final String VMALLOC_CHANGE_NOT_MIRRORED = PREFIX + "vmallocChangeNotMirrored";
 	/** NO_BLOCK_MAPPINGS / NO_CONT_MAPPINGS on a range too small or unaligned to hold a block / contiguous run. */
 	public static final String FLAG_WITHOUT_EFFECT = PREFIX + "flagWithoutEffect";
 	/** A cmdline word the platform's kernel version ignores (rodata=noalias before 6.18, rodata=full from 6.18). */
@@ -55,6 +58,22 @@ public final class LayoutIssueCodes {
 	public static final String CPU_FEATURE_NAME = PREFIX + "cpuFeatureName";
 	/** A kernel version whose mm behaviour the engine does not know. */
 	public static final String UNKNOWN_KERNEL_VERSION = PREFIX + "unknownKernelVersion";
+
+	/** A word in `expect mapped as "…"` that ptdump never prints (pte_bits[]). Fix: the closest printed word. */
+	public static final String UNKNOWN_PTDUMP_WORD = PREFIX + "unknownPtdumpWord";
+	/** Words in `expect mapped as "…"` that one leaf cannot print together (`RW ro`, two memory types). */
+	public static final String CONTRADICTORY_PTDUMP_WORDS = PREFIX + "contradictoryPtdumpWords";
+	/** `ok at level 3 block`, `ok at level 2 page`, `is unmapped at level 2`. Fix: the shape that level has. */
+	public static final String LEAF_SHAPE_MISMATCH = PREFIX + "leafShapeMismatch";
+	/** A leaf level where Linux maps no leaf for the granule (pud_sect_supported(), level 0). Fix: level 2. */
+	public static final String NO_LEAF_AT_LEVEL = PREFIX + "noLeafAtLevel";
+	/** `ptdump section "…"` naming no address_markers[] region. Fix: the closest section name. */
+	public static final String UNKNOWN_PTDUMP_SECTION = PREFIX + "unknownPtdumpSection";
+	/** `ptdump contains ""`: an empty row is in every dump. */
+	public static final String EMPTY_PTDUMP_ROW = PREFIX + "emptyPtdumpRow";
+
+	/** `expect no_split|einval at level N` or `… to cont`: only a split has a level and a result. Fix: `split`. */
+	public static final String SPLIT_DETAIL_WITHOUT_SPLIT = PREFIX + "splitDetailWithoutSplit";
 
 	private LayoutIssueCodes() {
 	}

@@ -40,6 +40,7 @@ import org.pagewright.lang.layout.InsertStep;
 import org.pagewright.lang.layout.KernelSetting;
 import org.pagewright.lang.layout.LayoutPackage;
 import org.pagewright.lang.layout.MapStep;
+import org.pagewright.lang.layout.Outcome;
 import org.pagewright.lang.layout.Model;
 import org.pagewright.lang.layout.Patch;
 import org.pagewright.lang.layout.Platform;
@@ -47,7 +48,9 @@ import org.pagewright.lang.layout.Policy;
 import org.pagewright.lang.layout.Primitive;
 import org.pagewright.lang.layout.ProtChange;
 import org.pagewright.lang.layout.ProtName;
+import org.pagewright.lang.layout.PtdumpContentCheck;
 import org.pagewright.lang.layout.Range;
+import org.pagewright.lang.layout.RangeCheck;
 import org.pagewright.lang.layout.Recipe;
 import org.pagewright.lang.layout.RemoveStep;
 import org.pagewright.lang.layout.ReplaceStep;
@@ -55,6 +58,8 @@ import org.pagewright.lang.layout.Series;
 import org.pagewright.lang.layout.SetMemoryKind;
 import org.pagewright.lang.layout.SetMemoryStep;
 import org.pagewright.lang.layout.SetValidStep;
+import org.pagewright.lang.layout.SplitCheck;
+import org.pagewright.lang.layout.SplitResult;
 import org.pagewright.lang.layout.Step;
 import org.pagewright.lang.layout.Symbol;
 import org.pagewright.lang.layout.UpdateProtStep;
@@ -306,7 +311,7 @@ public class LayoutValidator extends AbstractLayoutValidator {
 
 	private static boolean isKernelVa(Expression expression) {
 		EStructuralFeature feature = expression.eContainingFeature();
-		if (feature == L.getMapStep_Phys() || feature == L.getUpdateProtStep_Phys()) {
+		if (feature == L.getMapStep_Phys() || feature == L.getUpdateProtStep_Phys() || feature == L.getOutcome_Pa()) {
 			return false;
 		}
 		return !(feature == L.getRange_End() && ((Range) expression.eContainer()).isSized());
@@ -404,7 +409,7 @@ public class LayoutValidator extends AbstractLayoutValidator {
 				&& map.getProt().getBase() == ProtName.PAGE_KERNEL_EXEC
 				|| step instanceof UpdateProtStep update && update.getProt() != null
 						&& update.getProt().getBase() == ProtName.PAGE_KERNEL_EXEC
-				|| step instanceof SetMemoryStep set && set.getKind() == SetMemoryKind.X;
+				|| step instanceof SetMemoryStep set && set.getKind() == SetMemoryKind.X && !set.isVmallocBacked();
 		if (exec && step.getRange() != null && isLinear(step.getRange())) {
 			EStructuralFeature feature = step instanceof MapStep ? L.getMapStep_Prot()
 					: step instanceof UpdateProtStep ? L.getUpdateProtStep_Prot() : L.getSetMemoryStep_Kind();
@@ -420,6 +425,16 @@ public class LayoutValidator extends AbstractLayoutValidator {
 		AddressEvaluator evaluator = AddressEvaluator.forContext(range);
 		BigInteger[] bounds = evaluator.bounds(range);
 		return bounds != null && evaluator.isLinear(bounds[0]);
+	}
+
+	/** pageattr.c change_memory_common mirrors only PTE_RDONLY changes of a vmalloc area to the linear alias. */
+	@Check
+	public void checkVmallocBackedChangeReachesTheLinearMap(SetMemoryStep step) {
+		if (step.isVmallocBacked() && step.getKind() != SetMemoryKind.RO && step.getKind() != SetMemoryKind.RW) {
+			warning(step.getKind().getLiteral() + " on a vmalloc area does not change the linear alias of its pages "
+					+ "(only set_memory_ro/rw are mirrored): the step has no effect", step,
+					L.getSetMemoryStep_VmallocBacked(), VMALLOC_CHANGE_NOT_MIRRORED);
+		}
 	}
 
 	/** set_memory_*(), set_direct_map_*() and update_mapping_prot() take no mapping flags (pageattr.c, mmu.c). */
@@ -520,7 +535,8 @@ public class LayoutValidator extends AbstractLayoutValidator {
 
 	@Check
 	public void checkPatchNumberExists(Checks checks) {
-		if (checks.getPatch() == null || checks.getSubject() == null || checks.getSubject().eIsProxy()) {
+		if (checks.getPatch() == null || checks.getPatch() == 0 || checks.getSubject() == null
+				|| checks.getSubject().eIsProxy()) {
 			return;
 		}
 		if (checks.getSubject() instanceof Series series) {
@@ -533,6 +549,98 @@ public class LayoutValidator extends AbstractLayoutValidator {
 		} else {
 			error("'" + checks.getSubject().getName() + "' is a policy: it has no patches", checks, L.getChecks_Patch(),
 					UNKNOWN_PATCH_NUMBER);
+		}
+	}
+
+	// ------------------------------------------------------------------ what the tables look like
+
+	/** `expect mapped as "…"` names ptdump's attribute words (arch/arm64/mm/ptdump.c pte_bits[]). */
+	@Check
+	public void checkPtdumpWords(Outcome outcome) {
+		if (!outcome.isMapped() || outcome.getAttributes() == null) {
+			return;
+		}
+		List<String> written = List.of(outcome.getAttributes().strip().split("\\s+"));
+		var known = PtdumpWords.known();
+		for (String word : written) {
+			if (!word.isEmpty() && !known.contains(word)) {
+				String closest = PtdumpWords.closest(word, known);
+				error("ptdump prints no attribute '" + word + "'" + (closest == null ? "" : ": did you mean '" + closest
+						+ "'?") + " (it prints " + String.join(" ", known) + ")", outcome, L.getOutcome_Attributes(),
+						UNKNOWN_PTDUMP_WORD);
+				return;
+			}
+		}
+		for (String contradiction : PtdumpWords.contradictions(written)) {
+			error("One leaf cannot print " + contradiction, outcome, L.getOutcome_Attributes(),
+					CONTRADICTORY_PTDUMP_WORDS);
+		}
+	}
+
+	/** A leaf above the last level is a block, at the last level a page (ARM ARM D8.3). */
+	@Check
+	public void checkLeafExpectation(Outcome outcome) {
+		if (outcome.isFault() || outcome.isMapped() || outcome.getLevel() == null) {
+			return;
+		}
+		int level = outcome.getLevel();
+		Platform platform = LayoutContexts.platformOf(outcome);
+		if (!PlatformFacts.isLeafLevel(platform, level)) {
+			error(noLeafMessage(level), outcome, L.getOutcome_Level(), NO_LEAF_AT_LEVEL, "2");
+		} else if (level == Geometry.LAST_LEVEL && "block".equals(outcome.getShape())
+				|| level < Geometry.LAST_LEVEL && "page".equals(outcome.getShape())) {
+			error("A level " + level + " leaf is a " + (level == Geometry.LAST_LEVEL ? "page" : "block"), outcome,
+					L.getOutcome_Shape(), LEAF_SHAPE_MISMATCH, level == Geometry.LAST_LEVEL ? "page" : "block");
+		}
+	}
+
+	/** `is block-mapped at level N`: only blocks have a level to name, and only at levels Linux maps blocks at. */
+	@Check
+	public void checkShapeLevel(RangeCheck check) {
+		if (check.getShape() == null || check.getLevel() == null) {
+			return;
+		}
+		int level = check.getLevel();
+		boolean pagesAtLast = "page-mapped".equals(check.getShape()) && level == Geometry.LAST_LEVEL;
+		if (!"block-mapped".equals(check.getShape()) && !pagesAtLast) {
+			error("Only block-mapped names a level: " + check.getShape() + " has none", check, L.getRangeCheck_Shape(),
+					LEAF_SHAPE_MISMATCH, "block-mapped");
+		} else if (!pagesAtLast && (level == Geometry.LAST_LEVEL
+				|| !PlatformFacts.isLeafLevel(LayoutContexts.platformOf(check), level))) {
+			error(noLeafMessage(level).replace("leaf", "block"), check, L.getRangeCheck_Level(), NO_LEAF_AT_LEVEL, "2");
+		}
+	}
+
+	/** A split names where it happens and what it leaves; no_split and -EINVAL split nothing. */
+	@Check
+	public void checkSplitDetail(SplitCheck check) {
+		if (check.getExpected() != SplitResult.SPLIT && (check.getLevel() != null || check.getTarget() != null)) {
+			error("Only `expect split` has a level and a result: " + check.getExpected().getLiteral() + " splits nothing",
+					check, L.getSplitCheck_Expected(), SPLIT_DETAIL_WITHOUT_SPLIT, "split");
+		}
+	}
+
+	private static String noLeafMessage(int level) {
+		return "Linux maps no leaf at level " + level + " with this granule (pud_sect_supported(): level 1 blocks "
+				+ "with 4K pages only; blocks at level 2; pages at level 3)";
+	}
+
+	/** ptdump sections are its address_markers[] (arch/arm64/mm/ptdump.c). */
+	@Check
+	public void checkPtdumpContent(PtdumpContentCheck check) {
+		if (check.getRow() != null && check.getRow().isBlank()) {
+			error("An empty row is in every dump: write the line as the kernel prints it", check,
+					L.getPtdumpContentCheck_Row(), EMPTY_PTDUMP_ROW);
+		}
+		if (check.getSection() == null) {
+			return;
+		}
+		List<String> sections = PlatformFacts.ptdumpSections(LayoutContexts.platformOf(check));
+		if (!sections.contains(check.getSection()) && !sections.contains(check.getSection().replaceFirst(" start$", ""))) {
+			String closest = PtdumpWords.closest(check.getSection(), sections);
+			error("kernel_page_tables has no section \"" + check.getSection() + "\" (it has " + String.join(", ", sections)
+					+ ")", check, L.getPtdumpContentCheck_Section(), UNKNOWN_PTDUMP_SECTION,
+					closest == null ? new String[0] : new String[] { closest });
 		}
 	}
 }

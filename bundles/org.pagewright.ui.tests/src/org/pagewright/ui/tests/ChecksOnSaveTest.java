@@ -1,6 +1,7 @@
 package org.pagewright.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.eclipse.core.resources.IFile;
@@ -47,6 +48,32 @@ class ChecksOnSaveTest {
 
 		assertTrue(Workbench.waitUntil(() -> failures(file).length == 0 && idle(), 60_000),
 				"the marker stayed after the check held");
+	}
+
+	@Test
+	void aFailedCheckMarkerMovesWithTheTextWhileEditingBeforeTheNextSave() throws Exception {
+		IFile file = Workbench.file(project, "moving.layout", LAYOUT.formatted("ok"));
+		org.eclipse.ui.texteditor.ITextEditor editor = (org.eclipse.ui.texteditor.ITextEditor) org.eclipse.ui.ide.IDE
+				.openEditor(Workbench.page(), file);
+		assertTrue(Workbench.waitUntil(() -> failures(file).length == 1 && idle(), 60_000), "the failed check was not marked");
+		org.eclipse.jface.text.IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
+		org.eclipse.jface.text.source.IAnnotationModel annotations = editor.getDocumentProvider()
+				.getAnnotationModel(editor.getEditorInput());
+
+		document.replace(0, 0, "// two lines\n// added above\n");
+		Workbench.waitUntil(() -> false, 500); // the reconciler validates the unsaved text meanwhile
+
+		org.eclipse.jface.text.Position at = null;
+		for (var it = annotations.getAnnotationIterator(); it.hasNext();) {
+			var annotation = it.next();
+			if (annotation instanceof org.eclipse.ui.texteditor.MarkerAnnotation m
+					&& m.getMarker().getType().equals(LayoutMarkers.CHECK_FAILURE)) {
+				at = annotations.getPosition(annotation);
+			}
+		}
+		assertNotNull(at, "no failed-check annotation in the editor");
+		assertEquals(27, document.getLineOfOffset(at.getOffset()) + 1, "the failed check's annotation stayed behind");
+		editor.doRevertToSaved();
 	}
 
 	private static boolean idle() {

@@ -57,6 +57,23 @@ class HoverAndQuickFixTest {
 	}
 
 	@Test
+	void aLongHoverWrapsAtTheHoverWidthInsteadOfRunningOffTheScreen() {
+		org.eclipse.jface.text.IInformationControl control = new LayoutTextHover().getHoverControlCreator()
+				.createInformationControl(Workbench.page().getWorkbenchWindow().getShell());
+		try {
+			control.setSizeConstraints(400, 600);
+			control.setInformation("a range of 7288K " + "with words that make one long unbroken hover line ".repeat(8)
+					+ "<end> & more");
+			org.eclipse.swt.graphics.Point size = control.computeSizeHint();
+			int trim = ((org.eclipse.jface.text.IInformationControlExtension3) control).computeTrim().width;
+			assertTrue(size.x <= 400 + trim, "hover " + size.x + " px wide, trim " + trim);
+			assertTrue(size.y > 40, "the text took several lines: " + size.y + " px");
+		} finally {
+			control.dispose();
+		}
+	}
+
+	@Test
 	void theQuickFixOfAMisnamedCpuFeatureRenamesItInTheOpenEditor() throws CoreException {
 		IFile file = Workbench.file(project, "fix.layout", "platform p {\n  kernel 6.18\n  cpu bbml3\n}\n");
 		ITextEditor editor = (ITextEditor) IDE.openEditor(Workbench.page(), file);

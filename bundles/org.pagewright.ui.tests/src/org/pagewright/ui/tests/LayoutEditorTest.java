@@ -74,6 +74,19 @@ class LayoutEditorTest {
 	}
 
 	@Test
+	void ctrlSpaceAtTheTopLevelOffersTemplatesAndNoPunctuation() throws CoreException {
+		String text = "platform p {\n  granule 4K\n}\n\n";
+		ITextEditor editor = (ITextEditor) open(Workbench.file(project, "templates.layout", text));
+		editor.selectAndReveal(text.length(), 0);
+
+		List<String> proposals = proposalsShownFor(editor);
+
+		assertTrue(proposals.contains("series … { } - template"), () -> "proposals were " + proposals);
+		assertTrue(proposals.contains("checks … { } - template"), () -> "proposals were " + proposals);
+		assertTrue(proposals.stream().noneMatch(p -> p.matches("[{}()+\\-]")), () -> "proposals were " + proposals);
+	}
+
+	@Test
 	void aSyntaxErrorBecomesAProblemMarkerOnItsLine() throws CoreException {
 		IFile file = Workbench.file(project, "broken.layout", "platform p {\n  granule 4K\n  va_bitz 48\n}\n");
 		open(file);

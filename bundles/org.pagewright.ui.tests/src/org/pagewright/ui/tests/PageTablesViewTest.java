@@ -154,6 +154,38 @@ class PageTablesViewTest {
 	}
 
 	@Test
+	void fileExportWritesTheMapAsAPng() throws IOException {
+		Path png = Files.createTempDirectory("export").resolve("map.png");
+		org.pagewright.ui.view.ExportMapWizard wizard = new org.pagewright.ui.view.ExportMapWizard();
+		wizard.init(org.eclipse.ui.PlatformUI.getWorkbench(), org.eclipse.jface.viewers.StructuredSelection.EMPTY);
+		org.eclipse.jface.wizard.WizardDialog dialog = new org.eclipse.jface.wizard.WizardDialog(
+				Workbench.page().getWorkbenchWindow().getShell(), wizard);
+		dialog.create();
+		org.eclipse.swt.widgets.Text path = find(dialog.getShell(), org.eclipse.swt.widgets.Text.class);
+		path.setText(png.toString());
+
+		assertTrue(wizard.canFinish());
+		assertTrue(wizard.performFinish());
+		dialog.close();
+		assertTrue(Files.size(png) > 1000);
+	}
+
+	private static <T> T find(org.eclipse.swt.widgets.Control control, Class<T> type) {
+		if (type.isInstance(control)) {
+			return type.cast(control);
+		}
+		if (control instanceof org.eclipse.swt.widgets.Composite c) {
+			for (org.eclipse.swt.widgets.Control child : c.getChildren()) {
+				T found = find(child, type);
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
+	}
+
+	@Test
 	void aFailingFileShowsItsFailure() throws CoreException {
 		IFile failing = Workbench.file(project, "failing.layout", SampleSeries.UNMAP_DATA_ALIAS.formatted("ok"));
 		IDE.openEditor(Workbench.page(), failing);
@@ -163,6 +195,40 @@ class PageTablesViewTest {
 		assertTrue(view.select("unmap", 1, Phase.RUNTIME));
 		assertTrue(view.verdictLines().stream().anyMatch(l -> l[0].equals("FAIL") && l[2].contains("translation fault")),
 				() -> view.verdictLines().stream().map(l -> String.join(" | ", l)).toList().toString());
+	}
+
+	@Test
+	void runRunsTheEditorsUnsavedTextAndLeavesTheFileAlone() throws Exception {
+		String passing = SampleSeries.UNMAP_DATA_ALIAS.formatted("fault level 3 translation");
+		IFile file = Workbench.file(project, "unsaved.layout", passing);
+		org.eclipse.ui.texteditor.ITextEditor editor = (org.eclipse.ui.texteditor.ITextEditor) IDE.openEditor(
+				Workbench.page(), file);
+		assertTrue(Workbench.waitUntil(() -> file.equals(view.file()) && view.status().contains("3 checks: 3 passed"),
+				60_000), view.status());
+
+		editor.getDocumentProvider().getDocument(editor.getEditorInput())
+				.set(SampleSeries.UNMAP_DATA_ALIAS.formatted("ok"));
+		PlatformUIHandlers.execute("org.pagewright.ui.run");
+
+		assertTrue(Workbench.waitUntil(() -> view.status().contains("1 failed"), 60_000), view.status());
+		assertTrue(editor.isDirty(), "Run does not save");
+		assertEquals(passing, new String(file.getContents().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+		editor.doRevertToSaved();
+	}
+
+	@Test
+	void lookUpFromTheEditorWalksTheAddressUnderTheCaret() throws Exception {
+		org.eclipse.ui.texteditor.ITextEditor editor = (org.eclipse.ui.texteditor.ITextEditor) IDE.openEditor(
+				Workbench.page(), review);
+		String text = editor.getDocumentProvider().getDocument(editor.getEditorInput()).get();
+		int caret = text.indexOf("read lm_alias(__bss_start) expect fault level 3") + "read lm_alias(__b".length();
+		editor.selectAndReveal(caret, 0);
+		assertTrue(view.select("data_bss_v4", 15, Phase.RUNTIME));
+
+		PlatformUIHandlers.execute("org.pagewright.ui.lookUpAddress");
+
+		assertTrue(view.lookupOutcome().startsWith("read of 0xffff000003340000: level 3 translation fault"),
+				view.lookupOutcome());
 	}
 
 	private static Optional<PtdumpRow.Range> range(List<PtdumpRow> rows, String start) {

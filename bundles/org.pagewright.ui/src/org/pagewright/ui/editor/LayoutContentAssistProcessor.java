@@ -51,11 +51,21 @@ public class LayoutContentAssistProcessor implements IContentAssistProcessor, IC
 		String text = document.get();
 		try {
 			List<ICompletionProposal> proposals = new ArrayList<>();
+			List<ICompletionProposal> templates = new ArrayList<>();
 			for (ContentAssistEntry entry : entries(document, text, offset)) {
 				if (worthProposing(entry)) {
 					proposals.add(toProposal(entry, offset));
 				}
+				String skeleton = entry.getProposal() == null ? null
+						: org.pagewright.ui.wizards.LayoutTemplates.SKELETONS.get(entry.getProposal());
+				if (skeleton != null && ContentAssistEntry.KIND_KEYWORD.equals(entry.getKind())) {
+					String prefix = entry.getPrefix() == null ? "" : entry.getPrefix();
+					templates.add(new CompletionProposal(skeleton, offset - prefix.length(), prefix.length(),
+							skeleton.indexOf("name") >= 0 ? skeleton.indexOf("name") : skeleton.length(), null,
+							entry.getProposal() + " … { } - template", null, "<pre>" + skeleton + "</pre>"));
+				}
 			}
+			proposals.addAll(templates);
 			return proposals.toArray(ICompletionProposal[]::new);
 		} catch (IOException | RuntimeException e) {
 			// A half-typed document must never break the editor: report it in the popup and the log.
@@ -83,7 +93,7 @@ public class LayoutContentAssistProcessor implements IContentAssistProcessor, IC
 	static boolean worthProposing(ContentAssistEntry entry) {
 		String proposal = entry.getProposal();
 		boolean word = proposal != null && proposal.chars().anyMatch(Character::isLetterOrDigit);
-		return word && !TERMINAL_PLACEHOLDERS.contains(entry.getDescription());
+		return word && (entry.getDescription() == null || !TERMINAL_PLACEHOLDERS.contains(entry.getDescription()));
 	}
 
 	private static ICompletionProposal toProposal(ContentAssistEntry entry, int offset) {

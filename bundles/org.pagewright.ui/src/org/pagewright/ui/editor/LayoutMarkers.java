@@ -26,12 +26,22 @@ public final class LayoutMarkers {
 	private LayoutMarkers() {
 	}
 
-	/** Replaces the file's markers of this type by one per issue. */
+	/**
+	 * Makes the file's markers of this type one per issue. Markers that still stand for an issue are kept as they
+	 * are and only the others are deleted or created: the Problems view never shows a marker that was deleted and
+	 * recreated under it ("Marker … not found").
+	 */
 	public static void replace(IFile file, String type, List<Issue> issues) {
 		IWorkspaceRunnable update = monitor -> {
-			file.deleteMarkers(type, true, IResource.DEPTH_ZERO);
-			for (Issue issue : issues) {
-				create(file, type, issue);
+			List<Map<String, Object>> wanted = new java.util.ArrayList<>(issues.stream()
+					.filter(i -> i.getSeverity() != Severity.IGNORE).map(LayoutMarkers::attributes).distinct().toList());
+			for (IMarker marker : file.findMarkers(type, true, IResource.DEPTH_ZERO)) {
+				if (!wanted.remove(known(marker))) {
+					marker.delete();
+				}
+			}
+			for (Map<String, Object> attributes : wanted) {
+				file.createMarker(type, attributes);
 			}
 		};
 		try {
@@ -42,10 +52,22 @@ public final class LayoutMarkers {
 		}
 	}
 
-	private static void create(IFile file, String type, Issue issue) throws CoreException {
-		if (issue.getSeverity() == Severity.IGNORE) {
-			return;
+	private static Map<String, Object> known(IMarker marker) throws CoreException {
+		Map<String, Object> out = new HashMap<>();
+		for (String key : KEYS) {
+			Object value = marker.getAttribute(key);
+			if (value != null) {
+				out.put(key, value);
+			}
 		}
+		return out;
+	}
+
+	/** The attributes a marker of an issue has; two markers with equal values stand for the same issue. */
+	private static final String[] KEYS = { IMarker.MESSAGE, IMarker.SEVERITY, IMarker.LINE_NUMBER, IMarker.CHAR_START,
+			IMarker.CHAR_END, ISSUE_CODE };
+
+	private static Map<String, Object> attributes(Issue issue) {
 		// All attributes at once: other threads never see a marker without its line or severity.
 		Map<String, Object> attributes = new HashMap<>();
 		attributes.put(IMarker.MESSAGE, issue.getMessage());
@@ -64,6 +86,6 @@ public final class LayoutMarkers {
 		if (issue.getCode() != null) {
 			attributes.put(ISSUE_CODE, issue.getCode());
 		}
-		file.createMarker(type, attributes);
+		return attributes;
 	}
 }

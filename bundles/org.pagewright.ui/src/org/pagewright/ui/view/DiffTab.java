@@ -7,12 +7,8 @@ import java.util.function.Function;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -55,10 +51,9 @@ final class DiffTab implements StateTab {
 		changedOnly.setSelection(true);
 		summary = new Label(root, SWT.NONE);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(summary);
-		viewer = new TableViewer(root, SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI);
-		viewer.getTable().setHeaderVisible(true);
+		viewer = Columns.table(root, SWT.MULTI);
+		viewer.getTable().setLinesVisible(false);
 		viewer.getTable().setFont(org.eclipse.jface.resource.JFaceResources.getTextFont()); // ptdump columns align
-		viewer.setContentProvider(ArrayContentProvider.getInstance());
 		column("Change", 80, r -> r.change().name().toLowerCase());
 		column("Before", 640, PtdumpDiff.Row::before);
 		column("After", 640, PtdumpDiff.Row::after);
@@ -68,21 +63,9 @@ final class DiffTab implements StateTab {
 		return root;
 	}
 
-	private void column(String title, int width, Function<PtdumpDiff.Row, String> text) {
-		TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
-		column.getColumn().setText(title);
-		column.getColumn().setWidth(width);
-		column.setLabelProvider(new ColumnLabelProvider() {
-			@Override
-			public String getText(Object element) {
-				return text.apply((PtdumpDiff.Row) element);
-			}
 
-			@Override
-			public Color getBackground(Object element) {
-				return Colors.color(Colors.of(((PtdumpDiff.Row) element).change()));
-			}
-		});
+	private void column(String title, int width, Function<PtdumpDiff.Row, String> text) {
+		Columns.add(viewer, PtdumpDiff.Row.class, title, width, text, r -> Colors.of(r.change()));
 	}
 
 	@Override

@@ -6,10 +6,7 @@ import java.util.function.Function;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
@@ -63,10 +60,7 @@ final class LookupTab implements StateTab {
 		pa.setText("VAs of PA");
 		outcome = new Label(root, SWT.WRAP);
 		GridDataFactory.fillDefaults().grab(true, false).span(5, 1).applyTo(outcome);
-		viewer = new TableViewer(root, SWT.BORDER | SWT.FULL_SELECTION);
-		viewer.getTable().setHeaderVisible(true);
-		viewer.getTable().setLinesVisible(true);
-		viewer.setContentProvider(ArrayContentProvider.getInstance());
+		viewer = Columns.table(root, SWT.NONE);
 		column("Level / alias", 200, Line::what);
 		column("Table page / VA range", 330, Line::where);
 		column("Descriptor / PA", 170, Line::descriptor);
@@ -160,16 +154,9 @@ final class LookupTab implements StateTab {
 		return r.value().longValue();
 	}
 
+
 	private void column(String title, int width, Function<Line, String> text) {
-		TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
-		column.getColumn().setText(title);
-		column.getColumn().setWidth(width);
-		column.setLabelProvider(new ColumnLabelProvider() {
-			@Override
-			public String getText(Object element) {
-				return text.apply((Line) element);
-			}
-		});
+		Columns.add(viewer, Line.class, title, width, text, null);
 	}
 
 	String outcome() {

@@ -71,12 +71,7 @@ public class PageTablesView extends ViewPart {
 	@Override
 	public void createPartControl(Composite parent) {
 		GridLayoutFactory.fillDefaults().margins(4, 4).applyTo(parent);
-		Composite bar = new Composite(parent, SWT.NONE);
-		org.eclipse.swt.layout.RowLayout row = new org.eclipse.swt.layout.RowLayout();
-		row.center = true;
-		row.wrap = true;
-		row.marginLeft = row.marginTop = row.marginBottom = 0;
-		bar.setLayout(row);
+		Composite bar = Columns.wrappingBar(parent);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
 		series = selector(bar, "Series:", 240);
 		revision = selector(bar, "Revision:", 400);

@@ -52,12 +52,7 @@ final class PtdumpTab implements StateTab {
 	public Control create(Composite parent) {
 		Composite root = new Composite(parent, SWT.NONE);
 		GridLayoutFactory.fillDefaults().margins(4, 4).applyTo(root);
-		Composite bar = new Composite(root, SWT.NONE);
-		org.eclipse.swt.layout.RowLayout row = new org.eclipse.swt.layout.RowLayout();
-		row.center = true;
-		row.wrap = true;
-		row.marginLeft = row.marginTop = row.marginBottom = 0;
-		bar.setLayout(row);
+		Composite bar = Columns.wrappingBar(root);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
 		new Label(bar, SWT.NONE).setText("VA:");
 		range = new Text(bar, SWT.BORDER | SWT.SEARCH);

@@ -4,14 +4,10 @@ import java.util.List;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.viewers.TreeViewer;
-import org.eclipse.jface.viewers.TreeViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.widgets.Composite;
@@ -73,9 +69,7 @@ final class TreeTab implements StateTab {
 		GridLayoutFactory.fillDefaults().margins(4, 4).applyTo(details);
 		where = new Label(details, SWT.WRAP);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(where);
-		fields = new TableViewer(details, SWT.BORDER | SWT.FULL_SELECTION);
-		fields.getTable().setHeaderVisible(true);
-		fields.setContentProvider(ArrayContentProvider.getInstance());
+		fields = Columns.table(details, SWT.NONE);
 		field("Field", 130, DescriptorFields.Field::name);
 		field("Bits", 80, DescriptorFields.Field::bits);
 		field("Value", 110, f -> "0x" + Long.toHexString(f.value()));
@@ -87,28 +81,14 @@ final class TreeTab implements StateTab {
 		return sash;
 	}
 
+
+
 	private void column(String title, int width, java.util.function.Function<TableEntryNode, String> text) {
-		TreeViewerColumn column = new TreeViewerColumn(tree, SWT.LEFT);
-		column.getColumn().setText(title);
-		column.getColumn().setWidth(width);
-		column.setLabelProvider(new ColumnLabelProvider() {
-			@Override
-			public String getText(Object element) {
-				return text.apply((TableEntryNode) element);
-			}
-		});
+		Columns.add(tree, TableEntryNode.class, title, width, text);
 	}
 
 	private void field(String title, int width, java.util.function.Function<DescriptorFields.Field, String> text) {
-		TableViewerColumn column = new TableViewerColumn(fields, SWT.LEFT);
-		column.getColumn().setText(title);
-		column.getColumn().setWidth(width);
-		column.setLabelProvider(new ColumnLabelProvider() {
-			@Override
-			public String getText(Object element) {
-				return text.apply((DescriptorFields.Field) element);
-			}
-		});
+		Columns.add(fields, DescriptorFields.Field.class, title, width, text, null);
 	}
 
 	@Override

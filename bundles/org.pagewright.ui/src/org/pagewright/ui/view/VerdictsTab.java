@@ -4,13 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -49,10 +45,7 @@ final class VerdictsTab implements StateTab {
 
 	@Override
 	public Control create(Composite parent) {
-		viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION);
-		viewer.getTable().setHeaderVisible(true);
-		viewer.getTable().setLinesVisible(true);
-		viewer.setContentProvider(ArrayContentProvider.getInstance());
+		viewer = Columns.table(parent, SWT.NONE);
 		org.eclipse.jface.viewers.ColumnViewerToolTipSupport.enableFor(viewer);
 		column("Result", 70, Line::status);
 		column("Check or operation", 420, Line::what);
@@ -67,26 +60,9 @@ final class VerdictsTab implements StateTab {
 		return viewer.getControl();
 	}
 
+
 	private void column(String title, int width, Function<Line, String> text) {
-		TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
-		column.getColumn().setText(title);
-		column.getColumn().setWidth(width);
-		column.setLabelProvider(new ColumnLabelProvider() {
-			@Override
-			public String getText(Object element) {
-				return text.apply((Line) element);
-			}
-
-			@Override
-			public Color getBackground(Object element) {
-				return Colors.color(((Line) element).colour());
-			}
-
-			@Override
-			public String getToolTipText(Object element) {
-				return ((Line) element).what() + "\n" + ((Line) element).reason();
-			}
-		});
+		Columns.add(viewer, Line.class, title, width, text, Line::colour);
 	}
 
 	@Override

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
@@ -17,6 +20,7 @@ import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.scoping.IScopeProvider;
 import org.pagewright.arm64.KernelVersion;
+import org.pagewright.lang.addresses.PlatformFacts;
 import org.pagewright.lang.layout.Checks;
 import org.pagewright.lang.layout.CmdlineWord;
 import org.pagewright.lang.layout.CpuSetting;
@@ -24,7 +28,9 @@ import org.pagewright.lang.layout.Patch;
 import org.pagewright.lang.layout.Platform;
 import org.pagewright.lang.layout.Series;
 import org.pagewright.lang.layout.VaBitsSetting;
+import org.pagewright.lang.naming.LayoutContexts;
 import org.pagewright.lang.validation.LayoutIssueCodes;
+import org.pagewright.lang.validation.PtdumpWords;
 
 import com.google.inject.Inject;
 
@@ -110,10 +116,47 @@ public class LayoutQuickFixes {
 			String version = closestKnownVersion(flagged);
 			fixes.add(replace("Simulate kernel " + version, offset, length, version));
 		}
+		case LayoutIssueCodes.UNKNOWN_PTDUMP_WORD -> {
+			Fix fix = ptdumpWords(offset, length, flagged);
+			if (fix != null) {
+				fixes.add(fix);
+			}
+		}
+		case LayoutIssueCodes.LEAF_SHAPE_MISMATCH -> {
+			String shape = flagged.equals("block") ? "page" : flagged.equals("page") ? "block" : "block-mapped";
+			fixes.add(replace("Expect " + shape, offset, length, shape));
+		}
+		case LayoutIssueCodes.SPLIT_DETAIL_WITHOUT_SPLIT -> fixes.add(replace("Expect split", offset, length, "split"));
+		case LayoutIssueCodes.NO_LEAF_AT_LEVEL -> fixes.add(replace("Expect level 2", offset, length, "2"));
+		case LayoutIssueCodes.UNKNOWN_PTDUMP_SECTION -> {
+			Platform platform = LayoutContexts.platformOf(element);
+			String closest = PtdumpWords.closest(flagged.replace("\"", ""), PlatformFacts.ptdumpSections(platform));
+			if (closest != null) {
+				fixes.add(replace("Change to \"" + closest + "\"", offset, length, "\"" + closest + "\""));
+			}
+		}
 		default -> {
 		}
 		}
 		return fixes;
+	}
+
+	/** Every word ptdump does not print replaced by the closest one it does, inside the quoted attributes. */
+	private static Fix ptdumpWords(int offset, int length, String quoted) {
+		Set<String> known = PtdumpWords.known();
+		StringBuilder fixed = new StringBuilder();
+		List<String> changed = new ArrayList<>();
+		Matcher words = Pattern.compile("\\S+|\\s+").matcher(quoted.substring(1, quoted.length() - 1));
+		while (words.find()) {
+			String word = words.group();
+			String closest = word.isBlank() || known.contains(word) ? null : PtdumpWords.closest(word, known);
+			fixed.append(closest == null ? word : closest);
+			if (closest != null) {
+				changed.add(closest);
+			}
+		}
+		return changed.isEmpty() ? null
+				: replace("Change to " + String.join(", ", changed), offset, length, "\"" + fixed + "\"");
 	}
 
 	private static Fix replace(String title, int offset, int length, String text) {

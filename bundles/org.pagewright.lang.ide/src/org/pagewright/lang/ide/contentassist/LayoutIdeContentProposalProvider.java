@@ -5,12 +5,17 @@ import java.util.Map;
 
 import org.eclipse.xtext.Assignment;
 import org.eclipse.xtext.CrossReference;
+import org.eclipse.xtext.GrammarUtil;
+import org.eclipse.xtext.Keyword;
+import org.eclipse.xtext.ParserRule;
 import org.eclipse.xtext.ide.editor.contentassist.ContentAssistContext;
 import org.eclipse.xtext.ide.editor.contentassist.ContentAssistEntry;
 import org.eclipse.xtext.ide.editor.contentassist.IIdeContentProposalAcceptor;
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import org.eclipse.xtext.resource.IEObjectDescription;
+import org.pagewright.lang.addresses.PlatformFacts;
 import org.pagewright.lang.layout.CmdlineWord;
+import org.pagewright.lang.naming.LayoutContexts;
 import org.pagewright.lang.services.LayoutGrammarAccess;
 
 import com.google.common.base.Predicate;
@@ -34,6 +39,10 @@ public class LayoutIdeContentProposalProvider extends IdeContentProposalProvider
 			"arm64.nomte", List.of(),
 			"arm64.nobti", List.of());
 
+	/** Typical `mapped as` words: the linear map, read-only and text leaves, an invalid entry (ptdump.c pte_bits[]). */
+	public static final List<String> ATTRIBUTE_WORDS = List.of("RW NX", "ro NX", "ro x", "F", "BLK", "CON", "NG",
+			"MEM/NORMAL-TAGGED", "MEM/NORMAL");
+
 	@Inject
 	private LayoutGrammarAccess grammar;
 
@@ -48,8 +57,28 @@ public class LayoutIdeContentProposalProvider extends IdeContentProposalProvider
 			for (String value : CMDLINE_WORDS.getOrDefault(word.getKey(), List.of())) {
 				accept(value, word.getKey() + "=" + value, context, acceptor);
 			}
+		} else if (assignment == grammar.getPtdumpContentCheckAccess().getSectionAssignment_1_1_1()) {
+			PlatformFacts.ptdumpSections(LayoutContexts.platformOf(context.getCurrentModel()))
+					.forEach(section -> accept("\"" + section + "\"", "kernel_page_tables section", context, acceptor));
+		} else if (assignment == grammar.getOutcomeAccess().getShapeAssignment_0_3()) {
+			keywordsOf(grammar.getLeafShapeRule(), context, acceptor);
+		} else if (assignment == grammar.getSplitCheckAccess().getTargetAssignment_6_1()) {
+			keywordsOf(grammar.getSplitTargetRule(), context, acceptor);
+		} else if (assignment == grammar.getOutcomeAccess().getKindAssignment_1_2()) {
+			keywordsOf(grammar.getFaultKindRule(), context, acceptor);
+		} else if (assignment == grammar.getRangeCheckAccess().getShapeAssignment_1_1_1()) {
+			keywordsOf(grammar.getMappingShapeRule(), context, acceptor);
+		} else if (assignment == grammar.getOutcomeAccess().getAttributesAssignment_2_2()) {
+			ATTRIBUTE_WORDS.forEach(words -> accept("\"" + words + "\"", "ptdump attribute columns", context, acceptor));
 		} else {
 			super._createProposals(assignment, context, acceptor);
+		}
+	}
+
+	/** The words of a datatype rule (`block|page|cont`): the default provider proposes no keywords inside one. */
+	private void keywordsOf(ParserRule rule, ContentAssistContext context, IIdeContentProposalAcceptor acceptor) {
+		for (Keyword keyword : GrammarUtil.containedKeywords(rule)) {
+			accept(keyword.getValue(), "", context, acceptor);
 		}
 	}
 

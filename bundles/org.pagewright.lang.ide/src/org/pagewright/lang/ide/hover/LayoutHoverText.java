@@ -34,7 +34,42 @@ public class LayoutHoverText {
 			Map.entry("pgprot_tagged", "pgprot_tagged(): the same prot with Normal-Tagged memory (MTE)"),
 			Map.entry("NO_BLOCK_MAPPINGS", "NO_BLOCK_MAPPINGS: map with pages only, no PMD/PUD blocks"),
 			Map.entry("NO_CONT_MAPPINGS", "NO_CONT_MAPPINGS: never set the contiguous hint"),
-			Map.entry("NO_EXEC_MAPPINGS", "NO_EXEC_MAPPINGS: set PXNTable on every new table entry"));
+			Map.entry("NO_EXEC_MAPPINGS", "NO_EXEC_MAPPINGS: set PXNTable on every new table entry"),
+			// what the tables look like (ARM ARM D8.3 descriptor formats, arch/arm64/mm/ptdump.c)
+			Map.entry("has", "RANGE has BITS: every leaf over the range has each bit (an unmapped part fails)"),
+			Map.entry("lacks", "RANGE lacks BITS: no leaf over the range has any of the bits (unmapped parts lack all)"),
+			Map.entry("block-mapped", "block-mapped [at level N]: valid blocks (PMD, or PUD with 4K pages) map every part of the range"),
+			Map.entry("page-mapped", "page-mapped: valid level 3 pages map every part of the range"),
+			Map.entry("present-invalid", "present-invalid: valid bit clear, pte_present() still true (PTE_PRESENT_INVALID = nG, 7.0.1+)"),
+			Map.entry("unmapped", "unmapped: no present entry over any part of the range"),
+			Map.entry("nG", "nG (bit 11): not global, ASID-tagged (KPTI); with the valid bit clear: PTE_PRESENT_INVALID"),
+			Map.entry("CONT", "CONT (bit 52): part of a contiguous group (CONT_PTES / CONT_PMDS entries)"),
+			Map.entry("BLK", "BLK: a block, i.e. a leaf above level 3 (ptdump prints BLK when the table bit is clear)"),
+			Map.entry("PXNTable", "PXNTable (bit 59 of a table entry): nothing below executes at EL1 (NO_EXEC_MAPPINGS)"),
+			Map.entry("UXNTable", "UXNTable (bit 60 of a table entry): nothing below executes at EL0"),
+			Map.entry("tagged", "tagged: AttrIndx = MT_NORMAL_TAGGED (pgprot_tagged, MTE), ptdump MEM/NORMAL-TAGGED"),
+			Map.entry("DBM", "DBM (bit 51): dirty-bit modifier, Linux's PTE_WRITE"),
+			Map.entry("PXN", "PXN (bit 53): EL1 cannot execute"),
+			Map.entry("UXN", "UXN (bit 54): EL0 cannot execute"),
+			Map.entry("AF", "AF (bit 10): access flag"),
+			Map.entry("RDONLY", "RDONLY (AP[2], bit 7): read-only at EL1 (ptdump ro)"),
+			Map.entry("mapped", "mapped as \"WORDS\": the leaf mapping the address prints these ptdump attribute words"),
+			Map.entry("contains", "ptdump contains \"LINE\": a kernel_page_tables line contains this text (spaces compared as one)"),
+			Map.entry("section", "ptdump section \"NAME\" lines CMP N: the range lines between the marker NAME (or NAME start) and the next"),
+			Map.entry("no_writable_alias", "no_writable_alias RANGE: no alias of the range's physical pages is writable, leaf run by leaf run"),
+			Map.entry("no_executable_alias", "no_executable_alias RANGE: no alias of the range's physical pages is executable at EL1"),
+			Map.entry("block", "ok … block: the access goes through a block (a leaf above level 3)"),
+			Map.entry("page", "ok … page: the access goes through a level 3 page"),
+			Map.entry("cont", "ok … cont: the access goes through an entry with the contiguous bit"),
+			Map.entry("pa", "ok … pa P: the access reaches exactly this physical address"),
+			Map.entry("cont_groups_consistent", "cont_groups_consistent RANGE: every contiguous group over the range is whole, "
+					+ "valid alike and alike in attributes (a mixed group is CONSTRAINED UNPREDICTABLE)"),
+			Map.entry("pages", "split … to pages: a CONT-PTE group was split (split_contpte), leaving plain pages"),
+			Map.entry("einval", "einval: the kernel function returns -EINVAL (e.g. a partial block without BBML2-noabort)"),
+			Map.entry("warn", "STEP expect warn: the kernel WARNs while doing the step"),
+			Map.entry("bug", "STEP expect bug: the kernel BUGs on the step (the run still fails on any BUG not expected)"),
+			Map.entry("table_pages", "table_pages CMP N, or table_pages [CMP] +N: the table pages in use, or their change against "
+					+ "the same phase of the previous revision (the baseline: the phase before)"));
 
 	/** The hover text at a character offset, or {@code null} where there is nothing to say. */
 	public String textAt(XtextResource resource, int offset) {

@@ -142,4 +142,69 @@ class CompileAndRunTest {
 		assertTrue(e.issues().get(0).getMessage().startsWith("the kernel BUGs on baseline of cont in boot: "
 				+ "update_mapping_prot 0x40000000 -> 0xffff000000000000 size 0x10000"), e.issues().get(0).getMessage());
 	}
+	/** A 64M page-mapped 6.18 machine whose page at PA 0x40a00000 backs a vmalloc area made read-only. */
+	private static String vmallocBacked(String cmdline, String kind, String expectation) {
+		return LAYOUT.substring(0, LAYOUT.indexOf("policy")).replace("  kernel 6.18\n", "  kernel 6.18\n" + cmdline)
+				+ """
+				policy jit on small with img {
+				  boot {
+				    bank_map: map [0xffff000000000000, +64M) phys 0x4000_0000 pgprot_tagged(PAGE_KERNEL) NO_EXEC_MAPPINGS | NO_BLOCK_MAPPINGS
+				  }
+				  runtime {
+				    bpf_ro: %s vmalloc_backed [0xffff000000a00000, +4K)
+				  }
+				}
+				checks alias on jit {
+				  write 0xffff000000a00000 expect %s
+				  write 0xffff000000a01000 expect ok
+				}
+				""".formatted(kind, expectation);
+	}
+
+	@Test
+	void setMemoryRoOnAVmallocAreaMakesTheLinearAliasOfItsPagesReadOnlyUnderRodataFull() throws Exception {
+		RunResult full = runOnly(vmallocBacked("", "set_memory_ro", "fault level 3 permission"));
+		RunResult off = runOnly(vmallocBacked("  cmdline rodata=off\n", "set_memory_ro", "ok"));
+		RunResult exec = runOnly(vmallocBacked("", "set_memory_x", "ok"));
+
+		// pageattr.c change_memory_common: the PTE_RDONLY change reaches the linear alias only with rodata=full
+		assertTrue(full.passed(), full.verdicts().toString());
+		assertTrue(off.passed(), off.verdicts().toString());
+		// and only PTE_RDONLY changes: set_memory_x leaves the alias as it was
+		assertTrue(exec.passed(), exec.verdicts().toString());
+	}
+
+	private RunResult runOnly(String layout) throws Exception {
+		List<LayoutCompiler.Compilation> compiled = LayoutCompiler.compile(parser.parse(layout));
+		assertEquals(1, compiled.size());
+		assertTrue(compiled.get(0).ok(), () -> compiled.get(0).problems().toString());
+		return ConfigurationRunner.run(compiled.get(0).configuration());
+	}
+
+	@Test
+	void aBugTheStepExpectsDoesNotFailTheRunButItsVerdictIsReported() throws Exception {
+		String layout = LAYOUT.substring(0, LAYOUT.indexOf("policy")) + """
+				policy cont on small with img {
+				  boot {
+				    bank_map: map [0xffff000000000000, +64M) phys 0x4000_0000 pgprot_tagged(PAGE_KERNEL) NO_EXEC_MAPPINGS | NO_BLOCK_MAPPINGS
+				    make_ro: update_mapping_prot [0xffff000000000000, +64K) PAGE_KERNEL_RO expect %s
+				  }
+				}
+				checks still_clean on cont {
+				  wx_clean
+				}
+				""";
+		RunResult expected = ConfigurationRunner.run(LayoutCompiler.compile(parser.parse(layout.formatted("bug")))
+				.get(0).configuration());
+		RunResult unexpected = ConfigurationRunner.run(LayoutCompiler.compile(parser.parse(layout.formatted("ok")))
+				.get(0).configuration());
+
+		assertTrue(expected.passed(), () -> expected.failedChecks().toString());
+		assertEquals(List.of("wx_clean", "make_ro: update_mapping_prot expect bug"),
+				expected.verdicts().stream().map(CheckVerdict::description).toList());
+		assertEquals(1, unexpected.bugs().size());
+		CheckVerdict ok = unexpected.failedChecks().get(0);
+		assertTrue(ok.reason().endsWith("; expected 0 without a WARN"), ok.reason());
+		assertTrue(ok.source().endsWith(":17"), ok.source());
+	}
 }

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.FrameworkUtil;
 import org.pagewright.lang.generator.FailedChecksException;
+import org.pagewright.lang.generator.LayoutChecks;
+import org.pagewright.lang.layout.Model;
 import org.pagewright.lang.generator.LayoutGenerator;
 import org.pagewright.lang.tests.LayoutInjectorProvider;
 
@@ -78,6 +80,19 @@ class GeneratorFailureTest {
 				e.getMessage());
 		assertTrue(fsa.getTextFiles().containsKey(IFileSystemAccess.DEFAULT_OUTPUT + "unmap/report.md"),
 				"the reports of a failing series are still written");
+	}
+
+	@Test
+	void everyVerdictPassedOrFailedIsLocatedOnItsCheck() throws Exception {
+		Resource resource = load("small-machine.layout", "wrong-expectations.layout");
+		Model model = (Model) resource.getContents().get(0);
+
+		List<LayoutChecks.LocatedVerdict> verdicts = LayoutChecks.verdicts(model, LayoutChecks.run(model));
+
+		assertEquals(List.of("unmap 17:3 true wx_clean", "unmap 19:3 false read lm_alias(data_start) expect ok",
+				"unmap 21:3 false set_memory_valid lm_alias[data_start, data_end) valid expect split"),
+				verdicts.stream().map(v -> v.subject() + " " + v.line() + ":" + v.column() + " " + v.verdict().passed()
+						+ " " + v.verdict().description()).toList());
 	}
 
 	/** Copies the files to a folder on disk and loads the last one, as the Maven build does. */

@@ -1,0 +1,101 @@
+package org.pagewright.arm64.query;
+
+import static org.pagewright.arm64.Geometry.LAST_LEVEL;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.desc.Descriptor;
+import org.pagewright.arm64.table.PageTables;
+import org.pagewright.arm64.table.RangeVisitor;
+import org.pagewright.arm64.table.Step;
+
+/**
+ * The entries that end the lookups of every VA of [start, end), leaf by leaf (one visit per block or PTE, not per
+ * page): valid and invalid leaves and the empty entries of holes, each clipped to the range, with the
+ * PXNTable/UXNTable/APTable bits of the table entries above it. Neighbours at the same level with the same
+ * attributes (output address aside) and path bits are merged into one span.
+ */
+public final class RangeLeaves {
+    private static final long TABLE_ATTRS = Descriptor.TABLE_PXN | Descriptor.TABLE_UXN | Descriptor.TABLE_AP_NO_EL0
+            | Descriptor.TABLE_AP_RDONLY;
+
+    /**
+     * [vaStart, vaEnd) ends its lookups at entries of one level holding the same attributes.
+     *
+     * @param descriptor the first entry's raw value (0: an empty entry, nothing is mapped)
+     * @param pathTableBits the table attributes of the entries above it, OR-ed
+     */
+    public record Span(long vaStart, long vaEnd, int level, long descriptor, long pathTableBits) {
+
+        public boolean empty() {
+            return descriptor == 0;
+        }
+
+        public boolean valid() {
+            return Descriptor.isValid(descriptor);
+        }
+
+        /** A block or page (valid or not), not an empty entry. */
+        public boolean leaf() {
+            return descriptor != 0;
+        }
+    }
+
+    private RangeLeaves() {
+    }
+
+    /** The spans covering [start, end) in VA order (end 0 = 2^64); nothing for a non-kernel VA. */
+    public static List<Span> of(PageTables tables, long start, long end) {
+        Geometry g = tables.geometry();
+        List<Span> out = new ArrayList<>();
+        long[] pathAt = new long[LAST_LEVEL + 2];
+        int top = g.startLevel();
+        tables.walk(start, end, new RangeVisitor() {
+            @Override
+            public Step entry(int level, long tablePa, long[] table, int index, long addr, long next) {
+                long d = table[index];
+                if (Descriptor.isTable(d, level)) {
+                    pathAt[level - top] = d & TABLE_ATTRS;
+                    return Step.CONTINUE;
+                }
+                add(out, g, addr, next, level, d, path(level));
+                return Step.SKIP_CHILDREN;
+            }
+
+            @Override
+            public boolean lastLevel(long tablePa, long[] table, int from, int to, long addr) {
+                long path = path(LAST_LEVEL);
+                long va = addr;
+                for (int i = from; i < to; i++) {
+                    long next = (va & -g.pageSize()) + g.pageSize();
+                    long clipped = end != 0 && Long.compareUnsigned(next, end) > 0 ? end : next;
+                    add(out, g, va, clipped, LAST_LEVEL, table[i], path);
+                    va = next;
+                }
+                return true;
+            }
+
+            private long path(int level) {
+                long path = 0;
+                for (int l = top; l < level; l++) {
+                    path |= pathAt[l - top];
+                }
+                return path;
+            }
+        });
+        return out;
+    }
+
+    private static void add(List<Span> out, Geometry g, long from, long to, int level, long d, long path) {
+        Span last = out.isEmpty() ? null : out.get(out.size() - 1);
+        long attrs = d & ~g.outputAddressMask(level);
+        if (last != null && last.vaEnd() == from && last.level() == level && last.pathTableBits() == path
+                && (last.descriptor() & ~g.outputAddressMask(level)) == attrs && last.empty() == (d == 0)) {
+            out.set(out.size() - 1, new Span(last.vaStart(), to, level, last.descriptor(), path));
+        } else {
+            out.add(new Span(from, to, level, d, path));
+        }
+    }
+}

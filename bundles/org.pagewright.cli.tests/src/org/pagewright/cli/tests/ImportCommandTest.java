@@ -1,0 +1,209 @@
+package org.pagewright.cli.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.pagewright.arm64.capture.Capture;
+import org.pagewright.arm64.capture.CaptureLog;
+import org.pagewright.arm64.capture.CaptureReplay;
+import org.pagewright.arm64.capture.KernelPageTablesText;
+import org.pagewright.arm64.capture.Section;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+
+/**
+ * {@code import}: a capture (or its parts) becomes a layout file that check accepts unchanged and whose ptdump is the
+ * replay's simulated dump, for every groundtruth capture; bad inputs are one line, and the output is never half
+ * written.
+ */
+class ImportCommandTest {
+
+	@TempDir
+	Path dir;
+
+	static Stream<String> captures() {
+		return Stream.of(Cli.CAPTURES);
+	}
+
+	@ParameterizedTest
+	@MethodSource("captures")
+	void anImportedCaptureChecksUnchangedAndItsPtdumpIsTheReplays(String name) throws IOException {
+		Path capture = Cli.capture(name, dir);
+		Path layout = dir.resolve(name + ".layout");
+
+		Cli.Result imported = Cli.run("import", capture.toString(), "-o", layout.toString());
+		Cli.Result checked = Cli.run("check", layout.toString());
+		Cli.Result ptdump = Cli.run("ptdump", layout.toString());
+
+		assertEquals(0, imported.exit(), imported::toString);
+		assertEquals("wrote " + layout + "\n", imported.out());
+		assertEquals(0, checked.exit(), checked::toString);
+		assertTrue(checked.out().contains("1 file(s): 1 check(s), 1 passed, 0 failed; 0 error(s)"), checked::toString);
+		assertEquals(0, ptdump.exit(), ptdump::toString);
+		CaptureReplay.Result replay = replay(capture);
+		KernelPageTablesText dump = KernelPageTablesText.parse(Section.of("imported", ptdump.out())).value();
+		// what the replay derives from the layout and judges against the real kernel: the linear map, the image
+		assertEquals(replay.actualLinear(), dump.block("Linear Mapping start").orElseThrow().lines().stream()
+				.map(KernelPageTablesText.RangeLine::text).toList());
+		KernelPageTablesText image = KernelPageTablesText.parse(Section.of("image", String.join("\n",
+				replay.actualImage()))).value();
+		long start = image.rangeLines().get(0).start();
+		long end = image.rangeLines().get(image.rangeLines().size() - 1).end();
+		assertEquals(replay.actualImage(), dump.linesWithin(start, end));
+	}
+
+	@Test
+	void onABlockSplittingCpuTheRunTimeReadOnlyPagesSplitTheLinearMapAsInTheReplay() throws IOException {
+		Path capture = Cli.capture("k73-max-1G-nokaslr", dir);
+		Path layout = dir.resolve("k73x4.layout");
+
+		Cli.Result imported = Cli.run("import", capture.toString(), "--cpu", "cortex-x4:r0p3", "-o", layout.toString());
+		Cli.Result checked = Cli.run("check", layout.toString());
+		Cli.Result ptdump = Cli.run("ptdump", layout.toString());
+		Cli.Result replay = Cli.run("replay", capture.toString(), "--cpu", "cortex-x4:r0p3", "--dump", "--format",
+				"json");
+
+		assertEquals(0, imported.exit(), imported::toString);
+		assertTrue(Files.readString(layout).contains("  cpu lpa2 bbml3\n"), () -> read(layout));
+		assertTrue(Files.readString(layout).contains("    vmalloc_ro_1: set_memory_ro vmalloc_backed "
+				+ "[0xfff00000061ac000, +4K)"), () -> read(layout));
+		// BBML3 keeps blocks: the 4K read-only islands split them (an update_mapping_prot there would BUG)
+		assertEquals(0, checked.exit(), checked::toString);
+		JsonArray linear = replay.json().getAsJsonObject("linear").getAsJsonArray("simulated");
+		assertEquals(linear.asList().stream().map(JsonElement::getAsString).toList(),
+				KernelPageTablesText.parse(Section.of("imported", ptdump.out())).value().block("Linear Mapping start")
+						.orElseThrow().lines().stream().map(KernelPageTablesText.RangeLine::text).toList());
+		assertTrue(linear.asList().stream().anyMatch(l -> l.getAsString().contains(" PMD ")), linear::toString);
+	}
+
+	@Test
+	void derivedSymbolsSayHowAndTheCpuSaysWhereItCameFrom() throws IOException {
+		Path layout = dir.resolve("k61.layout");
+
+		Cli.Result r = Cli.run("import", Cli.capture("k61-max-1G-nokaslr", dir).toString(), "-o", layout.toString());
+
+		assertEquals(0, r.exit(), r::toString);
+		String text = Files.readString(layout);
+		// 6.1's kallsyms lacks _text: derived as the replay derives it
+		assertTrue(text.contains("  symbol _text = 0xffff800008000000  // derived: _text = _stext - SEGMENT_ALIGN"),
+				text);
+		assertTrue(text.contains("  symbol _stext = 0xffff800008010000\n"), "taken as kallsyms gives it: " + text);
+		assertTrue(text.contains("// assumed: CPU MIDR_EL1 0x000f0510 (qemu-max r0p0) from the capture's boot log"),
+				text);
+		assertTrue(text.contains("  dram ram0 at 0x40000000 size 1G\n"), text);
+		assertTrue(text.contains("  kernel 6.1.192\n"), text);
+	}
+
+	@Test
+	void separateInputFilesImportToTheSameImageAsTheWholeCapture() throws IOException {
+		Path capture = Cli.capture("k73-max-1G-nokaslr", dir);
+		CaptureLog log = CaptureLog.parse(Files.readString(capture, StandardCharsets.ISO_8859_1)).value();
+		Path kallsyms = Files.write(dir.resolve("kallsyms"), log.section("kallsyms").orElseThrow().lines());
+		Path iomem = Files.write(dir.resolve("iomem"), log.section("iomem").orElseThrow().lines());
+		Path cpuinfo = Files.write(dir.resolve("cpuinfo"), log.section("cpuinfo").orElseThrow().lines());
+		// as a shell reads it from the serial log's CRLF lines: a control character must not end a comment early
+		String uname = log.section("uname").orElseThrow().lines().get(0) + "\r";
+		Path whole = dir.resolve("whole.layout");
+		Path parts = dir.resolve("parts.layout");
+
+		Cli.Result fromLog = Cli.run("import", capture.toString(), "-o", whole.toString());
+		Cli.Result fromParts = Cli.run("import", "--kallsyms", kallsyms.toString(), "--iomem", iomem.toString(),
+				"--cmdline", "console=ttyAMA0 nokaslr", "--uname", uname, "--va-bits", "52", "--vabits-actual", "52",
+				"--cpuinfo", cpuinfo.toString(), "-o", parts.toString());
+
+		assertEquals(0, fromLog.exit(), fromLog::toString);
+		assertEquals(0, fromParts.exit(), fromParts::toString);
+		assertEquals(block("platform", whole), block("platform", parts));
+		assertTrue(block("platform", parts).contains("  cpu lpa2\n"), () -> read(parts));
+		assertEquals(block("image", whole), block("image", parts));
+		assertTrue(Files.readString(parts).contains("// assumed: CPU MIDR_EL1 0x000f0510 (qemu-max r0p0) from "
+				+ "--cpuinfo " + cpuinfo + " (1 CPU(s))"), () -> read(parts)); // the capture cut the second CPU short
+		Cli.Result checked = Cli.run("check", parts.toString());
+		assertEquals(0, checked.exit(), checked::toString);
+	}
+
+	@Test
+	void importingAMissingFileSaysSoWithExitTwoAndWritesNothing() {
+		Path layout = dir.resolve("out.layout");
+
+		Cli.Result r = Cli.run("import", dir.resolve("k99.log").toString(), "-o", layout.toString());
+
+		assertEquals(2, r.exit(), r::toString);
+		assertEquals("pagewright-cli: " + dir.resolve("k99.log") + ": no such file\n", r.err());
+		assertFalse(Files.exists(layout));
+	}
+
+	@Test
+	void anUnreadableCaptureLeavesTheOutputAsItWas() throws IOException {
+		Path notes = Files.writeString(dir.resolve("notes.log"), "just some notes\n");
+		Path layout = Files.writeString(dir.resolve("out.layout"), "// the previous import\n");
+
+		Cli.Result r = Cli.run("import", notes.toString(), "-o", layout.toString());
+
+		assertEquals(2, r.exit(), r::toString);
+		assertTrue(r.err().contains(notes + ":0: missing section 'uname'"), r::toString);
+		assertTrue(r.err().endsWith("pagewright-cli: " + notes + " do not give a kernel to import (see the problems "
+				+ "above)\n"), r::toString);
+		assertFalse(r.err().contains("Exception"), r::toString);
+		assertEquals("// the previous import\n", Files.readString(layout));
+		try (Stream<Path> files = Files.list(dir)) {
+			assertEquals(List.of("notes.log", "out.layout"), files.map(p -> p.getFileName().toString()).sorted()
+					.toList(), "no temporary file is left behind");
+		}
+	}
+
+	@Test
+	void aCaptureAndSeparateFilesTogetherOrNeitherIsAUsageError() throws IOException {
+		Cli.Result neither = Cli.run("import", "-o", dir.resolve("x.layout").toString());
+		Cli.Result halfParts = Cli.run("import", "--kallsyms", "k", "-o", dir.resolve("x.layout").toString());
+
+		assertEquals(2, neither.exit(), neither::toString);
+		assertTrue(neither.err().contains("give either a CAPTURE.log or --kallsyms, --iomem, --cmdline and --uname"),
+				neither::toString);
+		assertEquals(2, halfParts.exit(), halfParts::toString);
+		assertTrue(halfParts.err().contains("Missing required argument"), halfParts::toString);
+	}
+
+	@Test
+	void theOutputMustBeALayoutFile() throws IOException {
+		Cli.Result r = Cli.run("import", Cli.capture("k73-max-1G-nokaslr", dir).toString(), "-o",
+				dir.resolve("k73.txt").toString());
+
+		assertEquals(2, r.exit(), r::toString);
+		assertEquals("pagewright-cli: " + dir.resolve("k73.txt") + ": the output must be a .layout file\n", r.err());
+	}
+
+	private static CaptureReplay.Result replay(Path capture) throws IOException {
+		Capture c = Capture.parse(Files.readString(capture, StandardCharsets.ISO_8859_1)).value();
+		return CaptureReplay.replay(c, List.of()).value().orElseThrow();
+	}
+
+	/** The body of the first platform or image block of a layout file. */
+	private static String block(String keyword, Path layout) throws IOException {
+		String text = Files.readString(layout);
+		int start = text.indexOf("\n" + keyword + " ");
+		return text.substring(text.indexOf('{', start), text.indexOf("\n}", start));
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file);
+		} catch (IOException e) {
+			return e.toString();
+		}
+	}
+
+}

@@ -1,0 +1,221 @@
+package org.pagewright.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.pagewright.arm64.KernelRules;
+import org.pagewright.arm64.capture.Capture;
+import org.pagewright.arm64.capture.CaptureInputs;
+import org.pagewright.arm64.kernel.Boot;
+import org.pagewright.arm64.kernel.KernelConfig;
+import org.pagewright.arm64.kernel.KernelImage;
+import org.pagewright.arm64.kernel.PhysicalMemory;
+import org.pagewright.arm64.kernel.ReadOnlyVmallocPages;
+
+/**
+ * A capture's inputs written as a layout file: the platform, the image (every section symbol; each one the capture
+ * lacks is derived as the capture replay derives it, with a comment saying how), the boot policy in the replay's
+ * order, the run-time read-only pages it observed, and the checks the capture itself shows to hold. Its ptdump is
+ * the replay's simulated dump.
+ */
+final class CaptureLayout {
+
+	/** The section symbols a KernelImage is built from, by the field they fill (vmlinux.lds.S order). */
+	private static final List<String> SECTION_SYMBOLS = List.of("_text", "_stext", "_etext", "__start_rodata",
+			"__init_begin", "__inittext_end", "__initdata_begin", "__init_end", "_sdata", "__bss_stop", "_end");
+	/** Objects of one page each (PAGE_SIZE arrays in pgtable.h, mm.h, fixmap.c). */
+	private static final List<String> PAGE_OBJECTS = List.of("swapper_pg_dir", "idmap_pg_dir", "reserved_pg_dir",
+			"tramp_pg_dir", "empty_zero_page", "bm_pud", "bm_pmd", "bm_pte");
+	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+	/** A cmdline word the language can write: key[.key]*[=value] (Layout.xtext CmdlineWord). */
+	private static final Pattern CMDLINE_WORD = Pattern.compile(
+			"[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*(=([A-Za-z_][A-Za-z0-9_]*|[0-9]+|0[xX][0-9a-fA-F_]+|[0-9]+[KMGT]))?");
+
+	/** The layout text and what a user should know about it (printed as warnings). */
+	record Result(String text, List<String> warnings) {
+	}
+
+	private final StringBuilder out = new StringBuilder();
+	private final List<String> warnings = new ArrayList<>();
+
+	private CaptureLayout() {
+	}
+
+	/**
+	 * @param name the base of the platform, image, policy and checks names (an identifier)
+	 * @param source where the inputs came from, for the header comment
+	 * @param assumptions the assumed: lines of the import (CPU choice first, then the engine's)
+	 * @param fromDump whether the inputs came with the kernel's own dump (then its ptdump walk is known to work)
+	 */
+	static Result write(String name, String source, Capture capture, CaptureInputs inputs, List<String> assumptions,
+			boolean fromDump) {
+		CaptureLayout w = new CaptureLayout();
+		w.header(source, capture, assumptions);
+		Boot boot = inputs.boot();
+		w.platform(name, capture, boot);
+		w.image(name, capture, boot, assumptions);
+		w.policy(name, boot, inputs.readOnlyVmallocPages());
+		w.checks(name, capture, fromDump);
+		return new Result(w.out.toString(), List.copyOf(w.warnings));
+	}
+
+	private void header(String source, Capture capture, List<String> assumptions) {
+		comment("Imported by pagewright-cli from " + source
+				+ capture.release().map(r -> " (kernel " + r.version() + ")").orElse("") + ".");
+		comment("Every value comes from the capture; what it lacks was assumed as the capture replay assumes it:");
+		assumptions.forEach(a -> comment("assumed: " + a));
+		comment("Not written, the language has no steps for them yet: the fixmap (early_fixmap_init, the FDT), the "
+				+ "entry trampoline, vmemmap, PCI I/O and the Modules/vmalloc content observed at run time; the ptdump "
+				+ "of this file differs from the replay's there, the Linear Mapping and the kernel image are the same.");
+		line("");
+	}
+
+	private void platform(String name, Capture capture, Boot boot) {
+		KernelConfig k = boot.config();
+		line("platform " + name + "_platform {");
+		line("  arch arm64");
+		line("  granule " + k.build().geometry().granule().label());
+		line("  va_bits " + k.build().geometry().vaBits());
+		line("  kernel " + k.version());
+		List<String> words = new ArrayList<>();
+		List<String> dropped = new ArrayList<>();
+		for (String word : capture.cmdline()) {
+			(CMDLINE_WORD.matcher(word).matches() ? words : dropped).add(word);
+		}
+		if (!dropped.isEmpty()) {
+			line("  // cmdline words the language cannot write, left out: "
+					+ CONTROL.matcher(String.join(" ", dropped)).replaceAll(" "));
+			warnings.add("cmdline words left out (not expressible in a .layout): " + String.join(" ", dropped));
+		}
+		if (!words.isEmpty()) {
+			line("  cmdline " + String.join(" ", words));
+		}
+		List<String> cpu = new ArrayList<>();
+		if (k.cpu().lpa2()) {
+			cpu.add("lpa2");
+		}
+		if (k.cpu().bbml2Noabort()) {
+			// cpufeature.c: the same capability is BBML2-noabort up to 7.2 and BBML3 from 7.3
+			cpu.add("BBML3".equals(KernelRules.of(k.version()).blockSplitCapabilityName()) ? "bbml3"
+					: "bbml2_noabort");
+		}
+		if (k.cpu().kptiNeeded()) {
+			cpu.add("kpti");
+		}
+		if (!cpu.isEmpty()) {
+			line("  cpu " + String.join(" ", cpu));
+		}
+		List<PhysicalMemory.Bank> banks = boot.memory().banks();
+		for (int i = 0; i < banks.size(); i++) {
+			PhysicalMemory.Bank b = banks.get(i);
+			line(String.format("  dram ram%d at 0x%x size %s", i, b.start(), size(b.end() - b.start())));
+		}
+		line("}");
+		line("");
+	}
+
+	private void image(String name, Capture capture, Boot boot, List<String> assumptions) {
+		KernelImage image = boot.image();
+		Map<String, Long> kallsyms = capture.kallsyms().all();
+		long[] section = { image.text(), image.stext(), image.etext(), image.startRodata(), image.initBegin(),
+				image.inittextEnd(), image.initdataBegin(), image.initEnd(), image.data(), image.bssStop(),
+				image.end() };
+		Map<String, Long> symbols = new LinkedHashMap<>();
+		for (int i = 0; i < SECTION_SYMBOLS.size(); i++) {
+			symbols.put(SECTION_SYMBOLS.get(i), section[i]);
+		}
+		kallsyms.forEach((n, v) -> {
+			boolean inImage = Long.compareUnsigned(v, image.text()) >= 0 && Long.compareUnsigned(v, image.end()) <= 0;
+			if (inImage && IDENTIFIER.matcher(n).matches()) {
+				symbols.putIfAbsent(n, v);
+			}
+		});
+		line("image " + name + "_image {");
+		line(String.format("  load phys 0x%x virt 0x%x", image.pa(image.text()), image.text()));
+		symbols.entrySet().stream().sorted((a, b) -> Long.compareUnsigned(a.getValue(), b.getValue()))
+				.forEach(e -> {
+					String n = e.getKey();
+					String derived = kallsyms.containsKey(n) ? ""
+							: "  // derived: " + CONTROL.matcher(derivation(n, assumptions)).replaceAll(" ");
+					String size = PAGE_OBJECTS.contains(n) ? " size " + size(boot.pageSize()) : "";
+					line(String.format("  symbol %s = 0x%x%s%s", n, e.getValue(), size, derived));
+				});
+		line("}");
+		line("");
+	}
+
+	private void policy(String name, Boot boot, List<ReadOnlyVmallocPages> readOnly) {
+		line("// The boot in the order the replay runs it (setup_arch → paging_init, mm_init → kfence_init,");
+		line("// kernel_init → free_initmem, mark_readonly); the recipes expand it for this kernel, cmdline and CPU.");
+		line("policy " + name + "_boot on " + name + "_platform with " + name + "_image {");
+		line("  boot {");
+		for (String recipe : List.of("map_kernel", "map_mem", "kfence_pool", "mark_linear_text_alias_ro",
+				"free_initmem", "mark_rodata_ro")) {
+			line("    " + recipe);
+		}
+		line("  }");
+		if (!readOnly.isEmpty()) {
+			line("  // Observed at run time (kernel_page_tables_raw): pages of vmalloc areas (modules, the BPF JIT) made");
+			line("  // read-only, written by the linear alias of their pages; with rodata=full the kernel makes that");
+			line("  // alias read-only too (pageattr.c change_memory_common).");
+			line("  runtime {");
+			int i = 0;
+			for (ReadOnlyVmallocPages p : readOnly) {
+				line(String.format("    vmalloc_ro_%d: set_memory_ro vmalloc_backed [0x%x, +%s)  // %s", i++,
+						boot.linear(p.phys()), size(p.size()), CONTROL.matcher(p.origin()).replaceAll(" ")));
+			}
+			line("  }");
+		}
+		if (boot.kfencePoolPhys().isPresent()) {
+			String pool = String.format("0x%x", boot.kfencePoolPhys().getAsLong());
+			line("  // The early KFENCE pool (assumed at " + pool + ") cannot be written in a layout yet: the linear map");
+			line("  // around it is not page-mapped here as the replay maps it.");
+			warnings.add("the early KFENCE pool (assumed at " + pool + ") cannot be written in a .layout: its ptdump "
+					+ "differs from the replay's around the pool");
+		}
+		line("}");
+		line("");
+	}
+
+	private void checks(String name, Capture capture, boolean fromDump) {
+		line("checks " + name + "_checks on " + name + "_boot {");
+		line(fromDump ? "  // the capture holds the kernel's kernel_page_tables: its walk read every table"
+				: "  // ptdump (CONFIG_DEBUG_WX runs it at boot) reads every table through its linear alias");
+		line("  ptdump expect ok");
+		line("}");
+	}
+
+	/** The assumption that filled a symbol, as the capture replay listed it. */
+	private static String derivation(String symbol, List<String> assumptions) {
+		List<String> names = symbol.equals("_sdata") ? List.of("_sdata", "_data") : List.of(symbol);
+		return assumptions.stream().filter(a -> names.stream().anyMatch(n -> a.startsWith(n + " ")))
+				.findFirst().orElse("by the capture replay from the other symbols and iomem");
+	}
+
+	/** A size as the language writes it: 1G, 4K, else hexadecimal. */
+	static String size(long bytes) {
+		String[] units = { "T", "G", "M", "K" };
+		long[] values = { 1L << 40, 1L << 30, 1L << 20, 1L << 10 };
+		for (int i = 0; i < units.length; i++) {
+			if (bytes >= values[i] && bytes % values[i] == 0) {
+				return bytes / values[i] + units[i];
+			}
+		}
+		return String.format("0x%x", bytes);
+	}
+
+	private void line(String text) {
+		out.append(text).append('\n');
+	}
+
+	/** A comment line; text from the inputs (a capture's CRLF lines, a --uname value) may hold control characters
+	 *  that would end the comment early. */
+	private void comment(String text) {
+		line("// " + CONTROL.matcher(text).replaceAll(" ").strip());
+	}
+
+	private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+}
