@@ -3,12 +3,8 @@ package org.pagewright.config.run;
 import java.util.List;
 import java.util.Optional;
 
-<<<<<<< HEAD
-=======
 import org.pagewright.arm64.Geometry;
 import org.pagewright.arm64.desc.Descriptor;
-import org.pagewright.arm64.kernel.KernelPagePresent;
->>>>>>> main
 import org.pagewright.arm64.op.Event;
 import org.pagewright.arm64.op.OpResult;
 import org.pagewright.arm64.op.Operation;
@@ -81,16 +77,11 @@ final class CheckEvaluator {
             case AliasRightsCheck r -> aliasRights(r, state);
             case WxCleanCheck w -> wxClean(state);
             case SetMemoryValidCheck s -> setMemoryValid(s, state);
-<<<<<<< HEAD
             case HibernationSaveCheck h -> HibernationSaves.evaluate(h, state, setup);
-            case TablePagesCheck t -> tablePages(t, state);
-=======
-            case HibernationSaveCheck h -> hibernation(h, state);
             case TablePagesCheck t -> t.isDelta() ? tablePagesDelta(t, subject) : tablePages(t, state);
             case DescriptorBitsCheck b -> ranges.bits(b, state);
             case MappingShapeCheck m -> ranges.shape(m, state);
             case ContGroupsCheck g -> contGroups(g, state);
->>>>>>> main
             default -> new Outcome(false, "no evaluation for " + check.eClass().getName());
         };
     }

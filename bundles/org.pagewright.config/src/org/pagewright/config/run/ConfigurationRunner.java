@@ -85,13 +85,15 @@ public final class ConfigurationRunner {
         if (previousLabel != null) {
             return new CheckEvaluator.Subject(state, previous.get(phase), previousLabel);
         }
-        return at == 0 ? new CheckEvaluator.Subject(state, engine.newTables(), "the empty swapper_pg_dir")
+        return at == 0 ? new CheckEvaluator.Subject(state, engine.newTables().orElse(state), "the empty swapper_pg_dir")
                 : new CheckEvaluator.Subject(state, phases.get(at - 1).state(),
                         "the end of " + phases.get(at - 1).phase().getLiteral());
     }
 
-    /** Every phase in order (empty ones too, so that a check can name any phase), each leaving a snapshot. */
-    /** Null when the tables do not fit the budget: not even the root, or the snapshots the run keeps. */
+    /**
+     * Every phase in order (empty ones too, so that a check can name any phase), each leaving a snapshot; null when
+     * the tables do not fit the budget: not even the root, the working tables, or the snapshots the run keeps.
+     */
     private static List<PhaseResult> runPhases(EngineSetup engine, Revision revision, Map<Phase, PageTables> previous,
             KeptTables kept) {
         PageTables tables = engine.newTables().orElse(null);
@@ -106,17 +108,13 @@ public final class ConfigurationRunner {
                 if (ops.getPhase() == phase) {
                     for (org.pagewright.config.Operation op : ops.getOperations()) {
                         Operation engineOp = OperationConversion.toEngine(op);
-<<<<<<< HEAD
                         OpResult result = engine.executor().apply(tables, engineOp);
-                        outcomes.add(outcome(engineOp, result, op.getOrigin() == null ? null : op.getOrigin().getSource()));
+                        outcomes.add(outcome(engineOp, result, op.getOrigin()));
                         if (result instanceof OpResult.Enomem e && tables.tablePages() >= tables.pool().budgetPages()) {
                             // the budget ran out: checks on a half-built state would mislead, so the run stops here
                             kept.outOfTables(phase.getLiteral() + ": " + describe(engineOp) + ": -ENOMEM: " + e.reason());
                             return null;
                         }
-=======
-                        outcomes.add(outcome(engineOp, engine.executor().apply(tables, engineOp), op.getOrigin()));
->>>>>>> main
                     }
                 }
             }
