@@ -70,7 +70,8 @@ public final class PtdumpWords {
 		return best;
 	}
 
-	static int levenshtein(String a, String b) {
+	/** The edit distance of two words (insertions, deletions, substitutions), for "did you mean" fixes. */
+	public static int levenshtein(String a, String b) {
 		int[] previous = new int[b.length() + 1];
 		for (int j = 0; j <= b.length(); j++) {
 			previous[j] = j;

@@ -224,30 +224,13 @@ public class LayoutQuickFixes {
 				continue;
 			}
 			String candidateName = candidate.getName().getFirstSegment();
-			int distance = levenshtein(name, candidateName);
+			int distance = PtdumpWords.levenshtein(name, candidateName);
 			if (distance < bestDistance) {
 				best = candidateName;
 				bestDistance = distance;
 			}
 		}
 		return best;
-	}
-
-	static int levenshtein(String a, String b) {
-		int[] previous = new int[b.length() + 1];
-		for (int j = 0; j <= b.length(); j++) {
-			previous[j] = j;
-		}
-		for (int i = 1; i <= a.length(); i++) {
-			int[] current = new int[b.length() + 1];
-			current[0] = i;
-			for (int j = 1; j <= b.length(); j++) {
-				int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-				current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-			}
-			previous = current;
-		}
-		return previous[b.length()];
 	}
 
 	/** The newest known version not above the given one, else the oldest known. */
