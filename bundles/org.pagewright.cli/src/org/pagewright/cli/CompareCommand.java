@@ -53,14 +53,9 @@ class CompareCommand extends Subcommand {
 	private OutputFormat format;
 
 	@Override
-	public Integer call() throws InputException {
+	public Integer call() throws InputException, LayoutRuns.NotRunnable {
 		KernelPageTablesText realDump = realDump();
-		LayoutChecks.Run run;
-		try {
-			run = LayoutRuns.of(file, err()).chosen(state, err());
-		} catch (LayoutRuns.NotRunnable e) {
-			return PagewrightCommand.FAILED;
-		}
+		LayoutChecks.Run run = LayoutRuns.of(file, err()).chosen(state, err());
 		StateView view = state.state(run, after);
 		List<DumpSections.Section> compared = DumpSections.compare(realDump, view.ptdumpRows(), sections);
 		if (compared.isEmpty()) {

@@ -44,13 +44,8 @@ class DiffCommand extends Subcommand {
 	private OutputFormat format;
 
 	@Override
-	public Integer call() throws InputException {
-		LayoutChecks.Run run;
-		try {
-			run = LayoutRuns.of(file, err()).chosen(state, err());
-		} catch (LayoutRuns.NotRunnable e) {
-			return PagewrightCommand.FAILED;
-		}
+	public Integer call() throws InputException, LayoutRuns.NotRunnable {
+		LayoutChecks.Run run = LayoutRuns.of(file, err()).chosen(state, err());
 		StateView before = state.state(run, from);
 		StateView after = state.state(run, to);
 		List<String> unified = PtdumpDiff.unified(before, after, context);

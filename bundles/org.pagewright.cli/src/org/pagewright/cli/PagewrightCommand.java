@@ -22,7 +22,8 @@ public class PagewrightCommand {
 	}
 
 	/**
-	 * The command line with Pagewright's exit codes: usage errors and unusable input are one line on stderr and 2;
+	 * The command line with Pagewright's exit codes: usage errors and unusable input are one line on stderr and 2, a
+ * layout that does not validate or run is 1 after its diagnostics;
 	 * an unexpected exception is one line too (set PAGEWRIGHT_DEBUG=1 for its stack trace).
 	 */
 	public static CommandLine commandLine() {
@@ -35,6 +36,9 @@ public class PagewrightCommand {
 			return CANNOT_RUN;
 		});
 		cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+			if (e instanceof LayoutRuns.NotRunnable) {
+				return FAILED; // the file's diagnostics are printed already
+			}
 			if (e instanceof InputException) {
 				commandLine.getErr().println("pagewright-cli: " + e.getMessage());
 			} else {

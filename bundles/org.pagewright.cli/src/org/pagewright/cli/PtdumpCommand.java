@@ -34,13 +34,8 @@ class PtdumpCommand extends Subcommand {
 	private OutputFormat format;
 
 	@Override
-	public Integer call() throws InputException {
-		LayoutChecks.Run run;
-		try {
-			run = LayoutRuns.of(file, err()).chosen(state, err());
-		} catch (LayoutRuns.NotRunnable e) {
-			return PagewrightCommand.FAILED;
-		}
+	public Integer call() throws InputException, LayoutRuns.NotRunnable {
+		LayoutChecks.Run run = LayoutRuns.of(file, err()).chosen(state, err());
 		StateView view = state.state(run, after);
 		PrintWriter out = out();
 		if (format.json()) {

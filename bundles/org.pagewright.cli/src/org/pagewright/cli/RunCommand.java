@@ -44,17 +44,12 @@ class RunCommand extends Subcommand {
 	private OutputFormat format;
 
 	@Override
-	public Integer call() throws InputException {
+	public Integer call() throws InputException, LayoutRuns.NotRunnable {
 		PrintWriter out = out();
-		LayoutRuns layout;
-		List<LayoutChecks.Run> runs;
-		try {
-			layout = LayoutRuns.of(file, err());
-			// without --series and --with: every series and platform the file runs
-			runs = state.series == null && state.with == null ? layout.runs() : List.of(layout.chosen(state, err()));
-		} catch (LayoutRuns.NotRunnable e) {
-			return PagewrightCommand.FAILED;
-		}
+		LayoutRuns layout = LayoutRuns.of(file, err());
+		// without --series and --with: every series and platform the file runs
+		List<LayoutChecks.Run> runs = state.series == null && state.with == null ? layout.runs()
+				: List.of(layout.chosen(state, err()));
 		if (after != null) {
 			Integer patch = after;
 			List<LayoutChecks.Run> having = runs.stream().filter(r -> r.result() == null
