@@ -1,8 +1,6 @@
 package org.pagewright.ui.checks;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.eclipse.core.resources.IFile;
@@ -105,9 +103,7 @@ public class LayoutCheckJob extends Job {
 		if (unsavedText == null) {
 			return resourceSet.getResource(uri, true);
 		}
-		Resource resource = resourceSet.createResource(uri);
-		resource.load(new ByteArrayInputStream(unsavedText.getBytes(StandardCharsets.UTF_8)), null);
-		return resource;
+		return org.pagewright.ui.editor.DocumentResources.parse(uri, unsavedText);
 	}
 
 	private static Issue failure(String message) {

@@ -41,6 +41,11 @@ public final class DocumentResources {
 		URI uri = fileOf(document)
 				.map(f -> URI.createPlatformResourceURI(f.getFullPath().toString(), true))
 				.orElse(URI.createURI("inmemory:/document.layout"));
+		return parse(uri, text);
+	}
+
+	/** Parses {@code text} as the content of the resource at {@code uri}, in a fresh resource set. */
+	public static XtextResource parse(URI uri, String text) throws IOException {
 		XtextResourceSet resourceSet = LayoutLanguage.injector().getInstance(XtextResourceSet.class);
 		XtextResource resource = (XtextResource) resourceSet.createResource(uri);
 		resource.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), null);

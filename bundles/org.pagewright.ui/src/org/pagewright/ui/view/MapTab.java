@@ -95,7 +95,7 @@ final class MapTab implements StateTab {
 
 	@Override
 	public void show(Selection selection) {
-		map = new AddressSpaceMap(selection == null ? List.of() : selection.state().ptdumpRows());
+		map = new AddressSpaceMap(selection == null ? List.of() : selection.rows());
 		title = selection == null ? "" : selection.state().label();
 		updateHint();
 		canvas.redraw();

@@ -191,7 +191,7 @@ public class PageTablesView extends ViewPart {
 		RevisionResult r = run.get().result().revisions().get(revision.getSelectionIndex());
 		Phase ph = Phase.VALUES.get(phase.getSelectionIndex());
 		Optional<StateView> state = run.get().result().state(r.patch(), ph);
-		selection = state.map(s -> new Selection(file, run.get(), s)).orElse(null);
+		selection = state.map(s -> Selection.of(file, run.get(), s)).orElse(null);
 		if (selection != null) {
 			PhaseResult p = selection.state().phase();
 			setContentDescription(selection.state().label() + ": " + p.tablePages() + " table pages, "

@@ -60,8 +60,10 @@ final class PtdumpTab implements StateTab {
 		range.setLayoutData(new org.eclipse.swt.layout.RowData(290, SWT.DEFAULT));
 		new Label(bar, SWT.NONE).setText("Section:");
 		section = new Combo(bar, SWT.READ_ONLY);
+		section.setLayoutData(new org.eclipse.swt.layout.RowData(220, SWT.DEFAULT)); // sized before it has items
 		new Label(bar, SWT.NONE).setText("Level:");
 		level = new Combo(bar, SWT.READ_ONLY);
+		level.setLayoutData(new org.eclipse.swt.layout.RowData(90, SWT.DEFAULT));
 		new Label(bar, SWT.NONE).setText("Attributes:");
 		words = new Text(bar, SWT.BORDER | SWT.SEARCH);
 		words.setMessage("F, RW NX, BLK CON, MEM/NORMAL-TAGGED");
@@ -117,7 +119,7 @@ final class PtdumpTab implements StateTab {
 
 	@Override
 	public void show(Selection selection) {
-		all = selection == null ? List.of() : selection.state().ptdumpRows();
+		all = selection == null ? List.of() : selection.rows();
 		Set<String> sections = new LinkedHashSet<>(List.of(PtdumpFilter.ANY));
 		Set<String> levels = new LinkedHashSet<>(List.of(PtdumpFilter.ANY));
 		for (PtdumpRow row : all) {
