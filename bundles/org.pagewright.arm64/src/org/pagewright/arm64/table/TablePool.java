@@ -110,6 +110,23 @@ public final class TablePool {
         return (long) count * granule.pageSize();
     }
 
+    /**
+     * Heap bytes this pool keeps, counted from its arrays (the chunks once each, the per-page index arrays and the
+     * pinned map at a typical 64 bytes an entry): a measure that does not depend on when the collector last ran.
+     */
+    public long retainedBytes() {
+        Map<long[], Boolean> chunks = new IdentityHashMap<>();
+        for (int i = 0; i < count; i++) {
+            chunks.put(slotChunk[i], Boolean.TRUE);
+        }
+        long bytes = 0;
+        for (long[] c : chunks.keySet()) {
+            bytes += 8L * c.length;
+        }
+        bytes += 8L * slotChunk.length + 4L * slotBase.length + 8L * pagePa.length + 4L * windowSlots.length;
+        return bytes + 64L * pinned.size();
+    }
+
     /** Allocates a zeroed table page and returns its physical address, or {@link #NO_PAGE} if over budget. */
     public long allocate() {
         long windowPages = (windowEnd - windowStart) >> granule.pageShift();
