@@ -95,7 +95,13 @@ class CheckCommand extends Subcommand {
 				out.println(LayoutWorkspace.located(loaded.file(), issue));
 			}
 		}
-		for (LayoutChecks.LocatedVerdict v : LayoutChecks.verdicts(loaded.model(), runs)) {
+		List<LayoutChecks.LocatedVerdict> judged = LayoutChecks.verdicts(loaded.model(), runs);
+		if (judged.isEmpty() && !format.json()) {
+			// an empty file or one without checks would otherwise pass as silently as a good one
+			out.println(loaded.file() + ": nothing to check: no checks block declares a check");
+		}
+		file.addProperty("nothingToCheck", judged.isEmpty());
+		for (LayoutChecks.LocatedVerdict v : judged) {
 			if (v.verdict().passed()) {
 				passed++;
 			} else {

@@ -106,6 +106,19 @@ class CheckCommandTest {
 	}
 
 	@Test
+	void aFileWithoutChecksSaysThereIsNothingToCheck() throws IOException {
+		String series = SampleSeries.UNMAP_DATA_ALIAS.formatted("fault level 3 translation");
+		Path empty = write("empty.layout", series.substring(0, series.indexOf("checks review")));
+		Path checked = write("ok.layout", SampleSeries.UNMAP_DATA_ALIAS.formatted("fault level 3 translation"));
+
+		Cli.Result r = Cli.run("check", empty.toString(), checked.toString());
+
+		assertEquals(0, r.exit(), r::toString);
+		assertTrue(r.out().contains(empty + ": nothing to check: no checks block declares a check\n"), r::toString);
+		assertFalse(r.out().contains(checked + ": nothing to check"), r::toString);
+	}
+
+	@Test
 	void aDirectoryMeansEveryLayoutUnderItAndOneWithoutAnyIsReported() throws IOException {
 		write("ok.layout", SampleSeries.UNMAP_DATA_ALIAS.formatted("fault level 3 translation"));
 		Path empty = Files.createDirectory(dir.resolve("empty"));

@@ -75,6 +75,17 @@ class LayoutValidatorTablesTest {
 	}
 
 	@Test
+	void aWalkFaultsOnlyAtALevelItWalks() throws Exception {
+		assertIssue(checks("read _text expect fault level -5 translation"), FAULT_LEVEL_OUT_OF_RANGE, 26);
+		assertIssue(checks("read _text expect fault level 4"), FAULT_LEVEL_OUT_OF_RANGE, 26);
+		assertIssue(checks("read _text expect fault level -1"), FAULT_LEVEL_OUT_OF_RANGE, 26); // 4-level 4K starts at 0
+		assertIssue(SERIES.replace("va_bits 48", "va_bits 39") + "checks c on s {\n  read _text expect fault level 0\n}\n",
+				FAULT_LEVEL_OUT_OF_RANGE, 26); // 3-level 4K starts at 1
+		assertNoIssue(checks("read _text expect fault level 0 translation"), FAULT_LEVEL_OUT_OF_RANGE);
+		assertNoIssue(checks("read _text expect fault level 3 permission"), FAULT_LEVEL_OUT_OF_RANGE);
+	}
+
+	@Test
 	void onlyBlocksHaveALevelToName() throws Exception {
 		assertIssue(checks("[_text, +2M) is unmapped at level 2"), LEAF_SHAPE_MISMATCH, 26);
 		assertIssue(checks("[_text, +2M) is block-mapped at level 3"), NO_LEAF_AT_LEVEL, 26);

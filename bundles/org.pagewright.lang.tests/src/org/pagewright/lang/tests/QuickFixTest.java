@@ -107,6 +107,8 @@ class QuickFixTest {
 				fixed(checks("[_text, +2M) is present-invalid at level 2"), LEAF_SHAPE_MISMATCH));
 		assertEquals(checks("read _text expect ok at level 2"), fixed(checks("read _text expect ok at level 0"),
 				NO_LEAF_AT_LEVEL));
+		assertEquals(checks("read _text expect fault level 3 translation"),
+				fixed(checks("read _text expect fault level -5 translation"), FAULT_LEVEL_OUT_OF_RANGE));
 		assertEquals(checks("set_memory_valid [_text, +4K) invalid expect split at level 2"),
 				fixed(checks("set_memory_valid [_text, +4K) invalid expect no_split at level 2"), SPLIT_DETAIL_WITHOUT_SPLIT));
 	}

@@ -83,6 +83,11 @@ public final class PlatformFacts {
 		});
 	}
 
+	/** The level a walk of this platform's tables starts at (-1 to 1, from the granule and the VA size). */
+	public static int startLevel(Platform platform) {
+		return geometryOrDefault(platform).startLevel();
+	}
+
 	/** Where Linux puts a leaf: a level Linux maps blocks at, or the last level (the engine's Geometry). */
 	public static boolean isLeafLevel(Platform platform, int level) {
 		return level == Geometry.LAST_LEVEL || geometryOrDefault(platform).linuxBlockLevel(level);

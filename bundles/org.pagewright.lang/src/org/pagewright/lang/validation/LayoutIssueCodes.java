@@ -67,6 +67,8 @@ public final class LayoutIssueCodes {
 	public static final String LEAF_SHAPE_MISMATCH = PREFIX + "leafShapeMismatch";
 	/** A leaf level where Linux maps no leaf for the granule (pud_sect_supported(), level 0). Fix: level 2. */
 	public static final String NO_LEAF_AT_LEVEL = PREFIX + "noLeafAtLevel";
+	/** `expect fault level N` with N outside the walk's levels (start level to 3). Fix: level 3. */
+	public static final String FAULT_LEVEL_OUT_OF_RANGE = PREFIX + "faultLevelOutOfRange";
 	/** `ptdump section "…"` naming no address_markers[] region. Fix: the closest section name. */
 	public static final String UNKNOWN_PTDUMP_SECTION = PREFIX + "unknownPtdumpSection";
 	/** `ptdump contains ""`: an empty row is in every dump. */

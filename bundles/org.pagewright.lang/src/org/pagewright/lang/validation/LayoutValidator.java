@@ -594,6 +594,21 @@ public class LayoutValidator extends AbstractLayoutValidator {
 		}
 	}
 
+	/** A walk faults at one of the levels it walks: the start level (-1 to 1) to 3 (ARM ARM D8.2, fault.c). */
+	@Check
+	public void checkFaultLevel(Outcome outcome) {
+		if (!outcome.isFault() || outcome.getLevel() == null) {
+			return;
+		}
+		int level = outcome.getLevel();
+		int start = PlatformFacts.startLevel(LayoutContexts.platformOf(outcome));
+		if (level < start || level > Geometry.LAST_LEVEL) {
+			error("The walk of this platform's tables has levels " + start + " to " + Geometry.LAST_LEVEL
+					+ ": it cannot fault at level " + level, outcome, L.getOutcome_Level(), FAULT_LEVEL_OUT_OF_RANGE,
+					String.valueOf(Geometry.LAST_LEVEL));
+		}
+	}
+
 	/** `is block-mapped at level N`: only blocks have a level to name, and only at levels Linux maps blocks at. */
 	@Check
 	public void checkShapeLevel(RangeCheck check) {

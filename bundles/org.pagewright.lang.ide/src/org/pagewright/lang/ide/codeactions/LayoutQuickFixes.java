@@ -128,6 +128,7 @@ public class LayoutQuickFixes {
 		}
 		case LayoutIssueCodes.SPLIT_DETAIL_WITHOUT_SPLIT -> fixes.add(replace("Expect split", offset, length, "split"));
 		case LayoutIssueCodes.NO_LEAF_AT_LEVEL -> fixes.add(replace("Expect level 2", offset, length, "2"));
+		case LayoutIssueCodes.FAULT_LEVEL_OUT_OF_RANGE -> fixes.add(replace("Expect level 3", offset, length, "3"));
 		case LayoutIssueCodes.UNKNOWN_PTDUMP_SECTION -> {
 			Platform platform = LayoutContexts.platformOf(element);
 			String closest = PtdumpWords.closest(flagged.replace("\"", ""), PlatformFacts.ptdumpSections(platform));
