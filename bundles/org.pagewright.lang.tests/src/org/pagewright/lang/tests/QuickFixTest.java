@@ -19,14 +19,20 @@ import org.pagewright.lang.ide.codeactions.LayoutQuickFixes;
 class QuickFixTest {
 
 	private static String fixed(String text, String code) {
+		return fixes(text, code).get(0).applyTo(text);
+	}
+
+	private static List<String> titles(String text, String code) {
+		return fixes(text, code).stream().map(LayoutQuickFixes.Fix::title).toList();
+	}
+
+	private static List<LayoutQuickFixes.Fix> fixes(String text, String code) {
 		XtextResource resource = IdeServices.parse(text);
 		List<Issue> issues = IdeServices.get(IResourceValidator.class).validate(resource, CheckMode.ALL,
 				CancelIndicator.NullImpl);
 		Issue issue = issues.stream().filter(i -> code.equals(i.getCode())).findFirst()
 				.orElseThrow(() -> new AssertionError("no " + code + " in " + issues));
-		List<LayoutQuickFixes.Fix> fixes = IdeServices.get(LayoutQuickFixes.class).fixesFor(resource, code,
-				issue.getOffset(), issue.getLength());
-		return fixes.get(0).applyTo(text);
+		return IdeServices.get(LayoutQuickFixes.class).fixesFor(resource, code, issue.getOffset(), issue.getLength());
 	}
 
 	private static String patch(String edit) {
@@ -42,6 +48,26 @@ class QuickFixTest {
 	void badAndUnknownCmdlineWords() {
 		assertEquals(PLATFORM, fixed(PLATFORM.replace("rodata=on", "rodata=yes"), BAD_CMDLINE_VALUE));
 		assertEquals(PLATFORM, fixed(PLATFORM.replace("rodata=on", "rodata=on quiet"), UNKNOWN_CMDLINE_WORD));
+	}
+
+	@Test
+	void everyGranuleIsOfferedForOneArm64DoesNotHave() {
+		String bad = PLATFORM.replace("granule 4K", "granule 5K");
+		assertEquals(List.of("Use granule 4K", "Use granule 16K", "Use granule 64K"), titles(bad, UNSUPPORTED_GRANULE));
+		assertEquals(PLATFORM, fixed(bad, UNSUPPORTED_GRANULE));
+	}
+
+	@Test
+	void theVaSizesOfTheGranuleAreOfferedClosestTo48First() {
+		String bad = PLATFORM.replace("va_bits 48", "va_bits 40");
+		assertEquals(List.of("Use va_bits 48", "Use va_bits 52", "Use va_bits 39"), titles(bad, UNSUPPORTED_VA_BITS));
+		assertEquals(PLATFORM, fixed(bad, UNSUPPORTED_VA_BITS));
+	}
+
+	@Test
+	void everyValueTheKernelAcceptsIsOfferedForACmdlineWord() {
+		assertEquals(List.of("Use rodata=on", "Use rodata=off", "Use rodata=full", "Use rodata=noalias"),
+				titles(PLATFORM.replace("rodata=on", "rodata=yes"), BAD_CMDLINE_VALUE));
 	}
 
 	@Test

@@ -88,6 +88,11 @@ public class LayoutValidator extends AbstractLayoutValidator {
 			"kpti", List.of("0", "1", "on", "off"),
 			"kasan", List.of("on", "off"));
 
+	/** The values the kernel accepts for an mm command-line word (empty: a flag or a number), for quick fixes. */
+	public static List<String> acceptedCmdlineValues(String key) {
+		return MM_CMDLINE_WORDS.getOrDefault(key, List.of());
+	}
+
 	// ------------------------------------------------------------------ names
 
 	@Check

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.core.resources.IFile;
@@ -85,6 +86,21 @@ class HoverAndQuickFixTest {
 
 		IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
 		assertEquals("platform p {\n  kernel 6.18\n  cpu bbml2_noabort\n}\n", document.get());
+	}
+
+	@Test
+	void anUnsupportedGranuleOffersTheThreeGranulesAndTheChosenOneReplacesIt() throws CoreException {
+		IFile file = Workbench.file(project, "granule.layout", "platform p {\n  kernel 6.18\n  granule 5K\n}\n");
+		ITextEditor editor = (ITextEditor) IDE.openEditor(Workbench.page(), file);
+		assertTrue(Workbench.waitUntil(() -> fixableMarker(file).isPresent(), 20_000), "no fixable marker appeared");
+
+		IMarkerResolution[] fixes = IDE.getMarkerHelpRegistry().getResolutions(fixableMarker(file).get());
+		assertEquals(List.of("Use granule 4K", "Use granule 16K", "Use granule 64K"),
+				Arrays.stream(fixes).map(IMarkerResolution::getLabel).toList());
+		fixes[1].run(fixableMarker(file).get());
+
+		IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
+		assertEquals("platform p {\n  kernel 6.18\n  granule 16K\n}\n", document.get());
 	}
 
 	private static Optional<IMarker> fixableMarker(IFile file) {

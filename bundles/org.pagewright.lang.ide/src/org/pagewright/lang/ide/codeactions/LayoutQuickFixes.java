@@ -19,6 +19,9 @@ import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.scoping.IScopeProvider;
+import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.GeometryResult;
+import org.pagewright.arm64.Granule;
 import org.pagewright.arm64.KernelVersion;
 import org.pagewright.lang.addresses.PlatformFacts;
 import org.pagewright.lang.layout.Checks;
@@ -30,6 +33,7 @@ import org.pagewright.lang.layout.Series;
 import org.pagewright.lang.layout.VaBitsSetting;
 import org.pagewright.lang.naming.LayoutContexts;
 import org.pagewright.lang.validation.LayoutIssueCodes;
+import org.pagewright.lang.validation.LayoutValidator;
 import org.pagewright.lang.validation.PtdumpWords;
 
 import com.google.inject.Inject;
@@ -72,9 +76,22 @@ public class LayoutQuickFixes {
 		case LayoutIssueCodes.CMDLINE_WORD_IGNORED -> fixes.add(replace("Use rodata=on", offset, length, "on"));
 		case LayoutIssueCodes.BAD_CMDLINE_VALUE -> {
 			if (element instanceof CmdlineWord word) {
-				String value = word.getKey().equals("kfence.sample_interval") ? "0" : "on";
-				fixes.add(replace("Use " + word.getKey() + "=" + value, offset, length, value));
+				List<String> accepted = LayoutValidator.acceptedCmdlineValues(word.getKey());
+				for (String value : accepted.isEmpty() ? List.of("0") : accepted) {
+					fixes.add(replace("Use " + word.getKey() + "=" + value, offset, length, value));
+				}
 			}
+		}
+		case LayoutIssueCodes.UNSUPPORTED_GRANULE -> {
+			for (Granule granule : Granule.values()) {
+				fixes.add(replace("Use granule " + granule.label(), offset, length, granule.label()));
+			}
+		}
+		case LayoutIssueCodes.UNSUPPORTED_VA_BITS -> {
+			Platform platform = EcoreUtil2.getContainerOfType(element, Platform.class);
+			Optional<Granule> granule = platform == null ? Optional.empty() : PlatformFacts.granule(platform);
+			granule.ifPresent(g -> supportedVaBits(g).forEach(
+					bits -> fixes.add(replace("Use va_bits " + bits, offset, length, String.valueOf(bits)))));
 		}
 		case LayoutIssueCodes.CPU_FEATURE_NAME -> {
 			String name = flagged.equals("bbml3") ? "bbml2_noabort" : "bbml3";
@@ -140,6 +157,18 @@ public class LayoutQuickFixes {
 		}
 		}
 		return fixes;
+	}
+
+	/** The VA sizes the engine's Geometry supports for a granule (arch/arm64/Kconfig ARM64_VA_BITS), closest to 48 first. */
+	private static List<Integer> supportedVaBits(Granule granule) {
+		List<Integer> bits = new ArrayList<>();
+		for (int vaBits = 32; vaBits <= 52; vaBits++) {
+			if (Geometry.check(granule, vaBits) instanceof GeometryResult.Supported) {
+				bits.add(vaBits);
+			}
+		}
+		bits.sort(Comparator.comparingInt(b -> Math.abs(b - 48)));
+		return bits;
 	}
 
 	/** Every word ptdump does not print replaced by the closest one it does, inside the quoted attributes. */
