@@ -108,6 +108,22 @@ class ContentAssistTest {
 	}
 
 	@Test
+	void theFaultKindsAndThePlatformsLevelsAreProposed() {
+		String check = BASE + "checks c on pol { %s }";
+		assertProposes(proposalsAt(check.formatted("read _text expect fault |")), "level", "translation",
+				"permission", "access_flag");
+		assertProposes(proposalsAt(check.formatted("read _text expect fault level 3 |")), "translation",
+				"permission", "access_flag");
+		List<String> faultLevels = proposalsAt(check.formatted("read _text expect fault level |"));
+		assertProposes(faultLevels, "0", "1", "2", "3");
+		assertFalse(faultLevels.contains("-1"), faultLevels::toString); // 4K at 48 bits walks from level 0
+		List<String> leafLevels = proposalsAt(check.formatted("read _text expect ok at level |"));
+		assertProposes(leafLevels, "1", "2", "3");
+		assertFalse(leafLevels.contains("0"), leafLevels::toString); // no leaf at level 0 (pud_sect_supported)
+		assertProposes(proposalsAt(check.formatted("[_text, +2M) is block-mapped at level |")), "1", "2");
+	}
+
+	@Test
 	void ptdumpSectionsAndAttributeWords() {
 		String check = BASE + "checks c on pol { %s }";
 		assertProposes(proposalsAt(check.formatted("ptdump |")), "contains", "section", "expect");

@@ -88,6 +88,11 @@ public final class PlatformFacts {
 		return geometryOrDefault(platform).startLevel();
 	}
 
+	/** Bytes one entry of this level maps on this platform (4K, 48 bits: level 1 = 1G, level 2 = 2M). */
+	public static long levelSize(Platform platform, int level) {
+		return geometryOrDefault(platform).levelSize(level);
+	}
+
 	/** Where Linux puts a leaf: a level Linux maps blocks at, or the last level (the engine's Geometry). */
 	public static boolean isLeafLevel(Platform platform, int level) {
 		return level == Geometry.LAST_LEVEL || geometryOrDefault(platform).linuxBlockLevel(level);

@@ -13,8 +13,10 @@ import org.eclipse.xtext.ide.editor.contentassist.ContentAssistEntry;
 import org.eclipse.xtext.ide.editor.contentassist.IIdeContentProposalAcceptor;
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import org.eclipse.xtext.resource.IEObjectDescription;
+import org.pagewright.arm64.Geometry;
 import org.pagewright.lang.addresses.PlatformFacts;
 import org.pagewright.lang.layout.CmdlineWord;
+import org.pagewright.lang.layout.Platform;
 import org.pagewright.lang.naming.LayoutContexts;
 import org.pagewright.lang.services.LayoutGrammarAccess;
 
@@ -68,11 +70,44 @@ public class LayoutIdeContentProposalProvider extends IdeContentProposalProvider
 			keywordsOf(grammar.getFaultKindRule(), context, acceptor);
 		} else if (assignment == grammar.getRangeCheckAccess().getShapeAssignment_1_1_1()) {
 			keywordsOf(grammar.getMappingShapeRule(), context, acceptor);
+		} else if (assignment == grammar.getOutcomeAccess().getLevelAssignment_1_1_1()) {
+			proposeLevels(context, acceptor, false);
+		} else if (assignment == grammar.getOutcomeAccess().getLevelAssignment_0_2_2()
+				|| assignment == grammar.getRangeCheckAccess().getLevelAssignment_1_1_2_2()
+				|| assignment == grammar.getSplitCheckAccess().getLevelAssignment_5_2()) {
+			proposeLevels(context, acceptor, true);
 		} else if (assignment == grammar.getOutcomeAccess().getAttributesAssignment_2_2()) {
 			ATTRIBUTE_WORDS.forEach(words -> accept("\"" + words + "\"", "ptdump attribute columns", context, acceptor));
 		} else {
 			super._createProposals(assignment, context, acceptor);
 		}
+	}
+
+	/**
+	 * The translation levels of the platform's walk (start level to 3), or only those Linux puts a leaf at; each
+	 * with the size one entry maps, which is what a reviewer reads a level as.
+	 */
+	private void proposeLevels(ContentAssistContext context, IIdeContentProposalAcceptor acceptor, boolean leavesOnly) {
+		Platform platform = LayoutContexts.platformOf(context.getCurrentModel());
+		for (int level = PlatformFacts.startLevel(platform); level <= Geometry.LAST_LEVEL; level++) {
+			boolean leaf = PlatformFacts.isLeafLevel(platform, level);
+			if (leaf || !leavesOnly) {
+				String size = sizeLabel(PlatformFacts.levelSize(platform, level));
+				accept(String.valueOf(level), "level " + level + ": an entry maps " + size
+						+ (leaf ? (level == Geometry.LAST_LEVEL ? " (page)" : " (block)") : " (table)"), context, acceptor);
+			}
+		}
+	}
+
+	/** 2M, 1G, 512G: the spelling the layout language and ptdump use for sizes. */
+	private static String sizeLabel(long bytes) {
+		String units = "KMGTPE";
+		int unit = -1;
+		while (unit + 1 < units.length() && bytes >= 1024 && bytes % 1024 == 0) {
+			bytes /= 1024;
+			unit++;
+		}
+		return bytes + (unit < 0 ? "" : String.valueOf(units.charAt(unit)));
 	}
 
 	/** The words of a datatype rule (`block|page|cont`): the default provider proposes no keywords inside one. */
