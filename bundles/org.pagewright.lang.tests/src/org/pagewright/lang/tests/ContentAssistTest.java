@@ -23,6 +23,10 @@ import org.junit.jupiter.api.Test;
 class ContentAssistTest {
 
 	private static List<String> proposalsAt(String textWithCursor) {
+		return entriesAt(textWithCursor).stream().map(ContentAssistEntry::getProposal).toList();
+	}
+
+	private static List<ContentAssistEntry> entriesAt(String textWithCursor) {
 		int offset = textWithCursor.indexOf('|');
 		String text = textWithCursor.substring(0, offset) + textWithCursor.substring(offset + 1);
 		XtextResource resource = IdeServices.parse(text);
@@ -31,12 +35,12 @@ class ContentAssistTest {
 		try {
 			factory.setPool(pool);
 			ContentAssistContext[] contexts = factory.create(text, new TextRegion(offset, 0), offset, resource);
-			List<String> proposals = new ArrayList<>();
+			List<ContentAssistEntry> proposals = new ArrayList<>();
 			IdeServices.get(IdeContentProposalProvider.class).createProposals(Arrays.asList(contexts),
 					new IIdeContentProposalAcceptor() {
 						@Override
 						public void accept(ContentAssistEntry entry, int priority) {
-							proposals.add(entry.getProposal());
+							proposals.add(entry);
 						}
 
 						@Override
@@ -48,6 +52,13 @@ class ContentAssistTest {
 		} finally {
 			pool.shutdown();
 		}
+	}
+
+	/** proposal → description of every entry at `|`. */
+	private static java.util.Map<String, String> describedAt(String textWithCursor) {
+		java.util.Map<String, String> described = new java.util.HashMap<>();
+		entriesAt(textWithCursor).forEach(e -> described.putIfAbsent(e.getProposal(), e.getDescription()));
+		return described;
 	}
 
 	private static void assertProposes(List<String> proposals, String... expected) {
@@ -121,6 +132,17 @@ class ContentAssistTest {
 		assertProposes(leafLevels, "1", "2", "3");
 		assertFalse(leafLevels.contains("0"), leafLevels::toString); // no leaf at level 0 (pud_sect_supported)
 		assertProposes(proposalsAt(check.formatted("[_text, +2M) is block-mapped at level |")), "1", "2");
+	}
+
+	@Test
+	void stepsAndChecksSayWhatTheyAre() {
+		java.util.Map<String, String> steps = describedAt(BASE.replace("map_mem", "|map_mem"));
+		assertTrue(String.valueOf(steps.get("map_mem")).startsWith("map_mem(): the linear map"), steps::toString);
+		assertTrue(String.valueOf(steps.get("set_memory_valid")).contains("pageattr.c"), steps::toString);
+		java.util.Map<String, String> checks = describedAt(BASE + "checks c on pol { | }");
+		assertTrue(String.valueOf(checks.get("wx_clean")).startsWith("ptdump_check_wx()"), checks::toString);
+		assertTrue(String.valueOf(checks.get("set_memory_valid")).startsWith("run set_memory_valid on a copy"),
+				checks::toString);
 	}
 
 	@Test

@@ -83,6 +83,22 @@ public class LayoutIdeContentProposalProvider extends IdeContentProposalProvider
 		}
 	}
 
+	/** Step and check keywords carry a one-line description (KeywordDescriptions); other keywords as Xtext has them. */
+	@Override
+	protected void _createProposals(Keyword keyword, ContentAssistContext context, IIdeContentProposalAcceptor acceptor) {
+		String description = KeywordDescriptions.of(keyword);
+		if (description == null) {
+			super._createProposals(keyword, context, acceptor);
+		} else if (filterKeyword(keyword, context)) {
+			ContentAssistEntry entry = getProposalCreator().createProposal(keyword.getValue(), context);
+			if (entry != null) {
+				entry.setKind(ContentAssistEntry.KIND_KEYWORD);
+				entry.setDescription(description);
+				acceptor.accept(entry, getProposalPriorities().getKeywordPriority(keyword.getValue(), entry));
+			}
+		}
+	}
+
 	/**
 	 * The translation levels of the platform's walk (start level to 3), or only those Linux puts a leaf at; each
 	 * with the size one entry maps, which is what a reviewer reads a level as.
