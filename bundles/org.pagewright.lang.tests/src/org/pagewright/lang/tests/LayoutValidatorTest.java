@@ -84,6 +84,15 @@ class LayoutValidatorTest {
 	}
 
 	@Test
+	void twoStepsOnePatchBringsInCannotShareALabel() throws Exception {
+		String added = "on boot: x: set_memory_valid lm_alias[_text, +4K) invalid";
+		assertIssue(BASE + "series s on pol { patch 1 \"a\" {\n" + added + "\n after map_mem: x: map_mem\n} }",
+				DUPLICATE_NAME, 26);
+		assertNoIssue(BASE + "series s on pol { patch 1 \"a\" {\n" + added + "\n} patch 2 \"b\" {\n"
+				+ added.replace("x:", "y:") + "\n} }", DUPLICATE_NAME);
+	}
+
+	@Test
 	void unknownNamesCarryTheirKind() throws Exception {
 		assertIssue(BASE + "checks c on pol { read __bss_stp expect ok }", UNKNOWN_SYMBOL, 24);
 		assertIssue(BASE + "series s on pol { patch 1 \"a\" { remove map_memory } }", UNKNOWN_STEP, 24);

@@ -36,6 +36,7 @@ import org.pagewright.lang.layout.Flag;
 import org.pagewright.lang.layout.FlagsChange;
 import org.pagewright.lang.layout.GranuleSetting;
 import org.pagewright.lang.layout.Image;
+import org.pagewright.lang.layout.AppendStep;
 import org.pagewright.lang.layout.InsertStep;
 import org.pagewright.lang.layout.KernelSetting;
 import org.pagewright.lang.layout.LayoutPackage;
@@ -110,6 +111,7 @@ public class LayoutValidator extends AbstractLayoutValidator {
 				reportDuplicateSteps(steps);
 			} else if (element instanceof Series series) {
 				reportDuplicates(series.getPatches(), L.getPatch_Number());
+				series.getPatches().forEach(patch -> reportDuplicateSteps(stepsAddedBy(patch)));
 			}
 		}
 	}
@@ -123,6 +125,22 @@ public class LayoutValidator extends AbstractLayoutValidator {
 						feature, DUPLICATE_NAME);
 			}
 		}
+	}
+
+	/** The steps a patch brings in (inserted, appended, replacements): two with one label leave patches unable to tell. */
+	private static List<Step> stepsAddedBy(Patch patch) {
+		List<Step> steps = new ArrayList<>();
+		for (var edit : patch.getEdits()) {
+			if (edit instanceof InsertStep insert) {
+				steps.add(insert.getStep());
+			} else if (edit instanceof AppendStep append) {
+				steps.add(append.getStep());
+			} else if (edit instanceof ReplaceStep replace) {
+				steps.add(replace.getStep());
+			}
+		}
+		steps.removeIf(java.util.Objects::isNull);
+		return steps;
 	}
 
 	private void reportDuplicateSteps(List<Step> steps) {
