@@ -57,6 +57,29 @@ public final class NotePageMerger implements NotePageSink {
         }
     }
 
+    /**
+     * Same output as note() per entry: after each note, while the level is unchanged, no marker lies within the
+     * slice and the masked prot equals the current one, note() would do nothing, so those entries are skipped.
+     */
+    @Override
+    public void noteRun(int runLevel, long[] table, int from, int to, long firstVa, long pageSize) {
+        long lastVa = firstVa + (long) (to - 1 - from) * pageSize;
+        long va = firstVa;
+        int i = from;
+        while (i < to) {
+            note(va, runLevel, table[i]);
+            i++;
+            va += pageSize;
+            if (runLevel >= 0 && runLevel == level && !reachedNextMarker(lastVa)) {
+                long prot = currentProt;
+                while (i < to && (table[i] & protMask) == prot) {
+                    i++;
+                    va += pageSize;
+                }
+            }
+        }
+    }
+
     private boolean reachedNextMarker(long addr) {
         return marker + 1 < markerAddresses.length && Long.compareUnsigned(addr, markerAddresses[marker + 1]) >= 0;
     }

@@ -37,10 +37,7 @@ public final class Ptdump {
         @Override
         public boolean lastLevel(long tablePa, long[] table, int from, int to, long addr) {
             long page = geometry.pageSize();
-            long va = addr & -page;
-            for (int i = from; i < to; i++, va += page) {
-                walk.entry(va, Geometry.LAST_LEVEL, table[i]);
-            }
+            walk.lastLevel(table, from, to, addr & -page, page);
             return true;
         }
     }

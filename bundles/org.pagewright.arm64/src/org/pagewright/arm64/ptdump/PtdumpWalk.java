@@ -33,6 +33,11 @@ public final class PtdumpWalk implements TableEntryVisitor {
         // else: pagewalk.c skips a non-none entry that is neither present nor a table; ptdump never sees it
     }
 
+    /** The PTEs table[from, to) of one last-level table, the first at va: each reaches note_page, even empty. */
+    public void lastLevel(long[] table, int from, int to, long va, long pageSize) {
+        sink.noteRun(PtdumpLevels.PTE, table, from, to, va, pageSize); // mm/ptdump.c ptdump_pte_entry
+    }
+
     /** Runs the whole walk over a source and flushes. */
     public void walk(TableEntrySource source) {
         source.visitEntries(this);
