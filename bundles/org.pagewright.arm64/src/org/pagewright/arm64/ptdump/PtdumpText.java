@@ -38,7 +38,7 @@ public final class PtdumpText implements RangeSink {
     }
 
     /** The size column without its padding, e.g. "2M" or "1020K". */
-    static String size(long bytes) {
+    public static String size(long bytes) {
         StringBuilder b = new StringBuilder(10);
         new PtdumpText(b, null).appendSize(bytes);
         return b.toString().strip();

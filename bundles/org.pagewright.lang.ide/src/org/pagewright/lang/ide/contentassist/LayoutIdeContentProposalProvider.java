@@ -14,6 +14,7 @@ import org.eclipse.xtext.ide.editor.contentassist.IIdeContentProposalAcceptor;
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import org.eclipse.xtext.resource.IEObjectDescription;
 import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.ptdump.PtdumpText;
 import org.pagewright.lang.addresses.PlatformFacts;
 import org.pagewright.lang.layout.CmdlineWord;
 import org.pagewright.lang.layout.Platform;
@@ -108,22 +109,11 @@ public class LayoutIdeContentProposalProvider extends IdeContentProposalProvider
 		for (int level = PlatformFacts.startLevel(platform); level <= Geometry.LAST_LEVEL; level++) {
 			boolean leaf = PlatformFacts.isLeafLevel(platform, level);
 			if (leaf || !leavesOnly) {
-				String size = sizeLabel(PlatformFacts.levelSize(platform, level));
+				String size = PtdumpText.size(PlatformFacts.levelSize(platform, level));
 				accept(String.valueOf(level), "level " + level + ": an entry maps " + size
 						+ (leaf ? (level == Geometry.LAST_LEVEL ? " (page)" : " (block)") : " (table)"), context, acceptor);
 			}
 		}
-	}
-
-	/** 2M, 1G, 512G: the spelling the layout language and ptdump use for sizes. */
-	private static String sizeLabel(long bytes) {
-		String units = "KMGTPE";
-		int unit = -1;
-		while (unit + 1 < units.length() && bytes >= 1024 && bytes % 1024 == 0) {
-			bytes /= 1024;
-			unit++;
-		}
-		return bytes + (unit < 0 ? "" : String.valueOf(units.charAt(unit)));
 	}
 
 	/** The words of a datatype rule (`block|page|cont`): the default provider proposes no keywords inside one. */
