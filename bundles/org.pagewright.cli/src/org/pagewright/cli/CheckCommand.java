@@ -8,6 +8,7 @@ import java.util.List;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.validation.Issue;
 import org.pagewright.lang.generator.LayoutChecks;
+import org.pagewright.lang.layout.Checks;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -95,13 +96,14 @@ class CheckCommand extends Subcommand {
 				out.println(LayoutWorkspace.located(loaded.file(), issue));
 			}
 		}
-		List<LayoutChecks.LocatedVerdict> judged = LayoutChecks.verdicts(loaded.model(), runs);
-		if (judged.isEmpty() && !format.json()) {
-			// an empty file or one without checks would otherwise pass as silently as a good one
+		// a file without checks would otherwise pass as silently as a good one; one whose checks did not run has errors
+		boolean nothingToCheck = loaded.model().getElements().stream()
+				.noneMatch(e -> e instanceof Checks checks && !checks.getChecks().isEmpty());
+		if (nothingToCheck && !format.json()) {
 			out.println(loaded.file() + ": nothing to check: no checks block declares a check");
 		}
-		file.addProperty("nothingToCheck", judged.isEmpty());
-		for (LayoutChecks.LocatedVerdict v : judged) {
+		file.addProperty("nothingToCheck", nothingToCheck);
+		for (LayoutChecks.LocatedVerdict v : LayoutChecks.verdicts(loaded.model(), runs)) {
 			if (v.verdict().passed()) {
 				passed++;
 			} else {

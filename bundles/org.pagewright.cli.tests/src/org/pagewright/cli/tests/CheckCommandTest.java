@@ -119,6 +119,17 @@ class CheckCommandTest {
 	}
 
 	@Test
+	void checksThatDoNotRunBecauseOfAnErrorAreNotNothingToCheck() throws IOException {
+		Path broken = write("broken.layout",
+				SampleSeries.UNMAP_DATA_ALIAS.formatted("fault level 3 translation").replace("granule 4K", "granule 5K"));
+
+		Cli.Result r = Cli.run("check", broken.toString());
+
+		assertEquals(1, r.exit(), r::toString);
+		assertFalse(r.out().contains("nothing to check"), r::toString);
+	}
+
+	@Test
 	void aDirectoryMeansEveryLayoutUnderItAndOneWithoutAnyIsReported() throws IOException {
 		write("ok.layout", SampleSeries.UNMAP_DATA_ALIAS.formatted("fault level 3 translation"));
 		Path empty = Files.createDirectory(dir.resolve("empty"));
