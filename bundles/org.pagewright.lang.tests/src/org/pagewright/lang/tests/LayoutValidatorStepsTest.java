@@ -47,7 +47,7 @@ class LayoutValidatorStepsTest {
 	}
 
 	@Test
-	void anEditOfARemovedStep() throws Exception {
+	void aStepRemovedByAPatchCannotBeEditedAfterIt() throws Exception {
 		assertIssue(patch("remove data_alias\n change data_alias: flags | NO_CONT_MAPPINGS"), STEP_REMOVED_EARLIER, 27);
 		assertNoIssue(patch("change data_alias: flags | NO_CONT_MAPPINGS\n remove data_alias"), STEP_REMOVED_EARLIER);
 	}
@@ -66,14 +66,14 @@ class LayoutValidatorStepsTest {
 	}
 
 	@Test
-	void checksAfterAPatchTheSeriesHas() throws Exception {
+	void checksNameOnlyAPatchTheSeriesHas() throws Exception {
 		assertIssue(patch("") + "checks c on s after 2 { wx_clean }", UNKNOWN_PATCH_NUMBER, 29);
 		assertIssue(BASE + "checks c on pol after 1 { wx_clean }", UNKNOWN_PATCH_NUMBER, 24);
 		assertNoIssue(patch("") + "checks c on s after 1 { wx_clean }", UNKNOWN_PATCH_NUMBER);
 	}
 
 	@Test
-	void pageKernelExecOnTheLinearMap() throws Exception {
+	void theLinearMapIsNeverMadeExecutable() throws Exception {
 		assertIssue(patch("on runtime: map lm_alias[_text, +64K) PAGE_KERNEL_EXEC"), WX_LINEAR_MAPPING, 26);
 		assertIssue(patch("on runtime: set_memory_x [0xffff000000000000, +4K)"), WX_LINEAR_MAPPING, 26);
 		assertNoIssue(patch("on runtime: map [_text, +64K) phys 0x4020_0000 PAGE_KERNEL_EXEC"), WX_LINEAR_MAPPING);
@@ -89,7 +89,7 @@ class LayoutValidatorStepsTest {
 	}
 
 	@Test
-	void flagsThatCannotTakeEffect() throws Exception {
+	void aFlagThatCannotTakeEffectIsFlagged() throws Exception {
 		assertIssue(patch("on runtime: set_memory_valid lm_alias[_text, +4K) invalid NO_BLOCK_MAPPINGS"), FLAGS_IGNORED, 26);
 		assertIssue(patch("on runtime: map lm_alias[_text, +1M) PAGE_KERNEL NO_BLOCK_MAPPINGS"), FLAG_WITHOUT_EFFECT, 26);
 		assertIssue(patch("on runtime: map lm_alias[_text, +60K) PAGE_KERNEL NO_CONT_MAPPINGS"), FLAG_WITHOUT_EFFECT, 26);
@@ -98,7 +98,7 @@ class LayoutValidatorStepsTest {
 	}
 
 	@Test
-	void rodataWordsByKernelVersion() throws Exception {
+	void aRodataWordTheKernelIgnoresIsAWarning() throws Exception {
 		assertIssue(PLATFORM.replace("rodata=on", "rodata=full"), CMDLINE_WORD_IGNORED, 5);
 		assertIssue(PLATFORM.replace("rodata=on", "rodata=noalias").replace("7.0.1", "6.12"), CMDLINE_WORD_IGNORED, 5);
 		assertNoIssue(PLATFORM.replace("rodata=on", "rodata=full").replace("7.0.1", "6.1"), CMDLINE_WORD_IGNORED);
@@ -106,7 +106,7 @@ class LayoutValidatorStepsTest {
 	}
 
 	@Test
-	void cmdlineWordsAndValues() throws Exception {
+	void aCmdlineValueIsOneTheKernelAcceptsAndAWordOneThatChangesMappings() throws Exception {
 		assertIssue(PLATFORM.replace("rodata=on", "rodata=maybe"), BAD_CMDLINE_VALUE, 5);
 		assertIssue(PLATFORM.replace("rodata=on", "kfence.sample_interval=fast"), BAD_CMDLINE_VALUE, 5);
 		assertIssue(PLATFORM.replace("rodata=on", "rodata=on quiet"), UNKNOWN_CMDLINE_WORD, 5);
@@ -122,7 +122,7 @@ class LayoutValidatorStepsTest {
 	}
 
 	@Test
-	void kernelVersionsTheEngineKnows() throws Exception {
+	void aKernelVersionTheEngineDoesNotModelIsAWarning() throws Exception {
 		assertIssue(PLATFORM.replace("7.0.1", "5.10"), UNKNOWN_KERNEL_VERSION, 4);
 		assertNoIssue(PLATFORM.replace("7.0.1", "6.18"), UNKNOWN_KERNEL_VERSION);
 	}

@@ -55,7 +55,7 @@ class LayoutValidatorTablesTest {
 	}
 
 	@Test
-	void mappedAsNamesWordsPtdumpPrints() throws Exception {
+	void mappedAsUsesOnlyWordsPtdumpPrintsAndNoContradiction() throws Exception {
 		assertIssue(checks("read _text expect mapped as \"rw NX\""), UNKNOWN_PTDUMP_WORD, 26);
 		assertIssue(checks("read _text expect mapped as \"RW ro\""), CONTRADICTORY_PTDUMP_WORDS, 26);
 		assertIssue(checks("read _text expect mapped as \"MEM/NORMAL MEM/NORMAL-TAGGED\""), CONTRADICTORY_PTDUMP_WORDS, 26);

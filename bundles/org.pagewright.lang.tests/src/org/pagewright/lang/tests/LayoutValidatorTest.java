@@ -75,7 +75,7 @@ class LayoutValidatorTest {
 	}
 
 	@Test
-	void duplicateNames() throws Exception {
+	void namesAreUniqueAmongTheirKindInTheirScope() throws Exception {
 		assertIssue(BASE + "platform p { }", DUPLICATE_NAME, 24);
 		assertIssue(IMAGE.replace("symbol _end", "symbol _text = _text\n  symbol _end"), DUPLICATE_NAME, 8);
 		assertIssue(BASE.replace("map_mem\n", "map_mem\n    map_mem\n"), DUPLICATE_NAME, 21);
@@ -93,7 +93,7 @@ class LayoutValidatorTest {
 	}
 
 	@Test
-	void unknownNamesCarryTheirKind() throws Exception {
+	void anUnknownNameIsReportedWithTheKindItShouldHave() throws Exception {
 		assertIssue(BASE + "checks c on pol { read __bss_stp expect ok }", UNKNOWN_SYMBOL, 24);
 		assertIssue(BASE + "series s on pol { patch 1 \"a\" { remove map_memory } }", UNKNOWN_STEP, 24);
 		assertIssue(BASE + "series s on nopolicy { }", UNKNOWN_NAME, 24);
@@ -101,7 +101,7 @@ class LayoutValidatorTest {
 	}
 
 	@Test
-	void overlappingDramBanks() throws Exception {
+	void dramBanksDoNotOverlap() throws Exception {
 		assertIssue(PLATFORM.replace("size 1G", "size 1G\n  dram bank1 at 0x7000_0000 size 1G"), OVERLAPPING_DRAM_BANKS, 7);
 		assertNoIssue(PLATFORM.replace("size 1G", "size 1G\n  dram bank1 at 0x8000_0000 size 1G"), OVERLAPPING_DRAM_BANKS);
 	}
@@ -123,13 +123,21 @@ class LayoutValidatorTest {
 	}
 
 	@Test
-	void granuleAndVaBits() throws Exception {
+	void theGranuleIsAnArm64OneAndVaBitsAKconfigChoiceForIt() throws Exception {
 		assertIssue(PLATFORM.replace("granule 4K", "granule 8K"), UNSUPPORTED_GRANULE, 2);
 		assertIssue(PLATFORM.replace("granule 4K", "granule 16K").replace("va_bits 48", "va_bits 39"), UNSUPPORTED_VA_BITS, 3);
 		assertNoIssue(PLATFORM.replace("granule 4K", "granule 16K").replace("va_bits 48", "va_bits 47"), UNSUPPORTED_VA_BITS);
 		assertIssue(PLATFORM.replace("va_bits 48", "va_bits 52"), VA_BITS_NEED_LPA2, 3);
 		assertNoIssue(PLATFORM.replace("va_bits 48", "va_bits 52\n  cpu lpa2"), VA_BITS_NEED_LPA2);
 		assertNoIssue(PLATFORM.replace("granule 4K", "granule 64K").replace("va_bits 48", "va_bits 52"), VA_BITS_NEED_LPA2);
+	}
+
+	@Test
+	void lvaIsThe52BitVaFeatureOf64KPagesOnlyLpa2ThatOf4KAnd16K() throws Exception {
+		assertIssue(PLATFORM.replace("va_bits 48", "va_bits 52\n  cpu lva"), VA_BITS_NEED_LPA2, 3);
+		assertIssue(PLATFORM.replace("granule 4K", "granule 16K").replace("va_bits 48", "va_bits 52\n  cpu lva"),
+				VA_BITS_NEED_LPA2, 3);
+		assertNoIssue(PLATFORM.replace("va_bits 48", "va_bits 52\n  cpu lpa2"), VA_BITS_NEED_LPA2);
 	}
 
 	@Test

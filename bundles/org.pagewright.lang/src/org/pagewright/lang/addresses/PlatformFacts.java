@@ -3,10 +3,12 @@ package org.pagewright.lang.addresses;
 import java.math.BigInteger;
 import java.util.Optional;
 
+import org.pagewright.arm64.CpuFeatures;
 import org.pagewright.arm64.Geometry;
 import org.pagewright.arm64.GeometryResult;
 import org.pagewright.arm64.Granule;
 import org.pagewright.arm64.KernelVersion;
+import org.pagewright.arm64.kernel.Cmdline;
 import org.pagewright.arm64.kernel.KernelConfig;
 import org.pagewright.arm64.layout.KernelVaLayout;
 import org.pagewright.lang.layout.CmdlineSetting;
@@ -48,6 +50,28 @@ public final class PlatformFacts {
 
 	public static boolean hasCpu(Platform platform, CpuFeature feature) {
 		return settings(platform, CpuSetting.class).anyMatch(c -> c.getFeatures().contains(feature));
+	}
+
+	/**
+	 * The CPU can translate the build's 52-bit VAs: FEAT_LVA with 64K pages, FEAT_LPA2 with 4K and 16K
+	 * (pi/map_kernel.c early_map_kernel: cpu_has_lva() / cpu_has_lpa2()); a CPU with LPA2 has LVA too.
+	 */
+	public static boolean cpuHas52BitVa(Platform platform) {
+		boolean lpa2 = hasCpu(platform, CpuFeature.LPA2);
+		return granule(platform).orElse(Granule.G4K) == Granule.G64K ? lpa2 || hasCpu(platform, CpuFeature.LVA) : lpa2;
+	}
+
+	/** The CPU as the engine reads it; bbml3 implies BBML2-noabort (cpufeature.c has_bbml2_noabort). */
+	public static CpuFeatures cpuFeatures(Platform platform) {
+		return CpuFeatures.of(hasCpu(platform, CpuFeature.BBML2_NOABORT) || hasCpu(platform, CpuFeature.BBML3),
+				cpuHas52BitVa(platform), hasCpu(platform, CpuFeature.MTE), hasCpu(platform, CpuFeature.KPTI),
+				hasCpu(platform, CpuFeature.BTI));
+	}
+
+	/** The whole command line as the engine reads it, in the order written. */
+	public static Cmdline cmdline(Platform platform) {
+		return new Cmdline(settings(platform, CmdlineSetting.class).flatMap(c -> c.getWords().stream())
+				.map(w -> w.isAssigned() ? w.getKey() + "=" + w.getValue() : w.getKey()).toList());
 	}
 
 	public static Optional<CmdlineWord> cmdline(Platform platform, String key) {
@@ -141,9 +165,8 @@ public final class PlatformFacts {
 		if (build.isEmpty()) {
 			return base;
 		}
-		boolean lpa2 = hasCpu(platform, CpuFeature.LPA2) || hasCpu(platform, CpuFeature.LVA);
-		int vabitsActual = KernelConfig.vabitsActual(build.get(), lpa2, cmdline(platform, "arm64.nolva").isPresent());
-		return new BigInteger(Long.toUnsignedString(KernelConfig.memstartAddr(build.get(), vabitsActual, base.longValue())));
+		long memstart = KernelConfig.memstartAddr(build.get(), vabitsActual(platform, build.get()), base.longValue());
+		return new BigInteger(Long.toUnsignedString(memstart));
 	}
 
 	/**
@@ -155,9 +178,12 @@ public final class PlatformFacts {
 		if (build.isEmpty()) {
 			return BigInteger.ONE.shiftLeft(48);
 		}
-		boolean lpa2 = hasCpu(platform, CpuFeature.LPA2) || hasCpu(platform, CpuFeature.LVA);
-		int vabitsActual = KernelConfig.vabitsActual(build.get(), lpa2, cmdline(platform, "arm64.nolva").isPresent());
-		return BigInteger.ONE.shiftLeft(vabitsActual == 52 ? 52 : 48);
+		return BigInteger.ONE.shiftLeft(vabitsActual(platform, build.get()) == 52 ? 52 : 48);
+	}
+
+	/** memory.h vabits_actual of this CPU and command line (the engine's KernelConfig). */
+	private static int vabitsActual(Platform platform, Geometry build) {
+		return KernelConfig.vabitsActual(build, cpuHas52BitVa(platform), cmdline(platform, "arm64.nolva").isPresent());
 	}
 
 	/** The geometry the kernel is built for (granule, VA_BITS), if the engine supports it. */

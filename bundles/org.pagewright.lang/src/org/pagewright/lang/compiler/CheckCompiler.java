@@ -40,9 +40,9 @@ import org.pagewright.lang.layout.WxCleanCheck;
 final class CheckCompiler {
     private static final ConfigFactory F = ConfigFactory.eINSTANCE;
 
-    private final Platform platform;
+    private final CompiledPlatform platform;
 
-    CheckCompiler(Platform platform) {
+    CheckCompiler(CompiledPlatform platform) {
         this.platform = platform;
     }
 

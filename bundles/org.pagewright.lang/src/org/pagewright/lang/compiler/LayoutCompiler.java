@@ -14,6 +14,7 @@ import org.pagewright.lang.layout.Checks;
 import org.pagewright.lang.layout.Model;
 import org.pagewright.lang.layout.Patch;
 import org.pagewright.lang.layout.Phase;
+import org.pagewright.lang.layout.Platform;
 import org.pagewright.lang.layout.Policy;
 import org.pagewright.lang.layout.Secret;
 import org.pagewright.lang.layout.Series;
@@ -41,7 +42,7 @@ public final class LayoutCompiler {
     public static List<Compilation> compile(Model model) {
         Map<String, List<Checks>> checksBySubject = new LinkedHashMap<>();
         Map<String, Subject> subjects = new LinkedHashMap<>();
-        Map<String, org.pagewright.lang.layout.Platform> platforms = new LinkedHashMap<>();
+        Map<String, Platform> platforms = new LinkedHashMap<>();
         for (var element : model.getElements()) {
             if (element instanceof Series s) {
                 String key = s.getName();
@@ -50,7 +51,7 @@ public final class LayoutCompiler {
                 checksBySubject.computeIfAbsent(key, k -> new ArrayList<>());
             } else if (element instanceof Checks c && c.getSubject() != null && !c.getSubject().eIsProxy()) {
                 Subject subject = c.getSubject();
-                org.pagewright.lang.layout.Platform platform = c.getPlatform() != null ? c.getPlatform()
+                Platform platform = c.getPlatform() != null ? c.getPlatform()
                         : policyOf(subject).getPlatform();
                 String key = subject.getName() + (c.getPlatform() != null ? "@" + platform.getName() : "");
                 subjects.putIfAbsent(key, subject);
@@ -65,7 +66,7 @@ public final class LayoutCompiler {
         return out;
     }
 
-    static Compilation compile(String name, Subject subject, org.pagewright.lang.layout.Platform platformAst,
+    static Compilation compile(String name, Subject subject, Platform platformAst,
             List<Checks> checks) {
         List<CompileProblem> problems = new ArrayList<>();
         Configuration c = F.createConfiguration();
@@ -73,7 +74,7 @@ public final class LayoutCompiler {
         c.setSource(CompileProblem.location(subject));
         try {
             Policy policy = policyOf(subject);
-            Platform platform = new Platform(platformAst, policy.getImage());
+            CompiledPlatform platform = new CompiledPlatform(platformAst, policy.getImage());
             c.setMachine(platform.machine());
             c.getMemory().addAll(platform.banks());
             c.setImage(image(platform));
@@ -132,7 +133,7 @@ public final class LayoutCompiler {
         }
     }
 
-    private static KernelImage image(Platform platform) {
+    private static KernelImage image(CompiledPlatform platform) {
         if (platform.image == null) {
             return null;
         }

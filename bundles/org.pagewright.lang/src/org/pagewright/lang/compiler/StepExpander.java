@@ -31,9 +31,9 @@ import org.pagewright.lang.naming.StepNames;
 final class StepExpander {
     private static final ConfigFactory F = ConfigFactory.eINSTANCE;
 
-    private final Platform platform;
+    private final CompiledPlatform platform;
 
-    StepExpander(Platform platform) {
+    StepExpander(CompiledPlatform platform) {
         this.platform = platform;
     }
 

@@ -48,7 +48,7 @@ public final class LayoutIssueCodes {
 	public static final String VMALLOC_CHANGE_NOT_MIRRORED = PREFIX + "vmallocChangeNotMirrored";
 	/** NO_BLOCK_MAPPINGS / NO_CONT_MAPPINGS on a range too small or unaligned to hold a block / contiguous run. */
 	public static final String FLAG_WITHOUT_EFFECT = PREFIX + "flagWithoutEffect";
-	/** A cmdline word the platform's kernel version ignores (rodata=noalias before 6.18, rodata=full from 6.18). */
+	/** A cmdline word the platform's kernel ignores: rodata=noalias before the rename, rodata=full after it (KernelConfig.rodataOnMeansFull). */
 	public static final String CMDLINE_WORD_IGNORED = PREFIX + "cmdlineWordIgnored";
 	/** A cmdline value the kernel does not accept for that word (rodata=maybe). */
 	public static final String BAD_CMDLINE_VALUE = PREFIX + "badCmdlineValue";

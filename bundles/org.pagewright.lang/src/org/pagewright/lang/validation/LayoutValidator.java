@@ -4,6 +4,7 @@ import static org.pagewright.lang.validation.LayoutIssueCodes.*;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,11 +17,14 @@ import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.ecore.EcorePackage;
 import org.eclipse.xtext.validation.Check;
 import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.Granule;
 import org.pagewright.arm64.GeometryResult;
 import org.pagewright.arm64.KernelRules;
 import org.pagewright.arm64.KernelVersion;
 import org.pagewright.arm64.kernel.KernelConfig;
+import org.pagewright.arm64.layout.KernelVaLayout;
 import org.pagewright.lang.addresses.AddressEvaluator;
+import org.pagewright.lang.addresses.MmCmdlineWords;
 import org.pagewright.lang.addresses.PlatformFacts;
 import org.pagewright.lang.layout.ChangeStep;
 import org.pagewright.lang.layout.Checks;
@@ -76,23 +80,6 @@ public class LayoutValidator extends AbstractLayoutValidator {
 	/** The image symbols whose order vmlinux.lds.S fixes (arch/arm64/kernel/vmlinux.lds.S). */
 	static final List<String> ORDERED_SYMBOLS = List.of("_text", "_stext", "_etext", "__start_rodata",
 			"__init_begin", "__init_end", "_sdata", "__bss_start", "__bss_stop", "_end");
-
-	/** Cmdline words that change the kernel's mappings, with the values the kernel accepts (null: any/none). */
-	static final Map<String, List<String>> MM_CMDLINE_WORDS = Map.of(
-			"rodata", List.of("on", "off", "full", "noalias"),
-			"nokaslr", List.of(),
-			"debug_pagealloc", List.of("on", "off"),
-			"kfence.sample_interval", List.of(),
-			"arm64.nolva", List.of(),
-			"arm64.nomte", List.of(),
-			"arm64.nobti", List.of(),
-			"kpti", List.of("0", "1", "on", "off"),
-			"kasan", List.of("on", "off"));
-
-	/** The values the kernel accepts for an mm command-line word (empty: a flag or a number), for quick fixes. */
-	public static List<String> acceptedCmdlineValues(String key) {
-		return MM_CMDLINE_WORDS.getOrDefault(key, List.of());
-	}
 
 	// ------------------------------------------------------------------ names
 
@@ -169,9 +156,10 @@ public class LayoutValidator extends AbstractLayoutValidator {
 	@Check
 	public void checkGranule(GranuleSetting setting) {
 		BigInteger size = setting.getSize();
-		if (size != null && !size.equals(PlatformFacts.SZ_4K) && !size.equals(PlatformFacts.SZ_16K)
-				&& !size.equals(PlatformFacts.SZ_64K)) {
-			error("arm64 granules are 4K, 16K and 64K", setting, L.getGranuleSetting_Size(), UNSUPPORTED_GRANULE);
+		if (size != null && Arrays.stream(Granule.values()).noneMatch(g -> BigInteger.valueOf(g.pageSize()).equals(size))) {
+			List<String> labels = Arrays.stream(Granule.values()).map(Granule::label).toList();
+			error("arm64 granules are " + String.join(", ", labels.subList(0, labels.size() - 1)) + " and "
+					+ labels.get(labels.size() - 1), setting, L.getGranuleSetting_Size(), UNSUPPORTED_GRANULE);
 		}
 	}
 
@@ -192,9 +180,11 @@ public class LayoutValidator extends AbstractLayoutValidator {
 	@Check
 	public void checkVaBitsNeedLpa2(VaBitsSetting setting) {
 		Platform platform = (Platform) setting.eContainer();
-		if (setting.getBits() == 52 && !PlatformFacts.pageSize(platform).equals(PlatformFacts.SZ_64K)
-				&& !PlatformFacts.hasCpu(platform, CpuFeature.LPA2)) {
-			int fallback = PlatformFacts.pageSize(platform).equals(PlatformFacts.SZ_16K) ? 47 : 48;
+		var granule = PlatformFacts.granule(platform);
+		if (setting.getBits() == 52 && granule.isPresent() && granule.get() != Granule.G64K
+				&& !PlatformFacts.cpuHas52BitVa(platform)
+				&& Geometry.check(granule.get(), 52) instanceof GeometryResult.Supported build) {
+			int fallback = KernelVaLayout.vaBitsMin(build.geometry());
 			warning("Without cpu lpa2 this 52-bit kernel runs with " + fallback + "-bit VAs (vabits_actual = "
 					+ fallback + ", one translation level less)", setting, L.getVaBitsSetting_Bits(), VA_BITS_NEED_LPA2);
 		}
@@ -211,7 +201,7 @@ public class LayoutValidator extends AbstractLayoutValidator {
 
 	@Check
 	public void checkCmdlineWordMattersToMm(CmdlineWord word) {
-		if (!MM_CMDLINE_WORDS.containsKey(word.getKey())) {
+		if (MmCmdlineWords.of(word.getKey()).isEmpty()) {
 			warning("'" + word.getKey() + "' does not change kernel mappings; it is ignored", word,
 					L.getCmdlineWord_Key(), UNKNOWN_CMDLINE_WORD);
 		}
@@ -219,14 +209,13 @@ public class LayoutValidator extends AbstractLayoutValidator {
 
 	@Check
 	public void checkCmdlineValue(CmdlineWord word) {
-		List<String> values = MM_CMDLINE_WORDS.get(word.getKey());
-		if (values == null || word.getValue() == null) {
+		MmCmdlineWords.Word known = MmCmdlineWords.of(word.getKey()).orElse(null);
+		if (known == null || word.getValue() == null) {
 			return;
 		}
-		boolean numeric = word.getKey().equals("kfence.sample_interval");
-		if (numeric && !word.getValue().matches("[0-9]+") || !values.isEmpty() && !values.contains(word.getValue())) {
+		if (!known.accepts(word.getValue())) {
 			error("'" + word.getKey() + "=" + word.getValue() + "' is not accepted by the kernel"
-					+ (numeric ? " (milliseconds expected)" : " (expected one of " + values + ")"), word,
+					+ (known.numeric() ? " (milliseconds expected)" : " (expected one of " + known.values() + ")"), word,
 					L.getCmdlineWord_Value(), BAD_CMDLINE_VALUE);
 		}
 	}

@@ -23,6 +23,7 @@ import org.pagewright.arm64.Geometry;
 import org.pagewright.arm64.GeometryResult;
 import org.pagewright.arm64.Granule;
 import org.pagewright.arm64.KernelVersion;
+import org.pagewright.lang.addresses.MmCmdlineWords;
 import org.pagewright.lang.addresses.PlatformFacts;
 import org.pagewright.lang.layout.Checks;
 import org.pagewright.lang.layout.CmdlineWord;
@@ -33,7 +34,6 @@ import org.pagewright.lang.layout.Series;
 import org.pagewright.lang.layout.VaBitsSetting;
 import org.pagewright.lang.naming.LayoutContexts;
 import org.pagewright.lang.validation.LayoutIssueCodes;
-import org.pagewright.lang.validation.LayoutValidator;
 import org.pagewright.lang.validation.PtdumpWords;
 
 import com.google.inject.Inject;
@@ -76,10 +76,11 @@ public class LayoutQuickFixes {
 		case LayoutIssueCodes.CMDLINE_WORD_IGNORED -> fixes.add(replace("Use rodata=on", offset, length, "on"));
 		case LayoutIssueCodes.BAD_CMDLINE_VALUE -> {
 			if (element instanceof CmdlineWord word) {
-				List<String> accepted = LayoutValidator.acceptedCmdlineValues(word.getKey());
-				for (String value : accepted.isEmpty() ? List.of("0") : accepted) {
-					fixes.add(replace("Use " + word.getKey() + "=" + value, offset, length, value));
-				}
+				MmCmdlineWords.of(word.getKey()).ifPresent(known -> {
+					for (String value : known.numeric() ? known.examples() : known.values()) {
+						fixes.add(replace("Use " + word.getKey() + "=" + value, offset, length, value));
+					}
+				});
 			}
 		}
 		case LayoutIssueCodes.UNSUPPORTED_GRANULE -> {

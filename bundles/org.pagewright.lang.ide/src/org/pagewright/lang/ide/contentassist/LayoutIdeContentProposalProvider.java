@@ -1,7 +1,6 @@
 package org.pagewright.lang.ide.contentassist;
 
 import java.util.List;
-import java.util.Map;
 
 import org.eclipse.xtext.Assignment;
 import org.eclipse.xtext.CrossReference;
@@ -15,6 +14,7 @@ import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import org.eclipse.xtext.resource.IEObjectDescription;
 import org.pagewright.arm64.Geometry;
 import org.pagewright.arm64.ptdump.PtdumpText;
+import org.pagewright.lang.addresses.MmCmdlineWords;
 import org.pagewright.lang.addresses.PlatformFacts;
 import org.pagewright.lang.layout.CmdlineWord;
 import org.pagewright.lang.layout.Platform;
@@ -29,18 +29,6 @@ import com.google.inject.Inject;
  * values (plain words for the parser), and symbols and steps by simple name only.
  */
 public class LayoutIdeContentProposalProvider extends IdeContentProposalProvider {
-
-	/** The cmdline words that change kernel mappings, with their values (arch/arm64/include/asm/setup.h, mm/). */
-	public static final Map<String, List<String>> CMDLINE_WORDS = Map.of(
-			"rodata", List.of("on", "off", "full", "noalias"),
-			"debug_pagealloc", List.of("on", "off"),
-			"kfence.sample_interval", List.of("0", "100"),
-			"kpti", List.of("0", "1"),
-			"kasan", List.of("on", "off"),
-			"nokaslr", List.of(),
-			"arm64.nolva", List.of(),
-			"arm64.nomte", List.of(),
-			"arm64.nobti", List.of());
 
 	/** Typical `mapped as` words: the linear map, read-only and text leaves, an invalid entry (ptdump.c pte_bits[]). */
 	public static final List<String> ATTRIBUTE_WORDS = List.of("RW NX", "ro NX", "ro x", "F", "BLK", "CON", "NG",
@@ -57,9 +45,11 @@ public class LayoutIdeContentProposalProvider extends IdeContentProposalProvider
 			proposeCmdlineWords(context, acceptor);
 		} else if (assignment == grammar.getCmdlineWordAccess().getValueAssignment_1_1()
 				&& context.getCurrentModel() instanceof CmdlineWord word) {
-			for (String value : CMDLINE_WORDS.getOrDefault(word.getKey(), List.of())) {
-				accept(value, word.getKey() + "=" + value, context, acceptor);
-			}
+			MmCmdlineWords.of(word.getKey()).ifPresent(known -> {
+				for (String value : known.numeric() ? known.examples() : known.values()) {
+					accept(value, word.getKey() + "=" + value, context, acceptor);
+				}
+			});
 		} else if (assignment == grammar.getPtdumpContentCheckAccess().getSectionAssignment_1_1_1()) {
 			PlatformFacts.ptdumpSections(LayoutContexts.platformOf(context.getCurrentModel()))
 					.forEach(section -> accept("\"" + section + "\"", "kernel_page_tables section", context, acceptor));
@@ -124,14 +114,9 @@ public class LayoutIdeContentProposalProvider extends IdeContentProposalProvider
 	}
 
 	private void proposeCmdlineWords(ContentAssistContext context, IIdeContentProposalAcceptor acceptor) {
-		CMDLINE_WORDS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(word -> {
-			if (word.getValue().isEmpty()) {
-				accept(word.getKey(), "kernel command-line word", context, acceptor);
-			}
-			for (String value : word.getValue()) {
-				accept(word.getKey() + "=" + value, "kernel command-line word", context, acceptor);
-			}
-		});
+		for (MmCmdlineWords.Word word : MmCmdlineWords.all()) {
+			word.proposals().forEach(proposal -> accept(proposal, "kernel command-line word", context, acceptor));
+		}
 	}
 
 	private void accept(String proposal, String description, ContentAssistContext context,

@@ -1,6 +1,5 @@
 package org.pagewright.lang.compiler;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +13,6 @@ import org.pagewright.arm64.GeometryResult;
 import org.pagewright.arm64.Granule;
 import org.pagewright.arm64.KernelVersion;
 import org.pagewright.arm64.kernel.Boot;
-import org.pagewright.arm64.kernel.Cmdline;
 import org.pagewright.arm64.kernel.KernelBuild;
 import org.pagewright.arm64.kernel.KernelConfig;
 import org.pagewright.arm64.kernel.KernelImage;
@@ -25,12 +23,10 @@ import org.pagewright.config.ConfigFactory;
 import org.pagewright.config.DirectMapDecisions;
 import org.pagewright.config.DramBank;
 import org.pagewright.config.Machine;
-import org.pagewright.lang.layout.CmdlineSetting;
-import org.pagewright.lang.layout.CmdlineWord;
-import org.pagewright.lang.layout.CpuFeature;
-import org.pagewright.lang.layout.CpuSetting;
 import org.pagewright.lang.layout.GranuleSetting;
+import org.pagewright.lang.addresses.PlatformFacts;
 import org.pagewright.lang.layout.Image;
+import org.pagewright.lang.layout.Platform;
 import org.pagewright.lang.layout.KernelSetting;
 import org.pagewright.lang.layout.PlatformSetting;
 import org.pagewright.lang.layout.Symbol;
@@ -41,8 +37,8 @@ import org.pagewright.lang.layout.VaBitsSetting;
  * DRAM and PHYS_OFFSET, the VA layout, the resolved image symbols and, when the image names every section symbol
  * the recipes read, the engine's {@link Boot}.
  */
-final class Platform {
-    final org.pagewright.lang.layout.Platform source;
+final class CompiledPlatform {
+    final Platform source;
     final Image image;
     final Geometry geometry;
     final KernelConfig kernel;
@@ -54,19 +50,22 @@ final class Platform {
     private final Optional<Boot> boot;
     private final List<String> bootProblems;
 
-    Platform(org.pagewright.lang.layout.Platform platform, Image image) {
+    CompiledPlatform(Platform platform, Image image) {
         this.source = platform;
         this.image = image;
         KernelVersion version = KernelVersion.tryParse(setting(platform, KernelSetting.class).getVersion())
                 .orElseThrow(() -> new CompileException(setting(platform, KernelSetting.class), "not a kernel version"));
-        Granule granule = granule(setting(platform, GranuleSetting.class));
+        GranuleSetting granuleSetting = setting(platform, GranuleSetting.class);
+        Granule granule = PlatformFacts.granule(platform).orElseThrow(() -> new CompileException(granuleSetting,
+                "granule " + granuleSetting.getSize() + " is not 4K, 16K or 64K"));
         int vaBits = setting(platform, VaBitsSetting.class).getBits();
         GeometryResult g = Geometry.check(granule, vaBits);
         if (g instanceof GeometryResult.Unsupported u) {
             throw new CompileException(setting(platform, VaBitsSetting.class), u.reason());
         }
         geometry = ((GeometryResult.Supported) g).geometry();
-        kernel = new KernelConfig(KernelBuild.debian(version, geometry), cmdline(platform), cpu(platform));
+        kernel = new KernelConfig(KernelBuild.debian(version, geometry), PlatformFacts.cmdline(platform),
+                PlatformFacts.cpuFeatures(platform));
         long fixmapPages = FixmapSize.observedDebian(version)
                 .orElse(version.atLeast(6, 12) ? FixmapSize.DEBIAN_7_3 : FixmapSize.DEBIAN_6_1);
         layout = KernelVaLayout.of(geometry, version, kernel.vabitsActual(), fixmapPages);
@@ -102,18 +101,12 @@ final class Platform {
         m.setVaBits(geometry.vaBits());
         m.setKernelVersion(kernel.version().toString());
         m.getCmdline().addAll(kernel.cmdline().words());
-        for (CpuFeature c : setting(source, CpuSetting.class, true).<List<CpuFeature>>map(CpuSetting::getFeatures).orElse(List.of())) {
-            org.pagewright.config.CpuFeature mapped = switch (c) {
-                case BBML2_NOABORT, BBML3 -> org.pagewright.config.CpuFeature.BBML2_NOABORT;
-                case LPA2, LVA -> org.pagewright.config.CpuFeature.LPA2;
-                case MTE -> org.pagewright.config.CpuFeature.MTE;
-                case KPTI -> org.pagewright.config.CpuFeature.KPTI;
-                case BTI -> org.pagewright.config.CpuFeature.BTI;
-            };
-            if (!m.getCpuFeatures().contains(mapped)) {
-                m.getCpuFeatures().add(mapped);
-            }
-        }
+        CpuFeatures cpu = kernel.cpu();
+        addIf(m, cpu.bbml2Noabort(), org.pagewright.config.CpuFeature.BBML2_NOABORT);
+        addIf(m, cpu.lpa2(), org.pagewright.config.CpuFeature.LPA2);
+        addIf(m, cpu.mte(), org.pagewright.config.CpuFeature.MTE);
+        addIf(m, cpu.kptiNeeded(), org.pagewright.config.CpuFeature.KPTI);
+        addIf(m, cpu.bti(), org.pagewright.config.CpuFeature.BTI);
         m.setFixmapPages(layout.fixaddrTop() == layout.fixmapStart() ? 0
                 : (layout.fixaddrTop() - layout.fixmapStart()) / geometry.pageSize());
         m.setPhysOffset(memory.physOffset());
@@ -144,7 +137,7 @@ final class Platform {
      * memstart_addr = round_down(start of DRAM, ARM64_MEMSTART_ALIGN) (arm64 mm/init.c, memory.h): 1G with 4K and
      * 16K pages (PUD_SHIFT / CONT_PMD_SHIFT), 512M with 64K (PMD_SHIFT), never below the 128M/512M section size.
      */
-    private static PhysicalMemory physicalMemory(org.pagewright.lang.layout.Platform platform, Geometry g, int vabitsActual) {
+    private static PhysicalMemory physicalMemory(Platform platform, Geometry g, int vabitsActual) {
         List<PhysicalMemory.Bank> banks = new ArrayList<>();
         for (PlatformSetting s : platform.getSettings()) {
             if (s instanceof org.pagewright.lang.layout.DramBank b) {
@@ -159,40 +152,18 @@ final class Platform {
         return new PhysicalMemory(banks, KernelConfig.memstartAddr(g, vabitsActual, banks.get(0).start()));
     }
 
-    private static Cmdline cmdline(org.pagewright.lang.layout.Platform p) {
-        List<String> words = new ArrayList<>();
-        setting(p, CmdlineSetting.class, true).ifPresent(c -> {
-            for (CmdlineWord w : c.getWords()) {
-                words.add(w.isAssigned() ? w.getKey() + "=" + w.getValue() : w.getKey());
-            }
-        });
-        return new Cmdline(words);
-    }
-
-    private static CpuFeatures cpu(org.pagewright.lang.layout.Platform p) {
-        List<CpuFeature> f = setting(p, CpuSetting.class, true).<List<CpuFeature>>map(CpuSetting::getFeatures).orElse(List.of());
-        return CpuFeatures.of(f.contains(CpuFeature.BBML2_NOABORT) || f.contains(CpuFeature.BBML3),
-                f.contains(CpuFeature.LPA2), f.contains(CpuFeature.MTE), f.contains(CpuFeature.KPTI),
-                f.contains(CpuFeature.BTI));
-    }
-
-    private static Granule granule(GranuleSetting s) {
-        BigInteger size = s.getSize();
-        for (Granule g : Granule.values()) {
-            if (BigInteger.valueOf(g.pageSize()).equals(size)) {
-                return g;
-            }
+    private static void addIf(Machine m, boolean present, org.pagewright.config.CpuFeature feature) {
+        if (present) {
+            m.getCpuFeatures().add(feature);
         }
-        throw new CompileException(s, "granule " + size + " is not 4K, 16K or 64K");
     }
 
-    private static <T extends PlatformSetting> T setting(org.pagewright.lang.layout.Platform p, Class<T> type) {
-        return setting(p, type, true).orElseThrow(() -> new CompileException(p, "platform " + p.getName()
+    private static <T extends PlatformSetting> T setting(Platform p, Class<T> type) {
+        return optionalSetting(p, type).orElseThrow(() -> new CompileException(p, "platform " + p.getName()
                 + " lacks a '" + type.getSimpleName().replace("Setting", "").toLowerCase() + "' setting"));
     }
 
-    private static <T extends PlatformSetting> Optional<T> setting(org.pagewright.lang.layout.Platform p,
-            Class<T> type, boolean optional) {
+    private static <T extends PlatformSetting> Optional<T> optionalSetting(Platform p, Class<T> type) {
         return p.getSettings().stream().filter(type::isInstance).map(type::cast).reduce((a, b) -> b);
     }
 }
