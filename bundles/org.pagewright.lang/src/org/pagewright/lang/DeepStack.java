@@ -19,9 +19,15 @@ public final class DeepStack {
 	}
 
 	public static <T> T call(Supplier<T> work) {
-		if (ON_DEEP_STACK.get()) {
-			return work.get();
-		}
+		return ON_DEEP_STACK.get() ? work.get() : onFreshThread(work);
+	}
+
+	/**
+	 * Runs {@code work} on a new deep-stack thread and waits for it, even from such a thread: Xtext's declarative
+	 * validators keep their state per thread, so validating an imported file from inside a check must not run on
+	 * the checking thread (a validator met again there throws "State is already assigned").
+	 */
+	public static <T> T onFreshThread(Supplier<T> work) {
 		AtomicReference<T> result = new AtomicReference<>();
 		AtomicReference<Throwable> failure = new AtomicReference<>();
 		Thread worker = new Thread(null, () -> {

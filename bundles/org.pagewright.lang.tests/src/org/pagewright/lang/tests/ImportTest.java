@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.pagewright.lang.layout.Model;
 import org.pagewright.lang.layout.Policy;
+import org.pagewright.lang.validation.InputIssueCodes;
 import org.pagewright.lang.validation.LayoutIssueCodes;
 
 import com.google.inject.Inject;
@@ -75,5 +76,24 @@ class ImportTest {
 		XtextResource user = user("import \"platform.layout\"\n" + USER);
 		Policy policy = (Policy) ((Model) user.getContents().get(0)).getElements().get(0);
 		assertEquals("platform.layout", policy.getImage().eResource().getURI().lastSegment());
+	}
+
+	@Test
+	void aChainOfImportsIsValidatedToItsEndWithTheDeepestErrorOnItsOwnLine() throws Exception {
+		Files.writeString(folder.resolve("policy.layout"), "import \"platform.layout\"\npolicy pol on p with k { boot { map_mem } }\n");
+		List<Issue> clean = issuesOfUser("import \"policy.layout\"\nchecks c on pol { wx_clean }\n");
+		assertEquals(List.of(), clean, "a file importing a file that imports another validates without an error");
+
+		Files.writeString(folder.resolve("platform.layout"), LayoutTexts.PLATFORM.replace("granule 4K", "granule 5K")
+				+ LayoutTexts.IMAGE);
+		XtextResourceSet set = resourceSets.get();
+		Files.writeString(folder.resolve("series.layout"), "import \"policy.layout\"\nchecks c on pol { wx_clean }\n");
+		List<Issue> broken = validator.validate(set.getResource(URI.createFileURI(folder.resolve("series.layout")
+				.toString()), true), CheckMode.ALL, CancelIndicator.NullImpl);
+		Issue onImport = broken.stream().filter(i -> InputIssueCodes.IMPORTED_FILE_HAS_ERRORS.equals(i.getCode()))
+				.findFirst().orElseThrow(() -> new AssertionError(broken));
+		assertEquals(1, onImport.getLineNumber());
+		assertTrue(onImport.getMessage().contains("platform.layout:2:"), onImport.getMessage());
+		assertTrue(broken.stream().noneMatch(i -> i.getMessage().contains("Error executing EValidator")), broken::toString);
 	}
 }

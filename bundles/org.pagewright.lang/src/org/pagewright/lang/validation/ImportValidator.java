@@ -15,6 +15,7 @@ import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
+import org.pagewright.lang.DeepStack;
 import org.pagewright.lang.layout.Import;
 import org.pagewright.lang.layout.LayoutPackage;
 import org.pagewright.lang.scoping.ImportTargets;
@@ -32,8 +33,16 @@ public class ImportValidator extends AbstractDeclarativeValidator {
 	/** How many of an imported file's errors are listed on the import line. */
 	static final int LISTED = 5;
 
-	/** Imports being validated on this thread: an import cycle is validated once. */
-	private static final ThreadLocal<Set<URI>> IN_PROGRESS = ThreadLocal.withInitial(HashSet::new);
+	/**
+	 * Imports being validated by this validation, shared with the threads it validates imported files on (the
+	 * children see the parent's set): an import cycle is validated once.
+	 */
+	private static final ThreadLocal<Set<URI>> IN_PROGRESS = new InheritableThreadLocal<>() {
+		@Override
+		protected Set<URI> initialValue() {
+			return new HashSet<>();
+		}
+	};
 
 	@Inject
 	private ImportUriResolver uriResolver;
@@ -74,7 +83,8 @@ public class ImportValidator extends AbstractDeclarativeValidator {
 			if (imported == null || imported == here) {
 				return;
 			}
-			List<Issue> errors = validator.get().validate(imported, CheckMode.ALL, CancelIndicator.NullImpl).stream()
+			List<Issue> errors = DeepStack.onFreshThread(
+					() -> validator.get().validate(imported, CheckMode.ALL, CancelIndicator.NullImpl)).stream()
 					.filter(i -> i.getSeverity() == Severity.ERROR).toList();
 			if (!errors.isEmpty()) {
 				error(summary(text, imported.getURI(), errors), imp, LayoutPackage.Literals.IMPORT__IMPORT_URI,
