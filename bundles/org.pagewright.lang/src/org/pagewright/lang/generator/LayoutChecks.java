@@ -53,7 +53,6 @@ public final class LayoutChecks {
 	}
 
 	private static List<Run> runOnThisStack(Model model) {
-		SourceElements sources = new SourceElements(model);
 		List<Run> runs = new ArrayList<>();
 		List<LayoutCompiler.Compilation> compilations;
 		try {
@@ -62,6 +61,7 @@ public final class LayoutChecks {
 			// a defect, not the user's mistake: still a located one-line error, never a stack trace
 			return List.of(new Run(null, null, List.of(InternalErrors.issue(model, "compiling", e)), List.of()));
 		}
+		SourceElements sources = new SourceElements(model); // after compiling: the imported files are loaded
 		for (LayoutCompiler.Compilation compilation : compilations) {
 			if (!compilation.ok()) {
 				runs.add(new Run(compilation, null, compilation.problems().stream()

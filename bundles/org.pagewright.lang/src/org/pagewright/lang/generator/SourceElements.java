@@ -1,9 +1,11 @@
 package org.pagewright.lang.generator;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.EcoreUtil2;
 import org.pagewright.lang.compiler.CompileProblem;
 import org.pagewright.lang.layout.Check;
@@ -18,6 +20,19 @@ final class SourceElements {
 	private final Map<String, EObject> bySource = new HashMap<>();
 
 	SourceElements(Model model) {
+		index(model);
+		// then the files it imports, loaded into the same resource set: a step of an imported policy that BUGs is
+		// reported on that step's own file and line (InFile), not on the importing file's series
+		if (model.eResource() != null && model.eResource().getResourceSet() != null) {
+			for (Resource r : List.copyOf(model.eResource().getResourceSet().getResources())) {
+				if (r != model.eResource() && !r.getContents().isEmpty() && r.getContents().get(0) instanceof Model m) {
+					index(m);
+				}
+			}
+		}
+	}
+
+	private void index(Model model) {
 		for (Check check : EcoreUtil2.getAllContentsOfType(model, Check.class)) {
 			bySource.putIfAbsent(CompileProblem.location(check), check);
 		}

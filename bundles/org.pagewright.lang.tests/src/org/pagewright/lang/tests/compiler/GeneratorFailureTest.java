@@ -95,6 +95,19 @@ class GeneratorFailureTest {
 						+ " " + v.verdict().description()).toList());
 	}
 
+	@Test
+	void aBugInAnImportedPolicyIsReportedOnThatFilesStepLine() throws Exception {
+		Resource resource = load("small-machine.layout", "buggy-policy.layout", "uses-buggy-policy.layout");
+		Model model = (Model) resource.getContents().get(0);
+
+		List<Issue> failures = LayoutChecks.run(model).stream().flatMap(r -> r.problems().stream()).toList();
+
+		Issue bug = failures.stream().filter(i -> i.getMessage().contains("BUG")).findFirst()
+				.orElseThrow(() -> new AssertionError(failures));
+		assertEquals(2, bug.getLineNumber(), "on the import line of the file being checked");
+		assertTrue(bug.getMessage().startsWith(dir.resolve("buggy-policy.layout") + ":10:5: "), bug.getMessage());
+	}
+
 	/** Copies the files to a folder on disk and loads the last one, as the Maven build does. */
 	private Resource load(String... names) throws IOException {
 		for (String name : names) {
