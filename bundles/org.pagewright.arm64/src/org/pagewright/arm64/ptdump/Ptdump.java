@@ -22,7 +22,7 @@ public final class Ptdump {
     static void walk(PageTables tables, KernelVaLayout layout, RangeSink sink) {
         NotePageMerger merger = new NotePageMerger(layout.ptdumpMarkers(), sink);
         PtdumpWalk walk = new PtdumpWalk(PtdumpLevels.of(layout), layout.version(), merger);
-        tables.walk(layout.ptdumpWalkStart(), 0, new EngineWalk(layout.geometry(), walk));
+        tables.read(layout.ptdumpWalkStart(), 0, new EngineWalk(layout.geometry(), walk));
         merger.flush();
     }
 

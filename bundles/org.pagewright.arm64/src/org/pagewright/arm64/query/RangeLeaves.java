@@ -52,7 +52,7 @@ public final class RangeLeaves {
         List<Span> out = new ArrayList<>();
         long[] pathAt = new long[LAST_LEVEL + 2];
         int top = g.startLevel();
-        tables.walk(start, end, new RangeVisitor() {
+        tables.read(start, end, new RangeVisitor() {
             @Override
             public Step entry(int level, long tablePa, long[] table, int index, long addr, long next) {
                 long d = table[index];

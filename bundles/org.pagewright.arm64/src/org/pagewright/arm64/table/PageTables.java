@@ -125,7 +125,10 @@ public final class PageTables {
         return pool.tableCopy(pa);
     }
 
-    /** A deep copy of the state (for before/after diffs). */
+    /**
+     * A copy of the state (phase snapshots, before/after diffs) that shares the table pages copy-on-write: cheap to
+     * make, and neither side ever sees the other's writes.
+     */
     public PageTables copy() {
         return new PageTables(geometry, pool.copy(), rootPa, vmAreas.copy(), new java.util.HashMap<>(placed),
                 new java.util.HashMap<>(placedLevel));
@@ -140,25 +143,37 @@ public final class PageTables {
 
     /**
      * Walks [start, end) (end exclusive, 0 = 2^64) over the TTBR1 regime, calling the visitor per entry above
-     * the last level and per run at the last level. Only TTBR1 (kernel) addresses are walked.
+     * the last level and per run at the last level; the visitor may write the entries it is shown (each table it
+     * enters is first made this state's own, if a copy shared it). Only TTBR1 (kernel) addresses are walked.
      *
      * @return false if the visitor stopped the walk
      */
     public boolean walk(long start, long end, RangeVisitor visitor) {
+        return walk(start, end, visitor, true);
+    }
+
+    /**
+     * The same walk for a visitor that only reads: it must not write the arrays it is shown, and tables shared with
+     * a copy stay shared.
+     */
+    public boolean read(long start, long end, RangeVisitor visitor) {
+        return walk(start, end, visitor, false);
+    }
+
+    private boolean walk(long start, long end, RangeVisitor visitor, boolean writes) {
         if (!geometry.isKernelVa(start) || (end != 0 && Long.compareUnsigned(end, start) <= 0)) {
             return true;
         }
-        return walkTable(geometry.startLevel(), rootPa, start, end, visitor);
+        return walkTable(geometry.startLevel(), rootPa, start, end, visitor, writes);
     }
 
-    private boolean walkTable(int level, long tablePa, long addr, long end, RangeVisitor visitor) {
-        int slot = pool.slotOf(tablePa);
-        if (slot < 0) {
+    private boolean walkTable(int level, long tablePa, long addr, long end, RangeVisitor visitor, boolean writes) {
+        int page = pool.pageOf(tablePa);
+        if (page == TablePool.NONE) {
             return true; // a descriptor pointing at memory that holds no table page: nothing to walk
         }
-        long[] table = pool.backing(slot);
-        int base = pool.base(slot);
-        int index = base + geometry.index(level, addr);
+        long[] table = writes ? pool.writable(page) : pool.readable(page);
+        int index = pool.base(page) + geometry.index(level, addr);
         if (level == LAST_LEVEL) {
             long span = end - addr; // fits: at most one table's reach
             int to = index + (int) ((span + geometry.pageSize() - 1) >>> geometry.pageShift());
@@ -174,7 +189,7 @@ public final class PageTables {
             }
             long d = table[index];
             if (step == Step.CONTINUE && Descriptor.isTable(d, level)
-                    && !walkTable(level + 1, nextTablePa(d), addr, next, visitor)) {
+                    && !walkTable(level + 1, nextTablePa(d), addr, next, visitor, writes)) {
                 return false;
             }
             index++;
@@ -198,7 +213,7 @@ public final class PageTables {
 
     /** Visits every entry covering [start, end) (end 0 = 2^64), entries reported with their own first VA. */
     public void visit(long start, long end, EntryVisitor visitor) {
-        walk(start, end, new RangeVisitor() {
+        read(start, end, new RangeVisitor() {
             @Override
             public Step entry(int level, long tablePa, long[] table, int index, long addr, long next) {
                 visitor.entry(addr & -geometry.levelSize(level), level, table[index]);
@@ -219,7 +234,7 @@ public final class PageTables {
     /** The entry that ends the lookup of va: a leaf (valid or not), or the first empty or invalid entry. */
     public Leaf lookup(long va) {
         Leaf[] found = new Leaf[1];
-        walk(va, va + 1 == 0 ? 0 : va + 1, new RangeVisitor() {
+        read(va, va + 1 == 0 ? 0 : va + 1, new RangeVisitor() {
             @Override
             public Step entry(int level, long tablePa, long[] table, int index, long addr, long next) {
                 long d = table[index];
@@ -245,7 +260,7 @@ public final class PageTables {
     public long[] reachableTablePages() {
         java.util.List<Long> out = new java.util.ArrayList<>();
         out.add(rootPa);
-        walk(geometry.kernelVaStart(), 0, new RangeVisitor() {
+        read(geometry.kernelVaStart(), 0, new RangeVisitor() {
             @Override
             public Step entry(int level, long tablePa, long[] table, int index, long addr, long next) {
                 if (Descriptor.isTable(table[index], level)) {

@@ -53,7 +53,7 @@ public record WalkTrace(long va, Access access, List<Level> levels, Translation 
         Geometry g = tables.geometry();
         List<Level> levels = new ArrayList<>();
         int perTable = g.granule().entriesPerTable();
-        tables.walk(va, va + 1 == 0 ? 0 : va + 1, new RangeVisitor() {
+        tables.read(va, va + 1 == 0 ? 0 : va + 1, new RangeVisitor() {
             @Override
             public Step entry(int level, long tablePa, long[] table, int index, long addr, long next) {
                 long size = g.levelSize(level);

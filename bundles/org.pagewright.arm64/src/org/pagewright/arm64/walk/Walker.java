@@ -37,7 +37,7 @@ public final class Walker {
         }
         Translation[] out = new Translation[1];
         long[] inherited = new long[1]; // accumulated PXNTable / APTable bits
-        tables.walk(va, va + 1 == 0 ? 0 : va + 1, new RangeVisitor() {
+        tables.read(va, va + 1 == 0 ? 0 : va + 1, new RangeVisitor() {
             @Override
             public Step entry(int level, long tablePa, long[] table, int index, long addr, long next) {
                 long d = table[index];
