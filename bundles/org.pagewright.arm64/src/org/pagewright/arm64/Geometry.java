@@ -39,7 +39,7 @@ public final class Geometry {
 
     /** The geometry Linux uses for this granule and VA size (LPA2 implied by 52 bits with 4K/16K). */
     public static Geometry of(Granule granule, int vaBits) throws UnsupportedGeometryException {
-        return of(granule, vaBits, vaBits == 52 && granule != Granule.G64K);
+        return of(granule, vaBits, linuxUsesLpa2(granule, vaBits));
     }
 
     /** As {@link #of(Granule, int)} with LPA2 stated explicitly; refuses an inconsistent LPA2 choice. */
@@ -58,7 +58,12 @@ public final class Geometry {
 
     /** Value-returning form of {@link #of(Granule, int)}. */
     public static GeometryResult check(Granule granule, int vaBits) {
-        return check(granule, vaBits, granule != null && vaBits == 52 && granule != Granule.G64K);
+        return check(granule, vaBits, granule != null && linuxUsesLpa2(granule, vaBits));
+    }
+
+    /** Kconfig ARM64_VA_BITS_52 selects ARM64_LPA2 for 4K and 16K pages; 64K reaches 52 bits with LVA instead. */
+    public static boolean linuxUsesLpa2(Granule granule, int vaBits) {
+        return vaBits == 52 && granule != Granule.G64K;
     }
 
     /** Value-returning form of {@link #of(Granule, int, boolean)}. */
@@ -84,7 +89,7 @@ public final class Geometry {
             return new GeometryResult.Unsupported("LPA2 (TCR.DS=1) is used by Linux only with 52-bit VA, not "
                     + vaBits + " bits");
         }
-        if (!lpa2 && vaBits == 52 && granule != Granule.G64K) {
+        if (!lpa2 && linuxUsesLpa2(granule, vaBits)) {
             return new GeometryResult.Unsupported(granule.label() + " pages with 52-bit VA need LPA2; without it the"
                     + " kernel falls back to vabits_actual=48 (memory.h): use 48 bits");
         }

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.pagewright.arm64.Geometry;
 import org.pagewright.arm64.KernelRules;
+import org.pagewright.arm64.VaRange;
 import org.pagewright.arm64.desc.Prot;
 import org.pagewright.arm64.op.Changes;
 import org.pagewright.arm64.op.Event;
@@ -83,8 +84,7 @@ public final class Mapper {
     /** The walk that writes one request; mirrors alloc_init_pud / alloc_init_cont_pmd / init_pmd / init_pte. */
     private final class CreateWalk implements RangeVisitor {
         private final long delta; // phys - virt
-        private final long start;
-        private final long end;
+        private final VaRange request;
         private final long pageProt; // page-form attribute bits (type 0b11)
         private final boolean noBlock;
         private final boolean noCont;
@@ -98,14 +98,11 @@ public final class Mapper {
 
         CreateWalk(long delta, long start, long end, long pageProt, Set<MapFlag> flags, boolean mayAllocate) {
             this.delta = delta;
-            this.start = start;
-            this.end = end;
+            this.request = new VaRange(start, end);
             this.pageProt = (pageProt & ~TYPE_MASK) | TYPE_PAGE;
             this.noBlock = flags.contains(MapFlag.NO_BLOCK_MAPPINGS);
             this.noCont = flags.contains(MapFlag.NO_CONT_MAPPINGS);
-            // mmu.c alloc_init_*: P?D_TYPE_TABLE | P?D_TABLE_UXN | P?D_TABLE_AF, + P?D_TABLE_PXN for NO_EXEC_MAPPINGS
-            this.newTableBits = TYPE_TABLE | TABLE_UXN | (rules.tableEntriesGetTableAf() ? TABLE_AF : 0)
-                    | (flags.contains(MapFlag.NO_EXEC_MAPPINGS) ? TABLE_PXN : 0);
+            this.newTableBits = rules.newTableEntryBits(flags.contains(MapFlag.NO_EXEC_MAPPINGS));
             this.mayAllocate = mayAllocate;
         }
 
@@ -189,16 +186,15 @@ public final class Mapper {
             return contPmd;
         }
 
+        /** alloc_init_cont_p?d / alloc_init_cont_pte: the group wholly inside the request, its PA aligned too. */
         private boolean wholeAlignedGroup(long group, long groupSize) {
-            long groupEnd = group + groupSize;
-            boolean inside = Long.compareUnsigned(group, start) >= 0
-                    && (end == 0 || (groupEnd != 0 && Long.compareUnsigned(groupEnd, end) <= 0));
-            return inside && ((group + delta) & (groupSize - 1)) == 0;
+            return request.containsWhole(group, groupSize) && ((group + delta) & (groupSize - 1)) == 0;
         }
 
         @Override
         public boolean lastLevel(long tablePa, long[] table, int from, int to, long addr) {
             int contN = geometry.contEntries(3);
+            long contSize = geometry.contSize(3);
             long page = geometry.pageSize();
             long va = addr;
             int i = from;
@@ -206,8 +202,7 @@ public final class Mapper {
                 int groupFirst = i - (i % contN);
                 int groupEnd = Math.min(to, groupFirst + contN);
                 // alloc_init_cont_pte: CONT only for a whole group with VA and PA aligned (+ the series' patch 5)
-                boolean cont = contFromAbove || (!noCont && i == groupFirst && groupEnd - groupFirst == contN
-                        && ((va + delta) & (geometry.contSize(3) - 1)) == 0
+                boolean cont = contFromAbove || (!noCont && wholeAlignedGroup(va & -contSize, contSize)
                         && !(rules.noContOverValidNonCont() && hasValidNonCont(table, groupFirst, contN)));
                 if (!initPte(table, i, groupEnd, va, pageProt | (cont ? CONT : 0))) {
                     return false;

@@ -222,10 +222,7 @@ public final class PageTables {
 
             @Override
             public boolean lastLevel(long tablePa, long[] table, int from, int to, long addr) {
-                long va = addr & -geometry.pageSize();
-                for (int i = from; i < to; i++, va += geometry.pageSize()) {
-                    visitor.entry(va, LAST_LEVEL, table[i]);
-                }
+                visitor.lastLevel(table, from, to, addr & -geometry.pageSize(), geometry.pageSize());
                 return true;
             }
         });
