@@ -37,26 +37,12 @@ public final class Geometry {
         this.levels = (vaBits - granule.pageShift() + bits - 1) / bits; // Kconfig PGTABLE_LEVELS
     }
 
-    /** The geometry Linux uses for this granule and VA size (LPA2 implied by 52 bits with 4K/16K). */
-    public static Geometry of(Granule granule, int vaBits) throws UnsupportedGeometryException {
-        return of(granule, vaBits, linuxUsesLpa2(granule, vaBits));
-    }
-
-    /** As {@link #of(Granule, int)} with LPA2 stated explicitly; refuses an inconsistent LPA2 choice. */
-    public static Geometry of(Granule granule, int vaBits, boolean lpa2) throws UnsupportedGeometryException {
-        GeometryResult r = check(granule, vaBits, lpa2);
-        if (r instanceof GeometryResult.Supported s) {
-            return s.geometry();
-        }
-        throw new UnsupportedGeometryException(((GeometryResult.Unsupported) r).reason());
-    }
-
     /** Convenience for known-good constants; only for combinations checked above. */
     private static Geometry known(Granule g, int bits) {
         return ((GeometryResult.Supported) check(g, bits)).geometry();
     }
 
-    /** Value-returning form of {@link #of(Granule, int)}. */
+    /** The geometry Linux uses for this granule and VA size (LPA2 implied by 52 bits with 4K/16K), or why none. */
     public static GeometryResult check(Granule granule, int vaBits) {
         return check(granule, vaBits, granule != null && linuxUsesLpa2(granule, vaBits));
     }
@@ -66,7 +52,7 @@ public final class Geometry {
         return vaBits == 52 && granule != Granule.G64K;
     }
 
-    /** Value-returning form of {@link #of(Granule, int, boolean)}. */
+    /** As {@link #check(Granule, int)} with LPA2 stated explicitly; refuses an inconsistent LPA2 choice. */
     public static GeometryResult check(Granule granule, int vaBits, boolean lpa2) {
         if (granule == null) {
             return new GeometryResult.Unsupported("no granule given (expected 4K, 16K or 64K)");

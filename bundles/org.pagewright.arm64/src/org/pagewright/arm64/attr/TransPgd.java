@@ -12,7 +12,8 @@ import org.pagewright.arm64.table.Step;
 /**
  * arch/arm64/mm/trans_pgd.c trans_pgd_create_copy as hibernation's swsusp_arch_resume uses it: a copy of the
  * linear map [PAGE_OFFSET, PAGE_END) made writable, through which the restore code writes every page back. What
- * happens to invalid leaves depends on the version (arm64-domain.md §5).
+ * happens to invalid leaves depends on the version ({@link KernelRules#transPgdRevalidatesPtes},
+ * {@link KernelRules#transPgdRevalidatesBlocks}).
  */
 public final class TransPgd {
 

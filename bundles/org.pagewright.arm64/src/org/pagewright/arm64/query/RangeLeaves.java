@@ -18,9 +18,6 @@ import org.pagewright.arm64.table.Step;
  * attributes (output address aside) and path bits are merged into one span.
  */
 public final class RangeLeaves {
-    private static final long TABLE_ATTRS = Descriptor.TABLE_PXN | Descriptor.TABLE_UXN | Descriptor.TABLE_AP_NO_EL0
-            | Descriptor.TABLE_AP_RDONLY;
-
     /**
      * [vaStart, vaEnd) ends its lookups at entries of one level holding the same attributes.
      *
@@ -57,7 +54,7 @@ public final class RangeLeaves {
             public Step entry(int level, long tablePa, long[] table, int index, long addr, long next) {
                 long d = table[index];
                 if (Descriptor.isTable(d, level)) {
-                    pathAt[level - top] = d & TABLE_ATTRS;
+                    pathAt[level - top] = d & Descriptor.TABLE_ATTRS;
                     return Step.CONTINUE;
                 }
                 add(out, g, addr, next, level, d, path(level));
