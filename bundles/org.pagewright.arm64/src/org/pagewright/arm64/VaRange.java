@@ -49,8 +49,13 @@ public record VaRange(long start, long end) {
 
     /** p?d_addr_end: the next boundary of size (a power of two) after addr, or end if that comes first. */
     public long boundaryAfter(long addr, long size) {
+        return boundaryAfter(addr, end, size);
+    }
+
+    /** {@link #boundaryAfter(long, long)} on primitives, for the walk's loop (end 0 = 2^64 as everywhere here). */
+    public static long boundaryAfter(long addr, long end, long size) {
         long boundary = (addr + size) & -size;
-        return Long.compareUnsigned(boundary - 1, end - 1) < 0 ? boundary : end;
+        return Long.compareUnsigned(boundary - 1, end - 1) < 0 ? boundary : end; // 0 - 1: the top is never passed
     }
 
     private static boolean lessThanEnd(long va, long end) {

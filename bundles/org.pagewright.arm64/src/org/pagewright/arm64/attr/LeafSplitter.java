@@ -4,6 +4,7 @@ import static org.pagewright.arm64.desc.Descriptor.*;
 
 import org.pagewright.arm64.Geometry;
 import org.pagewright.arm64.KernelRules;
+import org.pagewright.arm64.VaRange;
 import org.pagewright.arm64.op.Changes;
 import org.pagewright.arm64.op.Event;
 import org.pagewright.arm64.op.OpResult;
@@ -34,7 +35,7 @@ final class LeafSplitter {
     /** Null on success, else the failure (-ENOMEM when no table page is left for a split). */
     OpResult splitAt(long addr) {
         Split split = new Split();
-        tables.walk(addr, addr + 1 == 0 ? 0 : addr + 1, split);
+        tables.walk(VaRange.at(addr), split);
         return split.failure;
     }
 

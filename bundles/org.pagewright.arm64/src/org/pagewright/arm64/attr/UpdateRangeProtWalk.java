@@ -30,12 +30,12 @@ final class UpdateRangeProtWalk implements RangeVisitor {
         return failure;
     }
 
-    UpdateRangeProtWalk(PageTables tables, KernelRules rules, long start, long end, long set, long clear,
+    UpdateRangeProtWalk(PageTables tables, KernelRules rules, VaRange request, long set, long clear,
             Changes.Log log) {
         this.tables = tables;
         this.geometry = tables.geometry();
         this.rules = rules;
-        this.request = new VaRange(start, end);
+        this.request = request;
         this.set = set;
         this.clear = clear;
         this.log = log;

@@ -69,15 +69,16 @@ public final class Mapper {
         if (size <= 0 || addr == end) {
             return new OpResult.Ok(Changes.NONE);
         }
-        if (end != 0 && Long.compareUnsigned(end, addr) < 0) {
+        VaRange request = new VaRange(addr, end);
+        if (request.isEmpty()) { // addr == end returned above: end is below addr
             return new OpResult.Refused("range wraps past the top of the address space", false);
         }
         if (Long.compareUnsigned(pa + (end - addr), geometry.physicalLimit()) > 0 || pa < 0) {
             return new OpResult.Refused(String.format("physical range 0x%x+0x%x exceeds the %d-bit output address",
                     pa, end - addr, geometry.paBits()), false);
         }
-        CreateWalk walk = new CreateWalk(pa - addr, addr, end, prot.forGeometry(geometry).bits(), flags, mayAllocate);
-        tables.walk(addr, end, walk);
+        CreateWalk walk = new CreateWalk(pa - addr, request, prot.forGeometry(geometry).bits(), flags, mayAllocate);
+        tables.walk(request, walk);
         return walk.result();
     }
 
@@ -96,9 +97,9 @@ public final class Mapper {
         private boolean contPmd;
         private boolean contFromAbove;
 
-        CreateWalk(long delta, long start, long end, long pageProt, Set<MapFlag> flags, boolean mayAllocate) {
+        CreateWalk(long delta, VaRange request, long pageProt, Set<MapFlag> flags, boolean mayAllocate) {
             this.delta = delta;
-            this.request = new VaRange(start, end);
+            this.request = request;
             this.pageProt = (pageProt & ~TYPE_MASK) | TYPE_PAGE;
             this.noBlock = flags.contains(MapFlag.NO_BLOCK_MAPPINGS);
             this.noCont = flags.contains(MapFlag.NO_CONT_MAPPINGS);

@@ -1,5 +1,6 @@
 package org.pagewright.arm64.ptdump;
 
+import org.pagewright.arm64.VaRange;
 import org.pagewright.arm64.layout.KernelVaLayout;
 import org.pagewright.arm64.table.EntryVisitor;
 import org.pagewright.arm64.table.PageTables;
@@ -34,7 +35,7 @@ public final class Ptdump {
 
     /** The engine's read-side visit from start to 2^64, as ptdump's walk range {base_addr, ~0UL}. */
     public static TableEntrySource source(PageTables tables, long start) {
-        return visitor -> tables.visit(start, 0, visitor);
+        return visitor -> tables.visit(VaRange.toTop(start), visitor);
     }
 
     /** ptdump_walk's range starts at base_addr: entries below it are not visited. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.VaRange;
 import org.pagewright.arm64.desc.Descriptor;
 import org.pagewright.arm64.table.PageTables;
 import org.pagewright.arm64.table.RangeVisitor;
@@ -49,7 +50,8 @@ public final class RangeLeaves {
         List<Span> out = new ArrayList<>();
         long[] pathAt = new long[LAST_LEVEL + 2];
         int top = g.startLevel();
-        tables.read(start, end, new RangeVisitor() {
+        VaRange range = new VaRange(start, end);
+        tables.read(range, new RangeVisitor() {
             @Override
             public Step entry(int level, long tablePa, long[] table, int index, long addr, long next) {
                 long d = table[index];
@@ -66,9 +68,8 @@ public final class RangeLeaves {
                 long path = path(LAST_LEVEL);
                 long va = addr;
                 for (int i = from; i < to; i++) {
-                    long next = (va & -g.pageSize()) + g.pageSize();
-                    long clipped = end != 0 && Long.compareUnsigned(next, end) > 0 ? end : next;
-                    add(out, g, va, clipped, LAST_LEVEL, table[i], path);
+                    long next = range.boundaryAfter(va, g.pageSize());
+                    add(out, g, va, next, LAST_LEVEL, table[i], path);
                     va = next;
                 }
                 return true;

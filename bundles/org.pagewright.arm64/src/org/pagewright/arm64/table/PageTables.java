@@ -3,6 +3,7 @@ package org.pagewright.arm64.table;
 import static org.pagewright.arm64.Geometry.LAST_LEVEL;
 
 import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.VaRange;
 import org.pagewright.arm64.desc.Descriptor;
 
 /**
@@ -142,29 +143,34 @@ public final class PageTables {
     // ---- the one recursive walk ----
 
     /**
-     * Walks [start, end) (end exclusive, 0 = 2^64) over the TTBR1 regime, calling the visitor per entry above
-     * the last level and per run at the last level; the visitor may write the entries it is shown (each table it
-     * enters is first made this state's own, if a copy shared it). Only TTBR1 (kernel) addresses are walked.
+     * Walks the range over the TTBR1 regime, calling the visitor per entry above the last level and per run at the
+     * last level; the visitor may write the entries it is shown (each table it enters is first made this state's
+     * own, if a copy shared it). Only TTBR1 (kernel) addresses are walked.
      *
      * @return false if the visitor stopped the walk
      */
+    public boolean walk(VaRange range, RangeVisitor visitor) {
+        return walk(range, visitor, true);
+    }
+
+    /** {@link #walk(VaRange, RangeVisitor)} over [start, end), end 0 meaning 2^64 as in {@link VaRange}. */
     public boolean walk(long start, long end, RangeVisitor visitor) {
-        return walk(start, end, visitor, true);
+        return walk(new VaRange(start, end), visitor);
     }
 
     /**
      * The same walk for a visitor that only reads: it must not write the arrays it is shown, and tables shared with
      * a copy stay shared.
      */
-    public boolean read(long start, long end, RangeVisitor visitor) {
-        return walk(start, end, visitor, false);
+    public boolean read(VaRange range, RangeVisitor visitor) {
+        return walk(range, visitor, false);
     }
 
-    private boolean walk(long start, long end, RangeVisitor visitor, boolean writes) {
-        if (!geometry.isKernelVa(start) || (end != 0 && Long.compareUnsigned(end, start) <= 0)) {
+    private boolean walk(VaRange range, RangeVisitor visitor, boolean writes) {
+        if (!geometry.isKernelVa(range.start()) || range.isEmpty()) {
             return true;
         }
-        return walkTable(geometry.startLevel(), rootPa, start, end, visitor, writes);
+        return walkTable(geometry.startLevel(), rootPa, range.start(), range.end(), visitor, writes);
     }
 
     private boolean walkTable(int level, long tablePa, long addr, long end, RangeVisitor visitor, boolean writes) {
@@ -182,7 +188,7 @@ public final class PageTables {
         long size = geometry.levelSize(level);
         long next;
         do {
-            next = addrEnd(addr, end, size);
+            next = VaRange.boundaryAfter(addr, end, size);
             Step step = visitor.entry(level, tablePa, table, index, addr, next);
             if (step == Step.STOP) {
                 return false;
@@ -198,22 +204,21 @@ public final class PageTables {
         return true;
     }
 
-    /** p?d_addr_end: the next boundary of size after addr, or end if that comes first (end 0 = 2^64). */
-    public static long addrEnd(long addr, long end, long size) {
-        long boundary = (addr + size) & -size;
-        return Long.compareUnsigned(boundary - 1, end - 1) < 0 ? boundary : end;
-    }
-
     // ---- read side ----
 
     /** Visits every entry of every reachable table over the whole kernel VA range. */
     public void visit(EntryVisitor visitor) {
-        visit(geometry.kernelVaStart(), 0, visitor);
+        visit(VaRange.toTop(geometry.kernelVaStart()), visitor);
     }
 
-    /** Visits every entry covering [start, end) (end 0 = 2^64), entries reported with their own first VA. */
+    /** {@link #visit(VaRange, EntryVisitor)} over [start, end), end 0 meaning 2^64 as in {@link VaRange}. */
     public void visit(long start, long end, EntryVisitor visitor) {
-        read(start, end, new RangeVisitor() {
+        visit(new VaRange(start, end), visitor);
+    }
+
+    /** Visits every entry covering the range, entries reported with their own first VA. */
+    public void visit(VaRange range, EntryVisitor visitor) {
+        read(range, new RangeVisitor() {
             @Override
             public Step entry(int level, long tablePa, long[] table, int index, long addr, long next) {
                 visitor.entry(addr & -geometry.levelSize(level), level, table[index]);
@@ -231,7 +236,7 @@ public final class PageTables {
     /** The entry that ends the lookup of va: a leaf (valid or not), or the first empty or invalid entry. */
     public Leaf lookup(long va) {
         Leaf[] found = new Leaf[1];
-        read(va, va + 1 == 0 ? 0 : va + 1, new RangeVisitor() {
+        read(VaRange.at(va), new RangeVisitor() {
             @Override
             public Step entry(int level, long tablePa, long[] table, int index, long addr, long next) {
                 long d = table[index];
@@ -257,7 +262,7 @@ public final class PageTables {
     public long[] reachableTablePages() {
         java.util.List<Long> out = new java.util.ArrayList<>();
         out.add(rootPa);
-        read(geometry.kernelVaStart(), 0, new RangeVisitor() {
+        read(VaRange.toTop(geometry.kernelVaStart()), new RangeVisitor() {
             @Override
             public Step entry(int level, long tablePa, long[] table, int index, long addr, long next) {
                 if (Descriptor.isTable(table[index], level)) {
