@@ -25,9 +25,8 @@ class GeometryTest {
         "G64K, 48, 3, 1, 64",
         "G64K, 52, 3, 1, 1024",
     })
-    void levelCountStartLevelAndRootSizeFollowKconfig(Granule g, int vaBits, int levels, int start, int rootEntries)
-            throws Exception {
-        Geometry geo = Geometry.of(g, vaBits);
+    void levelCountStartLevelAndRootSizeFollowKconfig(Granule g, int vaBits, int levels, int start, int rootEntries) {
+        Geometry geo = supported(g, vaBits);
         assertEquals(levels, geo.levels());
         assertEquals(start, geo.startLevel());
         assertEquals(rootEntries, geo.entries(start));
@@ -39,8 +38,8 @@ class GeometryTest {
         "G16K, 16384, 33554432, 68719476736",
         "G64K, 65536, 536870912, 4398046511104",
     })
-    void levelSizesFollowTheHwPgtableLevelShift(Granule g, long l3, long l2, long l1) throws Exception {
-        Geometry geo = Geometry.of(g, 48);
+    void levelSizesFollowTheHwPgtableLevelShift(Granule g, long l3, long l2, long l1) {
+        Geometry geo = supported(g, 48);
         assertEquals(l3, geo.levelSize(3));
         assertEquals(l2, geo.levelSize(2));
         assertEquals(l1, geo.levelSize(1));
@@ -52,9 +51,8 @@ class GeometryTest {
         "G16K, 128, 2097152, 32, 1073741824",
         "G64K, 32, 2097152, 32, 17179869184",
     })
-    void contiguousSpansFollowTheKconfigShifts(Granule g, int ptes, long pteSpan, int pmds, long pmdSpan)
-            throws Exception {
-        Geometry geo = Geometry.of(g, 48);
+    void contiguousSpansFollowTheKconfigShifts(Granule g, int ptes, long pteSpan, int pmds, long pmdSpan) {
+        Geometry geo = supported(g, 48);
         assertEquals(ptes, geo.contEntries(3));
         assertEquals(pteSpan, geo.contSize(3));
         assertEquals(pmds, geo.contEntries(2));
@@ -89,10 +87,13 @@ class GeometryTest {
     }
 
     @Test
-    void ofThrowsTheCheckedFailureForAnUnsupportedCombination() {
-        UnsupportedGeometryException e = assertThrows(UnsupportedGeometryException.class,
-                () -> Geometry.of(Granule.G64K, 39));
-        assertTrue(e.getMessage().contains("64K"));
+    void anUnsupportedCombinationIsRefusedWithAReasonNamingTheGranule() {
+        GeometryResult r = Geometry.check(Granule.G64K, 39);
+        assertTrue(r instanceof GeometryResult.Unsupported u && u.reason().contains("64K"), r::toString);
+    }
+
+    private static Geometry supported(Granule g, int vaBits) {
+        return ((GeometryResult.Supported) Geometry.check(g, vaBits)).geometry();
     }
 
     @Test

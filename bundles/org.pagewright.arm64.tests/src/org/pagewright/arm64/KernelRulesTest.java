@@ -48,6 +48,13 @@ class KernelRulesTest {
     }
 
     @Test
+    void newTableEntriesCarryTheCapturedAttributesAndPxnTableOnlyWhenAsked() {
+        assertEquals(0x1800000000000003L, K612.newTableEntryBits(true));  // k612 linear tables (NO_EXEC_MAPPINGS)
+        assertEquals(0x1800000000000403L, K73.newTableEntryBits(true));   // k73 linear tables
+        assertEquals(0x1000000000000403L, K73.newTableEntryBits(false));  // UXNTable only: the image's tables
+    }
+
+    @Test
     void presentMeansValidOrThePresentInvalidBitOfTheVersion() {
         long ngInvalid = 0x00e8000042d00c06L; // k73 data/bss alias
         assertTrue(K73.isPresent(ngInvalid));

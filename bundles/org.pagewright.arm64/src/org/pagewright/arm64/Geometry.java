@@ -37,31 +37,22 @@ public final class Geometry {
         this.levels = (vaBits - granule.pageShift() + bits - 1) / bits; // Kconfig PGTABLE_LEVELS
     }
 
-    /** The geometry Linux uses for this granule and VA size (LPA2 implied by 52 bits with 4K/16K). */
-    public static Geometry of(Granule granule, int vaBits) throws UnsupportedGeometryException {
-        return of(granule, vaBits, vaBits == 52 && granule != Granule.G64K);
-    }
-
-    /** As {@link #of(Granule, int)} with LPA2 stated explicitly; refuses an inconsistent LPA2 choice. */
-    public static Geometry of(Granule granule, int vaBits, boolean lpa2) throws UnsupportedGeometryException {
-        GeometryResult r = check(granule, vaBits, lpa2);
-        if (r instanceof GeometryResult.Supported s) {
-            return s.geometry();
-        }
-        throw new UnsupportedGeometryException(((GeometryResult.Unsupported) r).reason());
-    }
-
     /** Convenience for known-good constants; only for combinations checked above. */
     private static Geometry known(Granule g, int bits) {
         return ((GeometryResult.Supported) check(g, bits)).geometry();
     }
 
-    /** Value-returning form of {@link #of(Granule, int)}. */
+    /** The geometry Linux uses for this granule and VA size (LPA2 implied by 52 bits with 4K/16K), or why none. */
     public static GeometryResult check(Granule granule, int vaBits) {
-        return check(granule, vaBits, granule != null && vaBits == 52 && granule != Granule.G64K);
+        return check(granule, vaBits, granule != null && linuxUsesLpa2(granule, vaBits));
     }
 
-    /** Value-returning form of {@link #of(Granule, int, boolean)}. */
+    /** Kconfig ARM64_VA_BITS_52 selects ARM64_LPA2 for 4K and 16K pages; 64K reaches 52 bits with LVA instead. */
+    public static boolean linuxUsesLpa2(Granule granule, int vaBits) {
+        return vaBits == 52 && granule != Granule.G64K;
+    }
+
+    /** As {@link #check(Granule, int)} with LPA2 stated explicitly; refuses an inconsistent LPA2 choice. */
     public static GeometryResult check(Granule granule, int vaBits, boolean lpa2) {
         if (granule == null) {
             return new GeometryResult.Unsupported("no granule given (expected 4K, 16K or 64K)");
@@ -84,7 +75,7 @@ public final class Geometry {
             return new GeometryResult.Unsupported("LPA2 (TCR.DS=1) is used by Linux only with 52-bit VA, not "
                     + vaBits + " bits");
         }
-        if (!lpa2 && vaBits == 52 && granule != Granule.G64K) {
+        if (!lpa2 && linuxUsesLpa2(granule, vaBits)) {
             return new GeometryResult.Unsupported(granule.label() + " pages with 52-bit VA need LPA2; without it the"
                     + " kernel falls back to vabits_actual=48 (memory.h): use 48 bits");
         }

@@ -2,6 +2,8 @@ package org.pagewright.arm64;
 
 import java.util.Objects;
 
+import org.pagewright.arm64.desc.Descriptor;
+
 /**
  * THE version switch: every mm rule that differs between the kernels Pagewright models (6.1, 6.12, 6.18, 7.0.1,
  * 7.3) is one method here, each naming the kernel source that introduced it. Code elsewhere asks these methods
@@ -72,6 +74,14 @@ public final class KernelRules {
         return version.atLeast(6, 13);
     }
 
+    /** The attribute bits of a table entry the kernel writes (mmu.c alloc_init_* and split_p?d, pgalloc.h
+     *  p?d_populate_kernel): P?D_TYPE_TABLE | P?D_TABLE_UXN, P?D_TABLE_AF where {@link #tableEntriesGetTableAf},
+     *  and P?D_TABLE_PXN when nothing below may execute (NO_EXEC_MAPPINGS, or a split block that had PXN). */
+    public long newTableEntryBits(boolean pxn) {
+        return Descriptor.TYPE_TABLE | Descriptor.TABLE_UXN | (tableEntriesGetTableAf() ? Descriptor.TABLE_AF : 0)
+                | (pxn ? Descriptor.TABLE_PXN : 0);
+    }
+
     /** mmu.c pgattr_change_is_safe ("arm64/mm: Permit PTE SW bits to change in live mappings", ~6.10):
      *  PTE_SWBITS_MASK may differ on a live entry. [version unverified] */
     public boolean liveSoftwareBitsMayChange() {
@@ -121,17 +131,17 @@ public final class KernelRules {
     /** The software bit that marks an invalid entry as still present: PTE_NG (bit 11) since 6.10 ("arm64/mm:
      *  Move PTE_PRESENT_INVALID to overlay PTE_NG"); PTE_PROT_NONE (bit 58) before. */
     public long presentInvalidBit() {
-        return version.atLeast(6, 10) ? org.pagewright.arm64.desc.Descriptor.NG : 1L << 58;
+        return version.atLeast(6, 10) ? Descriptor.NG : 1L << 58;
     }
 
     /** pte_present / p?d_present of this kernel: valid, or invalid with the present-invalid bit. */
     public boolean isPresent(long raw) {
-        return (raw & org.pagewright.arm64.desc.Descriptor.VALID) != 0 || (raw & presentInvalidBit()) != 0;
+        return (raw & Descriptor.VALID) != 0 || (raw & presentInvalidBit()) != 0;
     }
 
     /** p?d_leaf of this kernel for an entry above the last level: present and not a table. */
     public boolean isLeaf(long raw, int level) {
-        return isPresent(raw) && !org.pagewright.arm64.desc.Descriptor.isTable(raw, level);
+        return isPresent(raw) && !Descriptor.isTable(raw, level);
     }
 
     // ---- mm/vmalloc.c ----

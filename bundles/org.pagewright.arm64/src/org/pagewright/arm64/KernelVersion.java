@@ -14,7 +14,8 @@ public record KernelVersion(int major, int minor, int patch) implements Comparab
     public static final KernelVersion V7_0_1 = new KernelVersion(7, 0, 1);
     public static final KernelVersion V7_3 = new KernelVersion(7, 3, 0);
 
-    /** The releases whose mm behaviour the engine follows and is checked against (arm64-domain.md §0a, §4). */
+    /** The releases whose mm behaviour the engine follows: 6.1, 6.12 and 7.3 are checked against captures of real
+     *  Debian kernels (the engine tests' resources/captures), 6.18 and 7.0.1 follow their sources. */
     public static final List<KernelVersion> MODELLED = List.of(V6_1, V6_12, V6_18, V7_0_1, V7_3);
 
     private static final Pattern FORM = Pattern.compile("v?(\\d+)\\.(\\d+)(?:\\.(\\d+))?(?:[-+~].*)?");

@@ -20,7 +20,10 @@ import org.pagewright.arm64.map.Mapper;
 import org.pagewright.arm64.op.OpResult;
 import org.pagewright.arm64.table.PageTables;
 
-/** arm64-domain.md §4.4: set_memory_valid(va, n, 0) on a kernel VA, row by row (plus the pre-6.18 row). */
+/**
+ * set_memory_valid(va, n, 0) on a kernel VA (7.0.1+), row by row by the leaves covering the range and whether all CPUs
+ * have BBML2-noabort (plus the pre-6.18 row: any block is WARN + -EINVAL).
+ */
 class SetMemoryValidDecisionTableTest {
     private static final long VA = LINEAR_4K_48;
 

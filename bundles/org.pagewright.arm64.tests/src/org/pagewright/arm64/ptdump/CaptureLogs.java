@@ -54,7 +54,7 @@ public enum CaptureLogs {
                 if (in == null) {
                     throw new IllegalStateException("missing test resource captures/" + name + ".log");
                 }
-                // the serial console adds CR before LF; the kernel's own text has bare LF (see the .kpt.txt files)
+                // the serial console adds CR before LF; the kernel's own text has bare LF
                 text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -32,7 +32,7 @@ class EngineStateRenderingTest {
 
         List<String> out = Ptdump.render(tables, layout).lines().toList();
 
-        // k61-max-1G-nokaslr.kpt.txt
+        // captures/k61-max-1G-nokaslr.log
         assertTrue(out.contains("0xffff00000803d000-0xffff000040000000      917260K PTE       RW NX SHD AF"
                 + "            UXN    MEM/NORMAL-TAGGED"), out::toString);
         assertTrue(out.contains("0xffff000040000000-0xffff008000000000         511G PUD"), out::toString);

@@ -39,7 +39,7 @@ class PtdumpFormatTest {
 
         List<String> out = lines(t, K61);
 
-        // k61-max-1G-nokaslr.kpt.txt
+        // captures/k61-max-1G-nokaslr.log
         assertTrue(out.contains("0xffff000040000000-0xffff008000000000         511G PUD"), out::toString);
         assertTrue(out.contains("0xffff008000000000-0xffff800000000000      130560G PGD"), out::toString);
     }
@@ -48,7 +48,7 @@ class PtdumpFormatTest {
     void blocksPrintPmdAndBlk() {
         SparseTables t = new SparseTables(Geometry.G4K_48).putRun(2, 0xffff000000400000L, 10, PMD_RO, 0x40400000L);
 
-        // k61-max-1G-nokaslr.kpt.txt
+        // captures/k61-max-1G-nokaslr.log
         assertTrue(lines(t, K61).contains(
                 "0xffff000000400000-0xffff000001800000          20M PMD       ro NX SHD AF        BLK UXN    MEM/NORMAL"));
     }
@@ -59,7 +59,7 @@ class PtdumpFormatTest {
         long n = (0xffff000040000000L - start) >>> 12;
         SparseTables t = new SparseTables(Geometry.G4K_48).putRun(3, start, n, PTE_RW_TAGGED, 0x4803d000L);
 
-        // k61-max-1G-nokaslr.kpt.txt: 917260K spans 448 PTE tables
+        // captures/k61-max-1G-nokaslr.log: 917260K spans 448 PTE tables
         assertTrue(lines(t, K61).contains("0xffff00000803d000-0xffff000040000000      917260K PTE       RW NX SHD AF"
                 + "            UXN    MEM/NORMAL-TAGGED"));
     }
@@ -74,7 +74,7 @@ class PtdumpFormatTest {
 
         List<String> out = lines(t, K61);
 
-        // k61-max-1G-nokaslr.kpt.txt, consecutive lines of the kernel image text/rodata
+        // captures/k61-max-1G-nokaslr.log, consecutive lines of the kernel image text/rodata
         int first = out.indexOf(
                 "0xffff800008010000-0xffff800008200000        1984K PTE       ro x  SHD AF    CON     UXN    MEM/NORMAL");
         assertTrue(first >= 0, out::toString);
@@ -90,7 +90,7 @@ class PtdumpFormatTest {
         SparseTables t = new SparseTables(Geometry.G4K_52)
                 .putRun(2, 0xfff0000000200000L, 14, 0x00e0000000000481L, 0x40200000L);
 
-        // k612-max-1G-nokaslr.kpt.txt
+        // captures/k612-max-1G-nokaslr.log
         assertTrue(lines(t, K612).contains(
                 "0xfff0000000200000-0xfff0000001e00000          28M PMD       ro NX     AF        BLK UXN    MEM/NORMAL"));
     }
@@ -100,7 +100,7 @@ class PtdumpFormatTest {
         SparseTables t = new SparseTables(Geometry.G4K_52)
                 .putRun(3, 0xfff0000002d00000L, 1822, 0x00e8000000000c06L, 0x42d00000L);
 
-        // k73-max-1G-nokaslr.kpt.txt: the unmapped linear alias of [__init_end, __bss_stop)
+        // captures/k73-max-1G-nokaslr.log: the unmapped linear alias of [__init_end, __bss_stop)
         assertTrue(lines(t, K73).contains("0xfff0000002d00000-0xfff000000341e000        7288K PTE F     RW NX     AF NG"
                 + "         UXN    MEM/NORMAL-TAGGED"));
     }
@@ -113,7 +113,7 @@ class PtdumpFormatTest {
 
         List<String> out = lines(t, K612);
 
-        // k612-max-1G-nokaslr.kpt.txt: the empty rest of the linear map
+        // captures/k612-max-1G-nokaslr.log: the empty rest of the linear map
         int i = out.indexOf("0xfff0000040000000-0xfff0008000000000         511G PUD");
         assertTrue(i >= 0, out::toString);
         assertEquals(List.of(
@@ -128,7 +128,7 @@ class PtdumpFormatTest {
     void theLastRangeEndsAtAddressZeroAfterWrapping() {
         List<String> out = lines(new SparseTables(Geometry.G4K_48), K61);
 
-        // k61-max-1G-nokaslr.kpt.txt: last two lines
+        // captures/k61-max-1G-nokaslr.log: last two lines
         assertEquals(List.of("---[ vmemmap end ]---", "0xfffffe0000000000-0x0000000000000000           2T PGD"),
                 out.subList(out.size() - 2, out.size()));
     }

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.table.EntryVisitor;
 
 /**
  * Test double for a PageTables state: non-zero entries by (level, VA); table entries above a stored entry are
@@ -50,11 +51,11 @@ public final class SparseTables implements TableEntrySource {
     }
 
     @Override
-    public void visitEntries(TableEntryVisitor visitor) {
+    public void visitEntries(EntryVisitor visitor) {
         visitTable(geometry.startLevel(), base, visitor);
     }
 
-    private void visitTable(int level, long tableVa, TableEntryVisitor visitor) {
+    private void visitTable(int level, long tableVa, EntryVisitor visitor) {
         Map<Long, Long> atLevel = entries.getOrDefault(level, Map.of());
         long size = geometry.levelSize(level);
         for (int i = 0; i < geometry.entries(level); i++) {

@@ -45,6 +45,18 @@ class RangeLeavesTest {
     }
 
     @Test
+    void aRangeEndingInsideTheLastPageOfTheAddressSpaceEndsThereNotAtTheTop() {
+        PageTables t = Fixture.tables(Geometry.G4K_48);
+        new Mapper(t, K701).createMapping(DRAM, -SZ_4K, SZ_4K, Prot.PAGE_KERNEL, EnumSet.of(MapFlag.NO_BLOCK_MAPPINGS));
+
+        List<RangeLeaves.Span> spans = RangeLeaves.of(t, -SZ_4K, -0x800L);
+
+        assertEquals(1, spans.size(), spans::toString);
+        assertEquals(-0x800L, spans.get(0).vaEnd());
+        assertTrue(spans.get(0).valid());
+    }
+
+    @Test
     void aHoleAfterTheMappingIsAnEmptySpanAtTheLevelWhereTheLookupStops() {
         PageTables t = linear(SZ_2M, EnumSet.of(MapFlag.NO_BLOCK_MAPPINGS));
 

@@ -56,9 +56,7 @@ final class ApplyToPageRangeWalk implements RangeVisitor {
             failure = new OpResult.Enomem("apply_to_page_range: no table page left", log.freeze());
             return Step.STOP;
         }
-        // pgalloc.h p?d_populate_kernel [I: TABLE_UXN as for the other kernel tables]
-        table[index] = geometry.encodeOutputAddress(pa) | TYPE_TABLE | TABLE_UXN
-                | (rules.tableEntriesGetTableAf() ? TABLE_AF : 0);
+        table[index] = geometry.encodeOutputAddress(pa) | rules.newTableEntryBits(false); // p?d_populate_kernel
         log.allocatedTable();
         log.wrote(1);
         return Step.CONTINUE;

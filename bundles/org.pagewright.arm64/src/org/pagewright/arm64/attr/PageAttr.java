@@ -5,6 +5,7 @@ import static org.pagewright.arm64.desc.Descriptor.*;
 import org.pagewright.arm64.CpuFeatures;
 import org.pagewright.arm64.Geometry;
 import org.pagewright.arm64.KernelRules;
+import org.pagewright.arm64.VaRange;
 import org.pagewright.arm64.op.Changes;
 import org.pagewright.arm64.op.Event;
 import org.pagewright.arm64.op.OpResult;
@@ -140,15 +141,16 @@ public final class PageAttr {
                 return new OpResult.Einval("apply_to_page_range on an empty range", true, log.freeze());
             }
             ApplyToPageRangeWalk walk = new ApplyToPageRangeWalk(tables, rules, set, clear, log);
-            tables.walk(start, start + size, walk);
+            tables.walk(VaRange.of(start, size), walk);
             return walk.failure() != null ? walk.failure() : new OpResult.Ok(log.freeze());
         }
         OpResult split = splitKernelLeafMapping(start, start + size, log);
         if (split != null) {
             return split;
         }
-        UpdateRangeProtWalk walk = new UpdateRangeProtWalk(tables, rules, start, start + size, set, clear, log);
-        tables.walk(start, start + size, walk);
+        VaRange range = VaRange.of(start, size);
+        UpdateRangeProtWalk walk = new UpdateRangeProtWalk(tables, rules, range, set, clear, log);
+        tables.walk(range, walk);
         return walk.failure() != null ? walk.failure() : new OpResult.Ok(log.freeze());
     }
 

@@ -2,6 +2,7 @@ package org.pagewright.arm64.attr;
 
 import org.pagewright.arm64.Geometry;
 import org.pagewright.arm64.KernelRules;
+import org.pagewright.arm64.VaRange;
 import org.pagewright.arm64.desc.Descriptor;
 import org.pagewright.arm64.op.Changes;
 import org.pagewright.arm64.op.OpResult;
@@ -12,7 +13,8 @@ import org.pagewright.arm64.table.Step;
 /**
  * arch/arm64/mm/trans_pgd.c trans_pgd_create_copy as hibernation's swsusp_arch_resume uses it: a copy of the
  * linear map [PAGE_OFFSET, PAGE_END) made writable, through which the restore code writes every page back. What
- * happens to invalid leaves depends on the version (arm64-domain.md §5).
+ * happens to invalid leaves depends on the version ({@link KernelRules#transPgdRevalidatesPtes},
+ * {@link KernelRules#transPgdRevalidatesBlocks}).
  */
 public final class TransPgd {
 
@@ -45,14 +47,15 @@ public final class TransPgd {
             boolean debugPagealloc, boolean ng) {
         Geometry geometry = tables.geometry();
         Changes.Log log = new Changes.Log();
-        tables.walk(geometry.kernelVaStart(), 0, new RangeVisitor() {
+        VaRange linear = new VaRange(linearStart, linearEnd);
+        tables.walk(VaRange.toTop(geometry.kernelVaStart()), new RangeVisitor() {
             @Override
             public Step entry(int level, long tablePa, long[] table, int index, long addr, long next) {
                 long d = table[index];
                 if (d == 0) {
                     return Step.SKIP_CHILDREN;
                 }
-                if (!overlapsLinear(addr, next)) {
+                if (!linear.overlaps(new VaRange(addr, next))) {
                     table[index] = 0;
                     log.wrote(1);
                     return Step.SKIP_CHILDREN;
@@ -70,20 +73,11 @@ public final class TransPgd {
                 for (int i = from; i < to; i++, addr += geometry.pageSize()) {
                     long d = table[i];
                     if (d != 0) {
-                        table[i] = isLinear(addr) ? copyPte(d, rules, debugPagealloc, ng) : 0;
+                        table[i] = linear.contains(addr) ? copyPte(d, rules, debugPagealloc, ng) : 0;
                         log.wrote(1);
                     }
                 }
                 return true;
-            }
-
-            private boolean overlapsLinear(long addr, long next) {
-                return Long.compareUnsigned(addr, linearEnd) < 0
-                        && (next == 0 || Long.compareUnsigned(next, linearStart) > 0);
-            }
-
-            private boolean isLinear(long va) {
-                return Long.compareUnsigned(va, linearStart) >= 0 && Long.compareUnsigned(va, linearEnd) < 0;
             }
         });
         return new OpResult.Ok(log.freeze());

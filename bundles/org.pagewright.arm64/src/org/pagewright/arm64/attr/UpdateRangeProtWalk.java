@@ -4,6 +4,7 @@ import static org.pagewright.arm64.desc.Descriptor.*;
 
 import org.pagewright.arm64.Geometry;
 import org.pagewright.arm64.KernelRules;
+import org.pagewright.arm64.VaRange;
 import org.pagewright.arm64.op.Changes;
 import org.pagewright.arm64.op.Event;
 import org.pagewright.arm64.op.OpResult;
@@ -19,8 +20,7 @@ final class UpdateRangeProtWalk implements RangeVisitor {
     private final PageTables tables;
     private final Geometry geometry;
     private final KernelRules rules;
-    private final long start;
-    private final long end;
+    private final VaRange request;
     private final long set;
     private final long clear;
     private final Changes.Log log;
@@ -30,13 +30,12 @@ final class UpdateRangeProtWalk implements RangeVisitor {
         return failure;
     }
 
-    UpdateRangeProtWalk(PageTables tables, KernelRules rules, long start, long end, long set, long clear,
+    UpdateRangeProtWalk(PageTables tables, KernelRules rules, VaRange request, long set, long clear,
             Changes.Log log) {
         this.tables = tables;
         this.geometry = tables.geometry();
         this.rules = rules;
-        this.start = start;
-        this.end = end;
+        this.request = request;
         this.set = set;
         this.clear = clear;
         this.log = log;
@@ -90,10 +89,7 @@ final class UpdateRangeProtWalk implements RangeVisitor {
             return;
         }
         long group = va & -geometry.contSize(level);
-        long groupEnd = group + geometry.contSize(level);
-        boolean whole = Long.compareUnsigned(group, start) >= 0
-                && (end == 0 || (groupEnd != 0 && Long.compareUnsigned(groupEnd, end) <= 0));
-        if (!whole) {
+        if (!request.containsWhole(group, geometry.contSize(level))) {
             log.event(new Event.MixedContGroup(group, level));
         }
     }

@@ -7,6 +7,8 @@ import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.pagewright.arm64.VaRange;
+
 /** The kernel_page_tables text, split by its {@code ---[ name ]---} markers, with its range lines located. */
 public final class KernelPageTablesText {
     private static final Pattern MARKER = Pattern.compile("^---\\[ (.+) \\]---$");
@@ -14,11 +16,9 @@ public final class KernelPageTablesText {
 
     /** A range line: [start, end) as printed (end 0 means the top of the address space) and the text itself. */
     public record RangeLine(int lineNumber, long start, long end, String text) {
-        /** True when the whole line lies in [from, to) (unsigned; to == 0 means 2^64). */
+        /** True when the whole line lies in [from, to) (to 0 = 2^64, as {@link VaRange} reads it). */
         public boolean within(long from, long to) {
-            boolean startsInside = Long.compareUnsigned(start, from) >= 0;
-            boolean endsInside = to == 0 || (end != 0 && Long.compareUnsigned(end, to) <= 0);
-            return startsInside && endsInside;
+            return new VaRange(from, to).containsWhole(start, end - start);
         }
     }
 

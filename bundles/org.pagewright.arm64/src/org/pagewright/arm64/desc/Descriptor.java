@@ -38,6 +38,8 @@ public final class Descriptor {
     public static final long TABLE_UXN = 1L << 60;       // UXNTable
     public static final long TABLE_AP_NO_EL0 = 1L << 61; // APTable[0]: no EL0 access below
     public static final long TABLE_AP_RDONLY = 1L << 62; // APTable[1]: read-only below
+    /** The hierarchical attributes a table entry passes down to everything below it (PXN/UXN/APTable). */
+    public static final long TABLE_ATTRS = TABLE_PXN | TABLE_UXN | TABLE_AP_NO_EL0 | TABLE_AP_RDONLY;
 
     public static boolean isValid(long d) {
         return (d & VALID) != 0;

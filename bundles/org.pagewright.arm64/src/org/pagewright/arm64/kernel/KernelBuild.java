@@ -33,13 +33,13 @@ public record KernelBuild(KernelVersion version, Geometry geometry, boolean roda
     }
 
     /**
-     * A Debian arm64 kernel as the captures show it (kernel-config-excerpt.txt): KFENCE from 6.12 with interval 0,
-     * RODATA_FULL_DEFAULT_ENABLED. No PTE_GP appears on the captured text although the CPU reports bti, so the
-     * build is taken as without CONFIG_ARM64_BTI_KERNEL.
+     * A Debian arm64 kernel as the captures show it: KFENCE from 6.12 ({@link KernelConfig#debianBuildsKfence}) with
+     * interval 0, RODATA_FULL_DEFAULT_ENABLED. No PTE_GP appears on the captured text although the CPU reports bti,
+     * so the build is taken as without CONFIG_ARM64_BTI_KERNEL.
      */
     public static KernelBuild debian(KernelVersion version, Geometry geometry) {
-        boolean kfence = version.atLeast(6, 12);
-        return new KernelBuild(version, geometry, true, kfence, 0, 255, false, false, false, true, true);
+        return new KernelBuild(version, geometry, true, KernelConfig.debianBuildsKfence(version), 0, 255, false, false,
+                false, true, true);
     }
 
     public KernelBuild withKfence(boolean compiled, long sampleInterval) {

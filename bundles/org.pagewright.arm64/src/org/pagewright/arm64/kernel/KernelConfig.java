@@ -26,6 +26,11 @@ public record KernelConfig(KernelBuild build, Cmdline cmdline, CpuFeatures cpu) 
     private static final KernelVersion BBML2_LINEAR_MAP = KernelVersion.V6_18;
     /** mmu.c map_mem / mark_rodata_ro ("Unmap linear alias of kernel data/bss", as 7.3 shipped it). */
     private static final KernelVersion DATA_BSS_SERIES = KernelVersion.V7_3;
+    /** pi/map_kernel.c: the early kernel mapping moved to C with the LPA2 work (6.9). */
+    private static final KernelVersion PI_MAP_KERNEL = new KernelVersion(6, 9, 0);
+    /** Debian's arm64 config: CONFIG_KFENCE=y from 6.12 (the k612 and k73 captures' kallsyms have __kfence_pool,
+     *  k61's none). */
+    private static final KernelVersion DEBIAN_KFENCE = KernelVersion.V6_12;
 
     public KernelConfig {
         Objects.requireNonNull(build, "build");
@@ -79,6 +84,11 @@ public record KernelConfig(KernelBuild build, Cmdline cmdline, CpuFeatures cpu) 
     }
 
     // ---- KFENCE ----
+
+    /** Whether a Debian build of this version has CONFIG_KFENCE (see {@link KernelBuild#debian}). */
+    public static boolean debianBuildsKfence(KernelVersion version) {
+        return version.atLeast(DEBIAN_KFENCE);
+    }
 
     /** mm/kfence/core.c: kfence.sample_interval= overrides CONFIG_KFENCE_SAMPLE_INTERVAL; 0 disables KFENCE. */
     public long kfenceSampleInterval() {
@@ -230,6 +240,11 @@ public record KernelConfig(KernelBuild build, Cmdline cmdline, CpuFeatures cpu) 
         return build.btiKernel() && cpu.bti() ? text.withGp() : text;
     }
 
+    /** pi/map_kernel.c map_kernel (6.9+) maps the image early with map_range; before, mmu.c map_kernel did. */
+    public boolean mapsKernelInPi() {
+        return version().atLeast(PI_MAP_KERNEL);
+    }
+
     /** 5973a62efa34: [_text, _stext) is mapped (as data, then RO) and the linear text alias starts at _text;
      *  before (6.1) both start at _stext. */
     public boolean textHeadMapped() {
@@ -303,8 +318,6 @@ public record KernelConfig(KernelBuild build, Cmdline cmdline, CpuFeatures cpu) 
         return kaslr && !e0pd;
     }
 
-    /** pi/map_kernel.c (6.9+) decides nG from the seed; before, kaslr_requires_kpti tested kaslr_offset() > 0. */
-    private static final KernelVersion KASLR_SEED_DECIDES = new KernelVersion(6, 9, 0);
     private static final long MIN_KIMG_ALIGN = 2L << 20; // asm/boot.h
 
     /**
@@ -313,7 +326,7 @@ public record KernelConfig(KernelBuild build, Cmdline cmdline, CpuFeatures cpu) 
      * nG needs {@code kaslr_seed != 0}; 6.1 cpufeature.c kaslr_requires_kpti: {@code kaslr_offset() > 0}.
      */
     public static boolean imageDisplacedByKaslr(KernelVersion version, long kaslrOffset) {
-        if (version.atLeast(KASLR_SEED_DECIDES)) {
+        if (version.atLeast(PI_MAP_KERNEL)) { // pi/map_kernel.c decides nG from the seed
             return Long.compareUnsigned(kaslrOffset, MIN_KIMG_ALIGN) >= 0;
         }
         return kaslrOffset != 0;

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.pagewright.arm64.KernelVersion;
 import org.pagewright.arm64.desc.Prot;
 import org.pagewright.arm64.map.MapFlag;
 import org.pagewright.arm64.op.Operation;
@@ -17,12 +16,9 @@ import org.pagewright.arm64.op.Operation.MapRange;
  * then unmapped and remapped with text_prot so that contiguous descriptors are never created over live ones).
  */
 public final class MapKernel implements Recipe {
-    /** pi/map_kernel.c: the early kernel mapping moved to C with the LPA2 work (6.9). */
-    private static final KernelVersion PI_MAP_KERNEL = new KernelVersion(6, 9, 0);
-
     @Override
     public List<Operation> operations(Boot boot) {
-        return boot.config().version().atLeast(PI_MAP_KERNEL) ? earlyMapKernel(boot) : mmuMapKernel(boot);
+        return boot.config().mapsKernelInPi() ? earlyMapKernel(boot) : mmuMapKernel(boot);
     }
 
     /** mmu.c map_kernel (≤ 6.8): only rodata avoids CONT, because it is remapped later. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.pagewright.arm64.KernelRules;
+import org.pagewright.arm64.VaRange;
 import org.pagewright.arm64.attr.TransPgd;
 import org.pagewright.arm64.desc.Descriptor;
 import org.pagewright.arm64.table.PageTables;
@@ -29,7 +30,7 @@ public final class TransPgdCopy {
         boolean debugPagealloc = boot.config().debugPagealloc();
         boolean ng = boot.config().useNgMappings();
         List<Entry> out = new ArrayList<>();
-        state.visit(boot.layout().pageOffset(), boot.layout().pageEnd(), (va, level, raw) -> {
+        state.visit(new VaRange(boot.layout().pageOffset(), boot.layout().pageEnd()), (va, level, raw) -> {
             if (Descriptor.isNone(raw) || Descriptor.isTable(raw, level)) {
                 return;
             }

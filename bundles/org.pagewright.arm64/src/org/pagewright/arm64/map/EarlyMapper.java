@@ -3,6 +3,7 @@ package org.pagewright.arm64.map;
 import static org.pagewright.arm64.desc.Descriptor.*;
 
 import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.VaRange;
 import org.pagewright.arm64.desc.Prot;
 import org.pagewright.arm64.op.Changes;
 import org.pagewright.arm64.op.OpResult;
@@ -40,7 +41,7 @@ public final class EarlyMapper {
         }
         long protval = prot.forGeometry(geometry).bits() & ~TYPE_MASK; // pgprot_val(prot) & ~PTE_TYPE_MASK
         Walk w = new Walk((phys & ~pageMask) - start, protval, mayUseCont);
-        tables.walk(start, end, w);
+        tables.walk(new VaRange(start, end), w);
         return w.failure != null ? w.failure : new OpResult.Ok(w.log.freeze());
     }
 

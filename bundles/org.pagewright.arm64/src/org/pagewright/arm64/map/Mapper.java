@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.pagewright.arm64.Geometry;
 import org.pagewright.arm64.KernelRules;
+import org.pagewright.arm64.VaRange;
 import org.pagewright.arm64.desc.Prot;
 import org.pagewright.arm64.op.Changes;
 import org.pagewright.arm64.op.Event;
@@ -68,23 +69,23 @@ public final class Mapper {
         if (size <= 0 || addr == end) {
             return new OpResult.Ok(Changes.NONE);
         }
-        if (end != 0 && Long.compareUnsigned(end, addr) < 0) {
+        VaRange request = new VaRange(addr, end);
+        if (request.isEmpty()) { // addr == end returned above: end is below addr
             return new OpResult.Refused("range wraps past the top of the address space", false);
         }
         if (Long.compareUnsigned(pa + (end - addr), geometry.physicalLimit()) > 0 || pa < 0) {
             return new OpResult.Refused(String.format("physical range 0x%x+0x%x exceeds the %d-bit output address",
                     pa, end - addr, geometry.paBits()), false);
         }
-        CreateWalk walk = new CreateWalk(pa - addr, addr, end, prot.forGeometry(geometry).bits(), flags, mayAllocate);
-        tables.walk(addr, end, walk);
+        CreateWalk walk = new CreateWalk(pa - addr, request, prot.forGeometry(geometry).bits(), flags, mayAllocate);
+        tables.walk(request, walk);
         return walk.result();
     }
 
     /** The walk that writes one request; mirrors alloc_init_pud / alloc_init_cont_pmd / init_pmd / init_pte. */
     private final class CreateWalk implements RangeVisitor {
         private final long delta; // phys - virt
-        private final long start;
-        private final long end;
+        private final VaRange request;
         private final long pageProt; // page-form attribute bits (type 0b11)
         private final boolean noBlock;
         private final boolean noCont;
@@ -96,16 +97,13 @@ public final class Mapper {
         private boolean contPmd;
         private boolean contFromAbove;
 
-        CreateWalk(long delta, long start, long end, long pageProt, Set<MapFlag> flags, boolean mayAllocate) {
+        CreateWalk(long delta, VaRange request, long pageProt, Set<MapFlag> flags, boolean mayAllocate) {
             this.delta = delta;
-            this.start = start;
-            this.end = end;
+            this.request = request;
             this.pageProt = (pageProt & ~TYPE_MASK) | TYPE_PAGE;
             this.noBlock = flags.contains(MapFlag.NO_BLOCK_MAPPINGS);
             this.noCont = flags.contains(MapFlag.NO_CONT_MAPPINGS);
-            // mmu.c alloc_init_*: P?D_TYPE_TABLE | P?D_TABLE_UXN | P?D_TABLE_AF, + P?D_TABLE_PXN for NO_EXEC_MAPPINGS
-            this.newTableBits = TYPE_TABLE | TABLE_UXN | (rules.tableEntriesGetTableAf() ? TABLE_AF : 0)
-                    | (flags.contains(MapFlag.NO_EXEC_MAPPINGS) ? TABLE_PXN : 0);
+            this.newTableBits = rules.newTableEntryBits(flags.contains(MapFlag.NO_EXEC_MAPPINGS));
             this.mayAllocate = mayAllocate;
         }
 
@@ -189,16 +187,15 @@ public final class Mapper {
             return contPmd;
         }
 
+        /** alloc_init_cont_p?d / alloc_init_cont_pte: the group wholly inside the request, its PA aligned too. */
         private boolean wholeAlignedGroup(long group, long groupSize) {
-            long groupEnd = group + groupSize;
-            boolean inside = Long.compareUnsigned(group, start) >= 0
-                    && (end == 0 || (groupEnd != 0 && Long.compareUnsigned(groupEnd, end) <= 0));
-            return inside && ((group + delta) & (groupSize - 1)) == 0;
+            return request.containsWhole(group, groupSize) && ((group + delta) & (groupSize - 1)) == 0;
         }
 
         @Override
         public boolean lastLevel(long tablePa, long[] table, int from, int to, long addr) {
             int contN = geometry.contEntries(3);
+            long contSize = geometry.contSize(3);
             long page = geometry.pageSize();
             long va = addr;
             int i = from;
@@ -206,8 +203,7 @@ public final class Mapper {
                 int groupFirst = i - (i % contN);
                 int groupEnd = Math.min(to, groupFirst + contN);
                 // alloc_init_cont_pte: CONT only for a whole group with VA and PA aligned (+ the series' patch 5)
-                boolean cont = contFromAbove || (!noCont && i == groupFirst && groupEnd - groupFirst == contN
-                        && ((va + delta) & (geometry.contSize(3) - 1)) == 0
+                boolean cont = contFromAbove || (!noCont && wholeAlignedGroup(va & -contSize, contSize)
                         && !(rules.noContOverValidNonCont() && hasValidNonCont(table, groupFirst, contN)));
                 if (!initPte(table, i, groupEnd, va, pageProt | (cont ? CONT : 0))) {
                     return false;

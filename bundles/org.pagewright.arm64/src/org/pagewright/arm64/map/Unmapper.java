@@ -1,6 +1,7 @@
 package org.pagewright.arm64.map;
 
 import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.VaRange;
 import org.pagewright.arm64.desc.Descriptor;
 import org.pagewright.arm64.op.Changes;
 import org.pagewright.arm64.op.OpResult;
@@ -33,7 +34,7 @@ public final class Unmapper {
         if (size <= 0 || start == end) {
             return new OpResult.Ok(Changes.NONE);
         }
-        tables.walk(start, end, new RangeVisitor() {
+        tables.walk(new VaRange(start, end), new RangeVisitor() {
             @Override
             public Step entry(int level, long tablePa, long[] table, int index, long addr, long next) {
                 long d = table[index];

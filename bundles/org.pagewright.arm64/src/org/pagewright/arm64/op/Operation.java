@@ -72,7 +72,6 @@ public sealed interface Operation {
         }
     }
 
-    /** Registers a vmalloc area (get_vm_area), which change_memory_common accepts if VM_ALLOC and not huge. */
     /**
      * swsusp_arch_resume: the state becomes trans_pgd's writable copy of the linear map [linearStart, linearEnd)
      * (arch/arm64/mm/trans_pgd.c); every other mapping is absent from it.
@@ -81,6 +80,7 @@ public sealed interface Operation {
             implements Operation {
     }
 
+    /** Registers a vmalloc area (get_vm_area), which change_memory_common accepts if VM_ALLOC and not huge. */
     record RegisterVmArea(long virt, long size, boolean vmAlloc, boolean allowHugeVmap, String origin)
             implements Operation {
     }

@@ -3,12 +3,13 @@ package org.pagewright.arm64.ptdump;
 import org.pagewright.arm64.KernelRules;
 import org.pagewright.arm64.KernelVersion;
 import org.pagewright.arm64.desc.Descriptor;
+import org.pagewright.arm64.table.EntryVisitor;
 
 /**
  * The generic walk of mm/pagewalk.c with the callbacks of mm/ptdump.c, fed by a table visit: it decides which
  * entries reach note_page and with which level.
  */
-public final class PtdumpWalk implements TableEntryVisitor {
+public final class PtdumpWalk implements EntryVisitor {
     private final PtdumpLevels levels;
     private final KernelRules rules;
     private final NotePageSink sink;
@@ -34,6 +35,7 @@ public final class PtdumpWalk implements TableEntryVisitor {
     }
 
     /** The PTEs table[from, to) of one last-level table, the first at va: each reaches note_page, even empty. */
+    @Override
     public void lastLevel(long[] table, int from, int to, long va, long pageSize) {
         sink.noteRun(PtdumpLevels.PTE, table, from, to, va, pageSize); // mm/ptdump.c ptdump_pte_entry
     }

@@ -1,7 +1,9 @@
 package org.pagewright.arm64.ptdump;
 
-/** Something whose translation tables can be visited as {@link TableEntryVisitor} describes (a PageTables state). */
+import org.pagewright.arm64.table.EntryVisitor;
+
+/** Something whose translation tables can be visited as {@link EntryVisitor} describes (a PageTables state). */
 @FunctionalInterface
 public interface TableEntrySource {
-    void visitEntries(TableEntryVisitor visitor);
+    void visitEntries(EntryVisitor visitor);
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.VaRange;
 import org.pagewright.arm64.desc.Descriptor;
 import org.pagewright.arm64.table.PageTables;
 
@@ -40,28 +41,27 @@ public final class ContGroups {
         long to = (end + widest - 1) & -widest;
         Map<Long, List<Entry>> pmdGroups = new LinkedHashMap<>();
         Map<Long, List<Entry>> pteGroups = new LinkedHashMap<>();
-        tables.visit(from, to, (va, level, d) -> {
+        tables.visit(new VaRange(from, to), (va, level, d) -> {
             if (level == Geometry.LAST_LEVEL || level == 2 && !Descriptor.isTable(d, level)) {
                 Map<Long, List<Entry>> groups = level == 2 ? pmdGroups : pteGroups;
                 groups.computeIfAbsent(va & -g.contSize(level), k -> new ArrayList<>()).add(new Entry(va, d));
             }
         });
         List<Finding> out = new ArrayList<>();
-        judge(g, 2, pmdGroups, start, end, out);
-        judge(g, Geometry.LAST_LEVEL, pteGroups, start, end, out);
+        VaRange range = new VaRange(start, end);
+        judge(g, 2, pmdGroups, range, out);
+        judge(g, Geometry.LAST_LEVEL, pteGroups, range, out);
         out.sort((a, b) -> Long.compareUnsigned(a.groupVa(), b.groupVa()));
         return out;
     }
 
-    private static void judge(Geometry g, int level, Map<Long, List<Entry>> groups, long start, long end,
+    private static void judge(Geometry g, int level, Map<Long, List<Entry>> groups, VaRange range,
             List<Finding> out) {
         long size = g.contSize(level);
         for (Map.Entry<Long, List<Entry>> group : groups.entrySet()) {
             long va = group.getKey();
-            boolean overlaps = Long.compareUnsigned(va + size - 1, start) >= 0
-                    && (end == 0 || Long.compareUnsigned(va, end) < 0);
             List<Entry> members = group.getValue();
-            if (!overlaps || members.stream().noneMatch(e -> (e.descriptor() & Descriptor.CONT) != 0)) {
+            if (!range.overlaps(VaRange.of(va, size)) || members.stream().noneMatch(e -> (e.descriptor() & Descriptor.CONT) != 0)) {
                 continue;
             }
             String reason = firstBreak(g, level, members);

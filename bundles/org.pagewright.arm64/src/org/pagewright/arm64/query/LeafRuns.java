@@ -14,10 +14,6 @@ import org.pagewright.arm64.ptdump.TableEntrySource;
  * Tracks the table entry seen last at each level: the visit is pre-order, so it is the parent of what follows.
  */
 final class LeafRuns {
-    private static final long TABLE_ATTRS = Descriptor.TABLE_PXN | Descriptor.TABLE_UXN | Descriptor.TABLE_AP_NO_EL0
-            | Descriptor.TABLE_AP_RDONLY;
-    private static final long ATTRS_WITHOUT_OA = ~0L;
-
     private LeafRuns() {
     }
 
@@ -28,11 +24,9 @@ final class LeafRuns {
         List<Alias> out = new ArrayList<>();
         long[] tableBitsAt = new long[5];
         int top = g.startLevel();
-        long[] run = null; // vaStart, vaEnd, paStart, level, descriptor attrs, path bits
-        long[] current = new long[1];
         tables.visitEntries((va, level, raw) -> {
             if (level < 3 && Descriptor.isTable(raw, level)) {
-                tableBitsAt[level - top] = raw & TABLE_ATTRS;
+                tableBitsAt[level - top] = raw & Descriptor.TABLE_ATTRS;
                 return;
             }
             if (raw == 0) {
@@ -44,7 +38,7 @@ final class LeafRuns {
             }
             long size = g.levelSize(level);
             long pa = g.outputAddress(raw) & -size;
-            long attrs = raw & ~g.outputAddressMask(level) & ATTRS_WITHOUT_OA;
+            long attrs = raw & ~g.outputAddressMask(level);
             Alias last = out.isEmpty() ? null : out.get(out.size() - 1);
             if (last != null && last.vaEnd() == va && last.level() == level && last.pathTableBits() == path
                     && (last.descriptor() & ~g.outputAddressMask(level)) == attrs

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.VaRange;
 import org.pagewright.arm64.desc.Descriptor;
 import org.pagewright.arm64.table.PageTables;
 import org.pagewright.arm64.table.RangeVisitor;
@@ -18,9 +19,6 @@ import org.pagewright.arm64.table.Step;
  * attributes (output address aside) and path bits are merged into one span.
  */
 public final class RangeLeaves {
-    private static final long TABLE_ATTRS = Descriptor.TABLE_PXN | Descriptor.TABLE_UXN | Descriptor.TABLE_AP_NO_EL0
-            | Descriptor.TABLE_AP_RDONLY;
-
     /**
      * [vaStart, vaEnd) ends its lookups at entries of one level holding the same attributes.
      *
@@ -52,12 +50,13 @@ public final class RangeLeaves {
         List<Span> out = new ArrayList<>();
         long[] pathAt = new long[LAST_LEVEL + 2];
         int top = g.startLevel();
-        tables.walk(start, end, new RangeVisitor() {
+        VaRange range = new VaRange(start, end);
+        tables.read(range, new RangeVisitor() {
             @Override
             public Step entry(int level, long tablePa, long[] table, int index, long addr, long next) {
                 long d = table[index];
                 if (Descriptor.isTable(d, level)) {
-                    pathAt[level - top] = d & TABLE_ATTRS;
+                    pathAt[level - top] = d & Descriptor.TABLE_ATTRS;
                     return Step.CONTINUE;
                 }
                 add(out, g, addr, next, level, d, path(level));
@@ -69,9 +68,8 @@ public final class RangeLeaves {
                 long path = path(LAST_LEVEL);
                 long va = addr;
                 for (int i = from; i < to; i++) {
-                    long next = (va & -g.pageSize()) + g.pageSize();
-                    long clipped = end != 0 && Long.compareUnsigned(next, end) > 0 ? end : next;
-                    add(out, g, va, clipped, LAST_LEVEL, table[i], path);
+                    long next = range.boundaryAfter(va, g.pageSize());
+                    add(out, g, va, next, LAST_LEVEL, table[i], path);
                     va = next;
                 }
                 return true;

@@ -54,13 +54,8 @@ public final class WxAudit {
     public static Report check(TableEntrySource tables, KernelVaLayout layout) {
         Checker checker = new Checker(layout.geometry().pageShift());
         NotePageMerger merger = new NotePageMerger(List.of(new AddressMarker(0, null)), checker);
-        long start = layout.ptdumpWalkStart();
-        TableEntrySource fromStart = v -> tables.visitEntries((va, level, raw) -> {
-            if (Long.compareUnsigned(va, start) >= 0) {
-                v.entry(va, level, raw);
-            }
-        });
-        new PtdumpWalk(PtdumpLevels.of(layout), layout.version(), merger).walk(fromStart);
+        new PtdumpWalk(PtdumpLevels.of(layout), layout.version(), merger)
+                .walk(Ptdump.startingAt(tables, layout.ptdumpWalkStart()));
         return new Report(checker.wxPages, checker.uxnPages, List.copyOf(checker.warnings), List.copyOf(checker.wxRanges));
     }
 

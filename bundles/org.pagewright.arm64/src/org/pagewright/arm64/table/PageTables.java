@@ -3,6 +3,7 @@ package org.pagewright.arm64.table;
 import static org.pagewright.arm64.Geometry.LAST_LEVEL;
 
 import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.VaRange;
 import org.pagewright.arm64.desc.Descriptor;
 
 /**
@@ -125,7 +126,10 @@ public final class PageTables {
         return pool.tableCopy(pa);
     }
 
-    /** A deep copy of the state (for before/after diffs). */
+    /**
+     * A copy of the state (phase snapshots, before/after diffs) that shares the table pages copy-on-write: cheap to
+     * make, and neither side ever sees the other's writes.
+     */
     public PageTables copy() {
         return new PageTables(geometry, pool.copy(), rootPa, vmAreas.copy(), new java.util.HashMap<>(placed),
                 new java.util.HashMap<>(placedLevel));
@@ -139,26 +143,43 @@ public final class PageTables {
     // ---- the one recursive walk ----
 
     /**
-     * Walks [start, end) (end exclusive, 0 = 2^64) over the TTBR1 regime, calling the visitor per entry above
-     * the last level and per run at the last level. Only TTBR1 (kernel) addresses are walked.
+     * Walks the range over the TTBR1 regime, calling the visitor per entry above the last level and per run at the
+     * last level; the visitor may write the entries it is shown (each table it enters is first made this state's
+     * own, if a copy shared it). Only TTBR1 (kernel) addresses are walked.
      *
      * @return false if the visitor stopped the walk
      */
-    public boolean walk(long start, long end, RangeVisitor visitor) {
-        if (!geometry.isKernelVa(start) || (end != 0 && Long.compareUnsigned(end, start) <= 0)) {
-            return true;
-        }
-        return walkTable(geometry.startLevel(), rootPa, start, end, visitor);
+    public boolean walk(VaRange range, RangeVisitor visitor) {
+        return walk(range, visitor, true);
     }
 
-    private boolean walkTable(int level, long tablePa, long addr, long end, RangeVisitor visitor) {
-        int slot = pool.slotOf(tablePa);
-        if (slot < 0) {
+    /** {@link #walk(VaRange, RangeVisitor)} over [start, end), end 0 meaning 2^64 as in {@link VaRange}. */
+    public boolean walk(long start, long end, RangeVisitor visitor) {
+        return walk(new VaRange(start, end), visitor);
+    }
+
+    /**
+     * The same walk for a visitor that only reads: it must not write the arrays it is shown, and tables shared with
+     * a copy stay shared.
+     */
+    public boolean read(VaRange range, RangeVisitor visitor) {
+        return walk(range, visitor, false);
+    }
+
+    private boolean walk(VaRange range, RangeVisitor visitor, boolean writes) {
+        if (!geometry.isKernelVa(range.start()) || range.isEmpty()) {
+            return true;
+        }
+        return walkTable(geometry.startLevel(), rootPa, range.start(), range.end(), visitor, writes);
+    }
+
+    private boolean walkTable(int level, long tablePa, long addr, long end, RangeVisitor visitor, boolean writes) {
+        int page = pool.pageOf(tablePa);
+        if (page == TablePool.NONE) {
             return true; // a descriptor pointing at memory that holds no table page: nothing to walk
         }
-        long[] table = pool.backing(slot);
-        int base = pool.base(slot);
-        int index = base + geometry.index(level, addr);
+        long[] table = writes ? pool.writable(page) : pool.readable(page);
+        int index = pool.base(page) + geometry.index(level, addr);
         if (level == LAST_LEVEL) {
             long span = end - addr; // fits: at most one table's reach
             int to = index + (int) ((span + geometry.pageSize() - 1) >>> geometry.pageShift());
@@ -167,14 +188,14 @@ public final class PageTables {
         long size = geometry.levelSize(level);
         long next;
         do {
-            next = addrEnd(addr, end, size);
+            next = VaRange.boundaryAfter(addr, end, size);
             Step step = visitor.entry(level, tablePa, table, index, addr, next);
             if (step == Step.STOP) {
                 return false;
             }
             long d = table[index];
             if (step == Step.CONTINUE && Descriptor.isTable(d, level)
-                    && !walkTable(level + 1, nextTablePa(d), addr, next, visitor)) {
+                    && !walkTable(level + 1, nextTablePa(d), addr, next, visitor, writes)) {
                 return false;
             }
             index++;
@@ -183,22 +204,21 @@ public final class PageTables {
         return true;
     }
 
-    /** p?d_addr_end: the next boundary of size after addr, or end if that comes first (end 0 = 2^64). */
-    public static long addrEnd(long addr, long end, long size) {
-        long boundary = (addr + size) & -size;
-        return Long.compareUnsigned(boundary - 1, end - 1) < 0 ? boundary : end;
-    }
-
     // ---- read side ----
 
     /** Visits every entry of every reachable table over the whole kernel VA range. */
     public void visit(EntryVisitor visitor) {
-        visit(geometry.kernelVaStart(), 0, visitor);
+        visit(VaRange.toTop(geometry.kernelVaStart()), visitor);
     }
 
-    /** Visits every entry covering [start, end) (end 0 = 2^64), entries reported with their own first VA. */
+    /** {@link #visit(VaRange, EntryVisitor)} over [start, end), end 0 meaning 2^64 as in {@link VaRange}. */
     public void visit(long start, long end, EntryVisitor visitor) {
-        walk(start, end, new RangeVisitor() {
+        visit(new VaRange(start, end), visitor);
+    }
+
+    /** Visits every entry covering the range, entries reported with their own first VA. */
+    public void visit(VaRange range, EntryVisitor visitor) {
+        read(range, new RangeVisitor() {
             @Override
             public Step entry(int level, long tablePa, long[] table, int index, long addr, long next) {
                 visitor.entry(addr & -geometry.levelSize(level), level, table[index]);
@@ -207,10 +227,7 @@ public final class PageTables {
 
             @Override
             public boolean lastLevel(long tablePa, long[] table, int from, int to, long addr) {
-                long va = addr & -geometry.pageSize();
-                for (int i = from; i < to; i++, va += geometry.pageSize()) {
-                    visitor.entry(va, LAST_LEVEL, table[i]);
-                }
+                visitor.lastLevel(table, from, to, addr & -geometry.pageSize(), geometry.pageSize());
                 return true;
             }
         });
@@ -219,7 +236,7 @@ public final class PageTables {
     /** The entry that ends the lookup of va: a leaf (valid or not), or the first empty or invalid entry. */
     public Leaf lookup(long va) {
         Leaf[] found = new Leaf[1];
-        walk(va, va + 1 == 0 ? 0 : va + 1, new RangeVisitor() {
+        read(VaRange.at(va), new RangeVisitor() {
             @Override
             public Step entry(int level, long tablePa, long[] table, int index, long addr, long next) {
                 long d = table[index];
@@ -245,7 +262,7 @@ public final class PageTables {
     public long[] reachableTablePages() {
         java.util.List<Long> out = new java.util.ArrayList<>();
         out.add(rootPa);
-        walk(geometry.kernelVaStart(), 0, new RangeVisitor() {
+        read(VaRange.toTop(geometry.kernelVaStart()), new RangeVisitor() {
             @Override
             public Step entry(int level, long tablePa, long[] table, int index, long addr, long next) {
                 if (Descriptor.isTable(table[index], level)) {

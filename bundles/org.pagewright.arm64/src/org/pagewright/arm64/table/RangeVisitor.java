@@ -4,7 +4,8 @@ package org.pagewright.arm64.table;
  * Callbacks of {@link PageTables#walk}: the one recursive walk behind the mapper, pageattr, the translation walker
  * and the read-side visit. Like the kernel's page walkers, a visitor sees each entry above the last level with
  * the slice [addr, next) of the request it covers, and may rewrite it (even turn it into a table) before the
- * walk descends. At the last level it sees whole runs of entries in one table, so hot loops stay tight.
+ * walk descends. At the last level it sees whole runs of entries in one table, so hot loops stay tight. Under
+ * {@link PageTables#read} the visitor must not write: the arrays may be shared with copies of the state.
  *
  * <p>{@code table} is the array backing the table page, which may hold several table pages; {@code index},
  * {@code fromIndex} and {@code toIndex} are positions in that array. A table's entries are contiguous and start

@@ -1,8 +1,10 @@
 package org.pagewright.arm64.table;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.pagewright.arm64.Granule;
@@ -13,10 +15,11 @@ import org.pagewright.arm64.Granule;
  * allocates top-down, which is why real linear-map tables sit at the end of DRAM); a few pages may be pinned
  * at fixed addresses (swapper_pg_dir, the fixmap's bm_* tables). The budget is checked before any allocation.
  *
- * <p>Memory: table pages are packed into {@code long[]} chunks that grow geometrically up to just under 4 MiB (large
- * enough for G1 to allocate them once as humongous objects and never copy them); the only per-page bookkeeping
- * is a chunk reference, an offset and the physical address. PA to page is arithmetic for window pages and a
- * small map for pinned ones.
+ * <p>Memory: window pages are packed into {@code long[]} chunks that grow geometrically up to just under 4 MiB
+ * (large enough for G1 to allocate them once as humongous objects and never copy them); there is no per-page
+ * bookkeeping: PA to page is arithmetic for window pages (then a binary search for the chunk) and a small map for
+ * pinned ones. Chunks are shared copy-on-write with {@link #copy() copies}, so a phase snapshot of a large state
+ * costs only the chunks written after it.
  */
 public final class TablePool {
     /** Returned by {@link #allocate()} when the budget is exhausted. */
@@ -32,16 +35,13 @@ public final class TablePool {
     private final boolean topDown;
     private final int budgetPages;
 
-    private long[][] slotChunk = new long[64][];
-    private int[] slotBase = new int[64];
-    private long[] pagePa = new long[64];
-    private int[] windowSlots = new int[64];
-    private int count;
+    /** Window page n (the n-th handed out) is entries [(n - chunkFirst[k]) x entries, ...) of chunk k. */
+    private SharedChunks chunks = new SharedChunks();
+    private int[] chunkFirst = new int[8];
     private int windowAllocated;
-    private long[] chunk;
-    private int chunkUsed;
-    private int chunkPages;
-    private final Map<Long, Integer> pinned = new HashMap<>();
+    /** Pinned pages, one array each, by physical address. */
+    private SharedChunks pinnedPages = new SharedChunks();
+    private Map<Long, Integer> pinned = new HashMap<>();
 
     private TablePool(Granule granule, long windowStart, long windowEnd, boolean topDown, int budgetPages) {
         this.granule = granule;
@@ -98,145 +98,171 @@ public final class TablePool {
 
     /** Table pages allocated so far (the figure reported as "table pages"). */
     public int pageCount() {
-        return count;
+        return windowAllocated + pinned.size();
     }
 
     public int remainingPages() {
-        return budgetPages - count;
+        return budgetPages - pageCount();
     }
 
     /** Bytes of descriptors held: pageCount x PAGE_SIZE. */
     public long bytes() {
-        return (long) count * granule.pageSize();
+        return (long) pageCount() * granule.pageSize();
+    }
+
+    /** Heap bytes this pool keeps: {@link #retainedBytes(Collection)} of this pool alone. */
+    public long retainedBytes() {
+        return retainedBytes(List.of(this));
     }
 
     /**
-     * Heap bytes this pool keeps, counted from its arrays (the chunks once each, the per-page index arrays and the
-     * pinned map at a typical 64 bytes an entry): a measure that does not depend on when the collector last ran.
+     * Heap bytes these pools keep together, counted from their arrays: a chunk shared by several of them counts
+     * once; each pool adds its bookkeeping (chunk lists, the pinned map at a typical 64 bytes an entry). A measure
+     * that does not depend on when the collector last ran.
      */
-    public long retainedBytes() {
-        Map<long[], Boolean> chunks = new IdentityHashMap<>();
-        for (int i = 0; i < count; i++) {
-            chunks.put(slotChunk[i], Boolean.TRUE);
-        }
+    public static long retainedBytes(Collection<TablePool> pools) {
+        Map<long[], Boolean> seenChunks = new IdentityHashMap<>();
+        Map<TablePool, Boolean> seenPools = new IdentityHashMap<>();
         long bytes = 0;
-        for (long[] c : chunks.keySet()) {
-            bytes += 8L * c.length;
+        for (TablePool p : pools) {
+            if (seenPools.put(p, Boolean.TRUE) == null) {
+                bytes += p.chunks.retainedBytes(seenChunks) + p.pinnedPages.retainedBytes(seenChunks)
+                        + 4L * p.chunkFirst.length + 64L * p.pinned.size();
+            }
         }
-        bytes += 8L * slotChunk.length + 4L * slotBase.length + 8L * pagePa.length + 4L * windowSlots.length;
-        return bytes + 64L * pinned.size();
+        return bytes;
     }
 
     /** Allocates a zeroed table page and returns its physical address, or {@link #NO_PAGE} if over budget. */
     public long allocate() {
         long windowPages = (windowEnd - windowStart) >> granule.pageShift();
-        if (count >= budgetPages || windowAllocated >= windowPages) {
+        if (pageCount() >= budgetPages || windowAllocated >= windowPages) {
             return NO_PAGE;
         }
-        long pa = windowPa(windowAllocated);
-        if (!pinned.isEmpty() && pinned.containsKey(pa)) {
-            return NO_PAGE; // the window ran into a pinned page; a real allocator would skip it, ours stays simple
+        if (windowAllocated == windowCapacity()) {
+            addChunk();
         }
-        if (windowAllocated == windowSlots.length) {
-            windowSlots = Arrays.copyOf(windowSlots, windowSlots.length * 2);
-        }
-        windowSlots[windowAllocated++] = count;
-        add(pa);
-        return pa;
+        // a copy may share the chunk, but the new page's entries are zero on both sides until one writes (and clones)
+        return windowPa(windowAllocated++);
     }
 
     /** Allocates the table page at a fixed physical address (outside the window), or NO_PAGE if taken/over budget. */
     public long allocateAt(long pa) {
-        if (count >= budgetPages || (pa & (granule.pageSize() - 1)) != 0 || contains(pa)) {
+        if (pageCount() >= budgetPages || (pa & (granule.pageSize() - 1)) != 0 || contains(pa)) {
             return NO_PAGE;
         }
         if (Long.compareUnsigned(pa, windowStart) >= 0 && Long.compareUnsigned(pa, windowEnd) < 0) {
             return NO_PAGE;
         }
-        pinned.put(pa, count);
-        add(pa);
+        pinned.put(pa, pinnedPages.add(new long[entries]));
         return pa;
     }
 
     /** Whether a table page lives at this physical address. */
     public boolean contains(long pa) {
-        return slotOf(pa) >= 0;
+        return pageOf(pa) != NONE;
     }
 
     /** Entry index of the table page at pa (throws IllegalArgumentException if no table page is there). */
     public long read(long pa, int index) {
-        int slot = requireSlot(pa);
-        return slotChunk[slot][slotBase[slot] + checkIndex(index)];
+        int page = requirePage(pa);
+        return readable(page)[base(page) + checkIndex(index)];
     }
 
     /** Writes entry index of the table page at pa. */
     public void write(long pa, int index, long descriptor) {
-        int slot = requireSlot(pa);
-        slotChunk[slot][slotBase[slot] + checkIndex(index)] = descriptor;
+        int page = requirePage(pa);
+        writable(page)[base(page) + checkIndex(index)] = descriptor;
     }
 
     /** A copy of the descriptors of the table page at pa, or null if no table page is there. */
     public long[] tableCopy(long pa) {
-        int slot = slotOf(pa);
-        return slot < 0 ? null : Arrays.copyOfRange(slotChunk[slot], slotBase[slot], slotBase[slot] + entries);
+        int page = pageOf(pa);
+        return page == NONE ? null : Arrays.copyOfRange(readable(page), base(page), base(page) + entries);
     }
 
-    /** Physical addresses of all table pages in allocation order. */
-    public long[] pagePhysicalAddresses() {
-        return Arrays.copyOf(pagePa, count);
-    }
-
-    /** A deep copy (same addresses, copied descriptors). */
+    /**
+     * A copy with the same addresses and descriptors, made in time and space proportional to the number of chunks:
+     * the chunks are shared, and each side clones a chunk before it first writes to it, so neither the original
+     * nor the copy ever sees the other's writes.
+     */
     public TablePool copy() {
         TablePool c = new TablePool(granule, windowStart, windowEnd, topDown, budgetPages);
-        Map<long[], long[]> clones = new IdentityHashMap<>();
-        c.slotChunk = new long[slotChunk.length][];
-        for (int i = 0; i < count; i++) {
-            c.slotChunk[i] = clones.computeIfAbsent(slotChunk[i], long[]::clone);
-        }
-        c.slotBase = slotBase.clone();
-        c.pagePa = pagePa.clone();
-        c.windowSlots = windowSlots.clone();
-        c.count = count;
+        c.chunks = chunks.copy();
+        c.chunkFirst = chunkFirst.clone();
         c.windowAllocated = windowAllocated;
-        c.chunk = chunk == null ? null : clones.get(chunk);
-        c.chunkUsed = chunkUsed;
-        c.chunkPages = chunkPages;
-        c.pinned.putAll(pinned);
+        c.pinnedPages = pinnedPages.copy();
+        c.pinned = new HashMap<>(pinned);
         return c;
     }
 
     // ---- for the walk in this package: a table page is entries [base, base + entries) of a backing array ----
 
-    int slotOf(long pa) {
+    /** No table page: what {@link #pageOf} returns for an address that holds none. */
+    static final int NONE = -1;
+
+    /** The table page at pa: its window position n (>= 0), pinned page i as -2 - i, or {@link #NONE}. */
+    int pageOf(long pa) {
         if ((pa & (granule.pageSize() - 1)) == 0
                 && Long.compareUnsigned(pa, windowStart) >= 0 && Long.compareUnsigned(pa, windowEnd) < 0) {
             long n = topDown ? (windowEnd - granule.pageSize() - pa) >> granule.pageShift()
                     : (pa - windowStart) >> granule.pageShift();
-            return n < windowAllocated ? windowSlots[(int) n] : -1;
+            return n < windowAllocated ? (int) n : NONE;
         }
-        Integer s = pinned.isEmpty() ? null : pinned.get(pa);
-        return s == null ? -1 : s;
+        Integer i = pinned.isEmpty() ? null : pinned.get(pa);
+        return i == null ? NONE : -2 - i;
     }
 
-    long[] backing(int slot) {
-        return slotChunk[slot];
+    /** The array holding page (from {@link #pageOf}), for reading only: a copy may share it. */
+    long[] readable(int page) {
+        return page >= 0 ? chunks.readable(chunkOf(page)) : pinnedPages.readable(-2 - page);
     }
 
-    int base(int slot) {
-        return slotBase[slot];
+    /** The array holding page, this pool's own (cloned first if a copy shared it). */
+    long[] writable(int page) {
+        return page >= 0 ? chunks.writable(chunkOf(page)) : pinnedPages.writable(-2 - page);
+    }
+
+    /** Where page's entries start in its array. */
+    int base(int page) {
+        return page >= 0 ? (page - chunkFirst[chunkOf(page)]) * entries : 0;
     }
 
     int entriesPerTable() {
         return entries;
     }
 
-    private int requireSlot(long pa) {
-        int slot = slotOf(pa);
-        if (slot < 0) {
+    private int chunkOf(int n) {
+        int k = Arrays.binarySearch(chunkFirst, 0, chunks.count(), n);
+        return k >= 0 ? k : -k - 2; // the last chunk starting at or before n
+    }
+
+    private int windowCapacity() {
+        int last = chunks.count() - 1;
+        return last < 0 ? 0 : chunkFirst[last] + chunks.readable(last).length / entries;
+    }
+
+    private void addChunk() {
+        // grow geometrically (waste stays below half of a small pool) up to one page under 4 MiB, so that with
+        // the array header a chunk still fits whole G1 regions of up to 4 MiB; never past the budget
+        int count = pageCount();
+        int cap = (int) Math.max(1, MAX_CHUNK_BYTES / granule.pageSize() - 1);
+        int grow = Integer.highestOneBit(Math.max(MIN_CHUNK_PAGES, count)) - 1; // 2^k - 1 pages: header fits
+        int pages = Math.max(1, Math.min(Math.min(cap, grow), budgetPages - count));
+        int k = chunks.count();
+        if (k == chunkFirst.length) {
+            chunkFirst = Arrays.copyOf(chunkFirst, k * 2);
+        }
+        chunkFirst[k] = windowAllocated;
+        chunks.add(new long[pages * entries]);
+    }
+
+    private int requirePage(long pa) {
+        int page = pageOf(pa);
+        if (page == NONE) {
             throw new IllegalArgumentException(String.format("no table page at PA 0x%x", pa));
         }
-        return slot;
+        return page;
     }
 
     private int checkIndex(int index) {
@@ -249,27 +275,5 @@ public final class TablePool {
     private long windowPa(int n) {
         long offset = (long) n << granule.pageShift();
         return topDown ? windowEnd - granule.pageSize() - offset : windowStart + offset;
-    }
-
-    private void add(long pa) {
-        if (count == slotChunk.length) {
-            int n = slotChunk.length * 2;
-            slotChunk = Arrays.copyOf(slotChunk, n);
-            slotBase = Arrays.copyOf(slotBase, n);
-            pagePa = Arrays.copyOf(pagePa, n);
-        }
-        if (chunk == null || chunkUsed == chunkPages) {
-            // grow geometrically (waste stays below half of a small pool) up to one page under 4 MiB, so that with
-            // the array header a chunk still fits whole G1 regions of up to 4 MiB; never past the budget
-            int cap = (int) Math.max(1, MAX_CHUNK_BYTES / granule.pageSize() - 1);
-            int grow = Integer.highestOneBit(Math.max(MIN_CHUNK_PAGES, count)) - 1; // 2^k - 1 pages: header fits
-            chunkPages = Math.max(1, Math.min(Math.min(cap, grow), budgetPages - count));
-            chunk = new long[chunkPages * entries];
-            chunkUsed = 0;
-        }
-        slotChunk[count] = chunk;
-        slotBase[count] = chunkUsed++ * entries;
-        pagePa[count] = pa;
-        count++;
     }
 }

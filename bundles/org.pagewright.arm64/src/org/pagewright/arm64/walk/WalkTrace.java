@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.pagewright.arm64.CpuFeatures;
 import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.VaRange;
 import org.pagewright.arm64.desc.Descriptor;
 import org.pagewright.arm64.table.PageTables;
 import org.pagewright.arm64.table.RangeVisitor;
@@ -53,7 +54,7 @@ public record WalkTrace(long va, Access access, List<Level> levels, Translation 
         Geometry g = tables.geometry();
         List<Level> levels = new ArrayList<>();
         int perTable = g.granule().entriesPerTable();
-        tables.walk(va, va + 1 == 0 ? 0 : va + 1, new RangeVisitor() {
+        tables.read(VaRange.at(va), new RangeVisitor() {
             @Override
             public Step entry(int level, long tablePa, long[] table, int index, long addr, long next) {
                 long size = g.levelSize(level);

@@ -4,6 +4,7 @@ import static org.pagewright.arm64.desc.Descriptor.*;
 
 import org.pagewright.arm64.CpuFeatures;
 import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.VaRange;
 import org.pagewright.arm64.Granule;
 import org.pagewright.arm64.table.PageTables;
 import org.pagewright.arm64.table.RangeVisitor;
@@ -37,7 +38,7 @@ public final class Walker {
         }
         Translation[] out = new Translation[1];
         long[] inherited = new long[1]; // accumulated PXNTable / APTable bits
-        tables.walk(va, va + 1 == 0 ? 0 : va + 1, new RangeVisitor() {
+        tables.read(VaRange.at(va), new RangeVisitor() {
             @Override
             public Step entry(int level, long tablePa, long[] table, int index, long addr, long next) {
                 long d = table[index];
