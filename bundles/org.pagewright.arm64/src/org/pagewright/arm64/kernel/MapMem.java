@@ -32,7 +32,7 @@ public final class MapMem implements Recipe {
      * lacks the boot CPU's BBML2-noabort, everything but the text/rodata alias ends up page-mapped; that end
      * state is mapped here directly.
      */
-    static Set<MapFlag> bankFlags(KernelConfig c) {
+    public static Set<MapFlag> bankFlags(KernelConfig c) {
         return flags(c.forcePteMapping() || c.linearMapSplitToPtes());
     }
 

@@ -41,11 +41,14 @@ final class PolicySteps {
         final Step step;
         int patch;
         Set<Flag> flags;
+        /** The step takes map_mem's flags for the platform besides {@link #flags} (`flags of map_mem`). */
+        boolean mapMemFlags;
         Prot prot;
 
         Entry(Step step, int patch) {
             this.step = step;
             this.patch = patch;
+            this.mapMemFlags = step.getAction() instanceof MapStep m && m.isMapMemFlags();
             this.flags = EnumSet.noneOf(Flag.class);
             this.flags.addAll(declaredFlags(step));
             this.prot = declaredProt(step);
@@ -54,6 +57,7 @@ final class PolicySteps {
         Entry(Entry other) {
             this.step = other.step;
             this.patch = other.patch;
+            this.mapMemFlags = other.mapMemFlags;
             this.flags = EnumSet.noneOf(Flag.class);
             this.flags.addAll(other.flags);
             this.prot = other.prot;
@@ -118,6 +122,7 @@ final class PolicySteps {
                             case ADD -> e.flags.addAll(f.getFlags());
                             case REMOVE -> e.flags.removeAll(f.getFlags());
                             case SET -> {
+                                e.mapMemFlags = false; // `flags = …` states them all
                                 e.flags.clear();
                                 e.flags.addAll(f.getFlags());
                             }

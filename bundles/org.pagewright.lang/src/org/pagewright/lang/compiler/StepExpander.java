@@ -2,6 +2,8 @@ package org.pagewright.lang.compiler;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.pagewright.arm64.kernel.MapKernel;
 import org.pagewright.arm64.kernel.MapMem;
@@ -57,9 +59,12 @@ final class StepExpander {
                 c.setPhys(m.getPhys() != null ? platform.addresses.value(m.getPhys())
                         : platform.addresses.physical(m.getRange(), r[0]));
                 c.setProt(prot(entry.prot));
-                for (Flag f : entry.flags) {
-                    c.getFlags().add(org.pagewright.config.MapFlag.get(f.getLiteral()));
+                Set<String> flags = new TreeSet<>();
+                entry.flags.forEach(f -> flags.add(f.getLiteral()));
+                if (entry.mapMemFlags) {
+                    MapMem.bankFlags(platform.kernel).forEach(f -> flags.add(f.name()));
                 }
+                flags.forEach(f -> c.getFlags().add(org.pagewright.config.MapFlag.get(f)));
                 out.add(withOrigin(c, stepName, entry, source, "map"));
             }
             case UpdateProtStep u -> {
