@@ -8,9 +8,6 @@ import java.util.Map;
 import org.pagewright.arm64.op.Event;
 import org.pagewright.arm64.op.OpResult;
 import org.pagewright.arm64.op.Operation;
-import org.pagewright.arm64.ptdump.Ptdump;
-import org.pagewright.arm64.query.RangeChange;
-import org.pagewright.arm64.query.StateDiff;
 import org.pagewright.arm64.table.PageTables;
 import org.pagewright.config.Check;
 import org.pagewright.config.Configuration;
@@ -126,10 +123,7 @@ public final class ConfigurationRunner {
             }
             PageTables snapshot = shared ? last : tables.copy();
             last = snapshot;
-            PageTables before = previous.get(phase);
-            List<String> diff = before == null ? List.of()
-                    : StateDiff.between(before, snapshot, engine.layout()).stream().map(RangeChange::toString).toList();
-            out.add(new PhaseResult(phase, outcomes, snapshot, Ptdump.render(snapshot, engine.layout()), diff));
+            out.add(new PhaseResult(phase, outcomes, snapshot, previous.get(phase), engine.layout()));
         }
         return out;
     }
