@@ -1,5 +1,7 @@
 package org.pagewright.config.run;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,24 +11,26 @@ import org.pagewright.arm64.table.PageTables;
 import org.pagewright.config.HibernationSaveCheck;
 
 /**
- * snapshot.c saveable_page: kernel-image pages are PageReserved, so they are saved only while their linear alias is
- * present. Judged leaf run by leaf run: the range is cut where the state's leaf runs (and the holes between them)
- * begin and end, and each piece takes the kernel_page_present answer of its first page, so a terabyte of pages
- * costs one lookup per run, never one per page.
+ * Which pages of a range hibernation puts in its image. Judged leaf run by leaf run: the range is cut where the
+ * state's leaf runs (and the holes between them) begin and end and where reserved or nosave frames begin and end,
+ * and each piece takes the kernel_page_present answer of its first page, so a terabyte of pages costs one lookup
+ * per run, never one per page.
  */
 public final class HibernationSaves {
     private final PageTables state;
     private final EngineSetup setup;
     private final long page;
+    private final long physStart;
     private final long linearStart;
     private final long pages;
     private int lookups;
 
-    private HibernationSaves(PageTables state, EngineSetup setup, long linearStart, long pages) {
+    private HibernationSaves(PageTables state, EngineSetup setup, long physStart, long pages) {
         this.state = state;
         this.setup = setup;
         this.page = setup.geometry().pageSize();
-        this.linearStart = linearStart;
+        this.physStart = physStart;
+        this.linearStart = setup.linear(physStart);
         this.pages = pages;
     }
 
@@ -36,6 +40,10 @@ public final class HibernationSaves {
 
     static CheckEvaluator.Outcome evaluate(HibernationSaveCheck check, PageTables state, EngineSetup setup,
             List<Alias> leafRuns) {
+        if (!setup.kernel().build().hibernation()) {
+            return new CheckEvaluator.Outcome(false, "the kernel is built without CONFIG_HIBERNATION: there is no "
+                    + "hibernation image");
+        }
         Optional<HibernationSaves> judge = of(check, state, setup);
         if (judge.isEmpty()) {
             return new CheckEvaluator.Outcome(false,
@@ -66,7 +74,7 @@ public final class HibernationSaves {
         long page = setup.geometry().pageSize();
         long pages = Long.compareUnsigned(check.getEnd(), check.getStart()) <= 0 ? 0
                 : Long.divideUnsigned(check.getEnd() - check.getStart() - 1, page) + 1;
-        return Optional.of(new HibernationSaves(state, setup, setup.linear(start.get()), pages));
+        return Optional.of(new HibernationSaves(state, setup, start.get(), pages));
     }
 
     private Tally tally(HibernationSaveCheck check, List<Alias> leafRuns) {
@@ -94,19 +102,67 @@ public final class HibernationSaves {
         return new Tally(counts[0], counts[1], first[0]);
     }
 
-    /** Pages [from, to) of the range share one leaf run or one hole, hence one kernel_page_present answer. */
+    /**
+     * Pages [from, to) of the range share one leaf run or one hole, hence one kernel_page_present answer; cut
+     * further where reserved or nosave frames begin or end.
+     */
     private void judge(long from, long to, HibernationSaveCheck check, long[] counts, String[] first) {
-        long va = linearStart + from * page;
         lookups++;
-        KernelPagePresent.Answer answer = KernelPagePresent.of(state, setup.rules(), va);
-        boolean saved = answer == KernelPagePresent.Answer.PRESENT;
-        counts[saved ? 0 : 1] += to - from;
-        if (saved != check.isExpectSaved() && first[0] == null) {
-            first[0] = String.format("page at 0x%016x (linear alias 0x%016x) is %s", check.getStart() + from * page,
-                    va, answer == KernelPagePresent.Answer.MISREAD_INVALID_BLOCK
-                            ? "behind an invalid block that kernel_page_present misreads (pre-7.0.1)"
-                            : saved ? "saved" : "skipped: PageReserved and its linear alias is not present");
+        KernelPagePresent.Answer answer = KernelPagePresent.of(state, setup.rules(), linearStart + from * page);
+        ReservedPages frames = setup.reservedPages();
+        List<Long> cuts = new ArrayList<>();
+        for (long pa : frames.boundaries()) {
+            long index = framePageIndex(pa);
+            if (index > from && index < to) {
+                cuts.add(index);
+            }
         }
+        cuts.add(to);
+        Collections.sort(cuts);
+        long at = from;
+        for (long cut : cuts) {
+            if (cut > at) {
+                long pa = physStart + at * page;
+                boolean reserved = frames.isReserved(pa);
+                boolean nosave = frames.isNosave(pa);
+                boolean saved = saved(reserved, answer, nosave);
+                counts[saved ? 0 : 1] += cut - at;
+                if (saved != check.isExpectSaved() && first[0] == null) {
+                    first[0] = String.format("page at 0x%016x (linear alias 0x%016x) is %s",
+                            check.getStart() + at * page, linearStart + at * page, why(saved, reserved, answer));
+                }
+                at = cut;
+            }
+        }
+    }
+
+    /**
+     * snapshot.c saveable_page: a page is left out only when PageReserved and its linear alias is not present
+     * (kernel_page_present) or it is nosave (pfn_is_nosave); any other page is saved, even with an invalid alias
+     * (safe_copy_page maps it for the copy). SaveablePage states the same rule per page for the engine's boots.
+     */
+    private static boolean saved(boolean reserved, KernelPagePresent.Answer answer, boolean nosave) {
+        return !reserved || answer == KernelPagePresent.Answer.PRESENT && !nosave;
+    }
+
+    private static String why(boolean saved, boolean reserved, KernelPagePresent.Answer answer) {
+        if (saved) {
+            return reserved ? "saved" : "saved: not PageReserved";
+        }
+        return switch (answer) {
+            case MISREAD_INVALID_BLOCK -> "behind an invalid block that kernel_page_present misreads (pre-7.0.1)";
+            case NOT_PRESENT -> "skipped: PageReserved and its linear alias is not present";
+            case PRESENT -> "skipped: PageReserved and nosave";
+        };
+    }
+
+    /** The index in the range of the first page whose frame is at or after pa, within [0, pages]. */
+    private long framePageIndex(long pa) {
+        if (Long.compareUnsigned(pa, physStart) <= 0) {
+            return 0;
+        }
+        long index = Long.divideUnsigned(pa - physStart + page - 1, page);
+        return Long.compareUnsigned(index, pages) < 0 ? index : pages;
     }
 
     /** The index in the range of the first page at or after va, within [0, pages]. */
