@@ -2,6 +2,7 @@ package org.pagewright.config.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pagewright.config.tests.SampleConfigurations.DATA_ALIAS;
 import static org.pagewright.config.tests.SampleConfigurations.DATA_SIZE;
@@ -10,6 +11,7 @@ import static org.pagewright.config.tests.SampleConfigurations.F;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.pagewright.arm64.ptdump.Ptdump;
 import org.pagewright.config.AccessCheck;
 import org.pagewright.config.AccessKind;
 import org.pagewright.config.AliasVia;
@@ -158,6 +160,18 @@ class ConfigurationRunnerTest {
                 patched.diffToPrevious().get(0));
         assertTrue(patched.ptdump().contains("0xffff000000a00000-0xffff000000c00000           2M PTE F"),
                 patched.ptdump());
+    }
+
+    @Test
+    void aPhasesPtdumpAndDiffAreRenderedOnceOnFirstUseAndAreTheKernelsRenderOfItsState() {
+        RunResult result = ConfigurationRunner.run(SampleConfigurations.dataBssSeries(MapFlag.NO_BLOCK_MAPPINGS));
+        PhaseResult patched = result.revisions().get(1).phase(Phase.BOOT).orElseThrow();
+
+        String ptdump = patched.ptdump();
+
+        assertSame(ptdump, patched.ptdump());
+        assertSame(patched.diffToPrevious(), patched.diffToPrevious());
+        assertEquals(Ptdump.render(patched.state(), result.layout()), ptdump);
     }
 
     @Test

@@ -46,6 +46,8 @@ final class CheckEvaluator {
     private final EngineSetup setup;
     private final RangeShapeEvaluator ranges;
     private final PtdumpContentEvaluator ptdumpContent;
+    private PageTables aliasesOf;
+    private AliasQuery aliases;
 
     CheckEvaluator(EngineSetup setup) {
         this.setup = setup;
@@ -77,13 +79,29 @@ final class CheckEvaluator {
             case AliasRightsCheck r -> aliasRights(r, state);
             case WxCleanCheck w -> wxClean(state);
             case SetMemoryValidCheck s -> setMemoryValid(s, state);
-            case HibernationSaveCheck h -> HibernationSaves.evaluate(h, state, setup);
+            case HibernationSaveCheck h -> HibernationSaves.evaluate(h, state, setup, leafRuns(state));
             case TablePagesCheck t -> t.isDelta() ? tablePagesDelta(t, subject) : tablePages(t, state);
             case DescriptorBitsCheck b -> ranges.bits(b, state);
             case MappingShapeCheck m -> ranges.shape(m, state);
             case ContGroupsCheck g -> contGroups(g, state);
             default -> new Outcome(false, "no evaluation for " + check.eClass().getName());
         };
+    }
+
+    /**
+     * The leaf runs of a state, walked once for all the alias and hibernation checks judged on it in a row (states
+     * are never written once judged).
+     */
+    private AliasQuery aliases(PageTables state) {
+        if (aliasesOf != state) {
+            aliases = AliasQuery.of(state, setup.layout());
+            aliasesOf = state;
+        }
+        return aliases;
+    }
+
+    List<Alias> leafRuns(PageTables state) {
+        return aliases(state).allLeaves();
     }
 
     private Outcome access(AccessCheck check, PageTables state) {
@@ -159,7 +177,7 @@ final class CheckEvaluator {
         long size = check.getEnd() - check.getStart();
         boolean writable = check.getRight() == AliasRight.WRITABLE;
         int seen = 0;
-        for (Alias a : AliasQuery.of(state, setup.layout()).aliasesOf(pa.get(), size)) {
+        for (Alias a : aliases(state).aliasesOf(pa.get(), size)) {
             boolean linear = LINEAR_REGION.equals(a.region());
             if (check.getVia() != AliasVia.ANY && (check.getVia() == AliasVia.LINEAR) != linear) {
                 continue;
@@ -235,7 +253,7 @@ final class CheckEvaluator {
                     + "with known load addresses", check.getStart()));
         }
         long size = check.getEnd() - check.getStart();
-        for (AliasQuery.Finding f : AliasQuery.of(state, setup.layout()).readableAliasesOf(pa.get(), size)) {
+        for (AliasQuery.Finding f : aliases(state).readableAliasesOf(pa.get(), size)) {
             boolean linear = LINEAR_REGION.equals(f.alias().region());
             if (check.getVia() == AliasVia.ANY || (check.getVia() == AliasVia.LINEAR) == linear) {
                 return new Outcome(check.isExpectLeak(), f.message());

@@ -2,15 +2,16 @@ package org.pagewright.config.run;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.pagewright.arm64.op.Event;
 import org.pagewright.arm64.op.OpResult;
 import org.pagewright.arm64.op.Operation;
-import org.pagewright.arm64.ptdump.Ptdump;
-import org.pagewright.arm64.query.RangeChange;
-import org.pagewright.arm64.query.StateDiff;
 import org.pagewright.arm64.table.PageTables;
 import org.pagewright.config.Check;
 import org.pagewright.config.Configuration;
@@ -22,7 +23,7 @@ import org.pagewright.config.Revision;
 /**
  * Executes a configuration on the engine: for the baseline and then each patch, the phases in order on one fresh
  * swapper_pg_dir (each phase continues from the state the previous one left), then the checks that apply to that
- * revision on the state of their phase.
+ * revision on the state of their phase (or, for a check after a step, on the state right after that step).
  */
 public final class ConfigurationRunner {
 
@@ -38,6 +39,7 @@ public final class ConfigurationRunner {
         CheckEvaluator evaluator = new CheckEvaluator(engine);
         List<RevisionResult> revisions = new ArrayList<>();
         Map<Phase, PageTables> previous = new EnumMap<>(Phase.class);
+        Map<Phase, Map<String, PageTables>> previousSteps = new EnumMap<>(Phase.class);
         String previousLabel = null;
         List<Revision> all = new ArrayList<>();
         all.add(configuration.getBaseline());
@@ -46,15 +48,17 @@ public final class ConfigurationRunner {
         for (Revision revision : all) {
             int number = revision instanceof Patch p ? p.getNumber() : 0;
             String title = revision instanceof Patch p ? p.getTitle() : revision.getName();
-            List<PhaseResult> phases = runPhases(engine, revision, previous, kept);
-            if (phases == null) {
+            Ran ran = runPhases(engine, revision, previous, kept, stepsAsked(configuration, number));
+            if (ran == null) {
                 return new RunResult(configuration.getName(), List.of(), List.of(kept.problem(title)), null, null, 0);
             }
+            List<PhaseResult> phases = ran.phases();
             List<CheckVerdict> verdicts = new ArrayList<>();
             for (Check check : configuration.getChecks()) {
                 if (check.getAfterPatch() == null || check.getAfterPatch() == number) {
-                    CheckEvaluator.Outcome o = evaluator.evaluate(check,
-                            subject(engine, phases, check.getPhase(), previous, previousLabel));
+                    CheckEvaluator.Subject subject = subject(engine, phases, check.getPhase(), previous, previousLabel);
+                    CheckEvaluator.Outcome o = check.getAfterStep() == null ? evaluator.evaluate(check, subject)
+                            : afterStep(evaluator, check, ran, subject, previousSteps, number);
                     verdicts.add(new CheckVerdict(check.getDescription(), check.getSource(), number, check.getPhase(),
                             o.passed(), o.reason()));
                 }
@@ -65,10 +69,48 @@ public final class ConfigurationRunner {
             for (PhaseResult p : phases) {
                 previous.put(p.phase(), p.state());
             }
+            previousSteps = ran.afterSteps();
             previousLabel = result.label();
         }
         return new RunResult(configuration.getName(), revisions, List.of(), engine.layout(), engine.cpu(),
                 engine.physOffset());
+    }
+
+    /** A revision's phases, and the states right after the steps that checks ask for (phase, then step label). */
+    private record Ran(List<PhaseResult> phases, Map<Phase, Map<String, PageTables>> afterSteps,
+            Map<Phase, Set<String>> stepsRun) {
+    }
+
+    /** The steps that the checks judged on this revision want a state after, per phase. */
+    private static Map<Phase, Set<String>> stepsAsked(Configuration configuration, int number) {
+        Map<Phase, Set<String>> asked = new EnumMap<>(Phase.class);
+        for (Check check : configuration.getChecks()) {
+            if (check.getAfterStep() != null && (check.getAfterPatch() == null || check.getAfterPatch() == number)) {
+                asked.computeIfAbsent(check.getPhase(), p -> new HashSet<>()).add(check.getAfterStep());
+            }
+        }
+        return asked;
+    }
+
+    /**
+     * A check after a step: judged on the state right after the step's last operation in the check's phase; a
+     * delta compares it with the same step of the previous revision when that revision ran the step, otherwise
+     * as a check of the phase does. A step that runs no operation in the phase fails the check.
+     */
+    private static CheckEvaluator.Outcome afterStep(CheckEvaluator evaluator, Check check, Ran ran,
+            CheckEvaluator.Subject phaseSubject, Map<Phase, Map<String, PageTables>> previousSteps, int number) {
+        String step = check.getAfterStep();
+        PageTables state = ran.afterSteps().getOrDefault(check.getPhase(), Map.of()).get(step);
+        if (state == null) {
+            Set<String> steps = ran.stepsRun().getOrDefault(check.getPhase(), Set.of());
+            return new CheckEvaluator.Outcome(false, String.format("no operation of step '%s' runs in %s of %s (%s)",
+                    step, check.getPhase().getLiteral(), number == 0 ? "the baseline" : "patch " + number,
+                    steps.isEmpty() ? "the phase runs no operation" : "its steps: " + String.join(", ", steps)));
+        }
+        PageTables before = previousSteps.getOrDefault(check.getPhase(), Map.of()).get(step);
+        return evaluator.evaluate(check, before != null
+                ? new CheckEvaluator.Subject(state, before, phaseSubject.previousLabel() + " after step " + step)
+                : new CheckEvaluator.Subject(state, phaseSubject.previous(), phaseSubject.previousLabel()));
     }
 
     /**
@@ -93,29 +135,45 @@ public final class ConfigurationRunner {
     /**
      * Every phase in order (empty ones too, so that a check can name any phase), each leaving a snapshot; null when
      * the tables do not fit the budget: not even the root, the working tables, or the snapshots the run keeps.
+     * A snapshot is taken after a step only where a check asks for one.
      */
-    private static List<PhaseResult> runPhases(EngineSetup engine, Revision revision, Map<Phase, PageTables> previous,
-            KeptTables kept) {
+    private static Ran runPhases(EngineSetup engine, Revision revision, Map<Phase, PageTables> previous,
+            KeptTables kept, Map<Phase, Set<String>> stepsAsked) {
         PageTables tables = engine.newTables().orElse(null);
         if (tables == null) {
             return null;
         }
         List<PhaseResult> out = new ArrayList<>();
+        Map<Phase, Map<String, PageTables>> afterSteps = new EnumMap<>(Phase.class);
+        Map<Phase, Set<String>> stepsRun = new EnumMap<>(Phase.class);
         PageTables last = null;
         for (Phase phase : Phase.VALUES) {
+            List<org.pagewright.config.Operation> ops = new ArrayList<>();
+            for (PhaseOperations p : revision.getPhases()) {
+                if (p.getPhase() == phase) {
+                    ops.addAll(p.getOperations());
+                }
+            }
+            Set<String> steps = new LinkedHashSet<>();
+            Map<Integer, String> snapshotAfter = lastOperations(ops, stepsAsked.getOrDefault(phase, Set.of()), steps);
+            stepsRun.put(phase, steps);
             List<OperationOutcome> outcomes = new ArrayList<>();
-            for (PhaseOperations ops : revision.getPhases()) {
-                if (ops.getPhase() == phase) {
-                    for (org.pagewright.config.Operation op : ops.getOperations()) {
-                        Operation engineOp = OperationConversion.toEngine(op);
-                        OpResult result = engine.executor().apply(tables, engineOp);
-                        outcomes.add(outcome(engineOp, result, op.getOrigin()));
-                        if (result instanceof OpResult.Enomem e && tables.tablePages() >= tables.pool().budgetPages()) {
-                            // the budget ran out: checks on a half-built state would mislead, so the run stops here
-                            kept.outOfTables(phase.getLiteral() + ": " + describe(engineOp) + ": -ENOMEM: " + e.reason());
-                            return null;
-                        }
+            for (int i = 0; i < ops.size(); i++) {
+                org.pagewright.config.Operation op = ops.get(i);
+                Operation engineOp = OperationConversion.toEngine(op);
+                OpResult result = engine.executor().apply(tables, engineOp);
+                outcomes.add(outcome(engineOp, result, op.getOrigin()));
+                if (result instanceof OpResult.Enomem e && tables.tablePages() >= tables.pool().budgetPages()) {
+                    // the budget ran out: checks on a half-built state would mislead, so the run stops here
+                    kept.outOfTables(phase.getLiteral() + ": " + describe(engineOp) + ": -ENOMEM: " + e.reason());
+                    return null;
+                }
+                String step = snapshotAfter.get(i);
+                if (step != null) {
+                    if (!kept.admit(tables)) {
+                        return null;
                     }
+                    afterSteps.computeIfAbsent(phase, x -> new HashMap<>()).put(step, tables.copy());
                 }
             }
             // snapshots are never written again, so a phase that changed nothing shares the one before it: a
@@ -126,12 +184,30 @@ public final class ConfigurationRunner {
             }
             PageTables snapshot = shared ? last : tables.copy();
             last = snapshot;
-            PageTables before = previous.get(phase);
-            List<String> diff = before == null ? List.of()
-                    : StateDiff.between(before, snapshot, engine.layout()).stream().map(RangeChange::toString).toList();
-            out.add(new PhaseResult(phase, outcomes, snapshot, Ptdump.render(snapshot, engine.layout()), diff));
+            out.add(new PhaseResult(phase, outcomes, snapshot, previous.get(phase), engine.layout()));
         }
-        return out;
+        return new Ran(out, afterSteps, stepsRun);
+    }
+
+    /**
+     * Which operation of a phase ends each asked step (the index of its last operation), collecting into
+     * {@code steps} every step label of the phase in order.
+     */
+    private static Map<Integer, String> lastOperations(List<org.pagewright.config.Operation> ops, Set<String> asked,
+            Set<String> steps) {
+        Map<String, Integer> last = new HashMap<>();
+        for (int i = 0; i < ops.size(); i++) {
+            String step = ops.get(i).getOrigin() == null ? null : ops.get(i).getOrigin().getStep();
+            if (step != null) {
+                steps.add(step);
+                if (asked.contains(step)) {
+                    last.put(step, i);
+                }
+            }
+        }
+        Map<Integer, String> at = new HashMap<>();
+        last.forEach((step, i) -> at.put(i, step));
+        return at;
     }
 
     private static OperationOutcome outcome(Operation op, OpResult result, org.pagewright.config.Origin origin) {

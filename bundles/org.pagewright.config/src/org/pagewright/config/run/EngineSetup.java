@@ -11,6 +11,8 @@ import org.pagewright.arm64.Granule;
 import org.pagewright.arm64.KernelRules;
 import org.pagewright.arm64.KernelVersion;
 import org.pagewright.arm64.attr.DirectMapPolicy;
+import org.pagewright.arm64.kernel.Cmdline;
+import org.pagewright.arm64.kernel.KernelBuild;
 import org.pagewright.arm64.kernel.KernelConfig;
 import org.pagewright.arm64.layout.KernelVaLayout;
 import org.pagewright.arm64.op.Executor;
@@ -25,12 +27,16 @@ import org.pagewright.config.Machine;
 import org.pagewright.config.Symbol;
 
 /**
- * The engine objects a configuration's machine stands for: geometry, version rules, CPU, VA layout, the executor
- * with the kernel's direct-map decisions, and where table pages and swapper_pg_dir live physically.
+ * The engine objects a configuration's machine stands for: geometry, version rules, CPU, the kernel's build and
+ * command line, VA layout, the executor with the kernel's direct-map decisions, where table pages and
+ * swapper_pg_dir live physically, and which frames hibernation treats as reserved or nosave.
+ *
+ * @param kernel the build (the machine's kconfig over the Debian build), command line and CPU
  */
 public record EngineSetup(Geometry geometry, KernelRules rules, CpuFeatures cpu, KernelVaLayout layout,
         Executor executor, long physOffset, Optional<Long> kimageVoffset, Optional<Long> swapperPgDirPa,
-        Optional<Long> imageEndPa, List<DramBank> banks, int tablePageBudget) {
+        Optional<Long> imageEndPa, List<DramBank> banks, int tablePageBudget, KernelConfig kernel,
+        ReservedPages reservedPages) {
 
     /** The setup, or the problems that prevent one (each naming the offending machine setting). */
     public record Result(Optional<EngineSetup> setup, List<String> problems) {
@@ -60,14 +66,19 @@ public record EngineSetup(Geometry geometry, KernelRules rules, CpuFeatures cpu,
             return new Result(Optional.empty(), problems);
         }
         Geometry g = ((GeometryResult.Supported) geometry).geometry();
+        Optional<KernelBuild> build = KernelBuildOptions.of(version.get(), g, m.getKconfig(), problems);
+        if (build.isEmpty()) {
+            return new Result(Optional.empty(), problems);
+        }
         KernelRules rules = KernelRules.of(version.get());
         CpuFeatures cpu = CpuFeatures.of(m.getCpuFeatures().contains(CpuFeature.BBML2_NOABORT), lpa2,
                 m.getCpuFeatures().contains(CpuFeature.MTE), m.getCpuFeatures().contains(CpuFeature.KPTI),
                 m.getCpuFeatures().contains(CpuFeature.BTI));
+        KernelConfig kernel = new KernelConfig(build.get(), new Cmdline(List.copyOf(m.getCmdline())), cpu);
         int vabitsActual = KernelConfig.vabitsActual(g, lpa2, m.getCmdline().contains("arm64.nolva"));
         KernelVaLayout layout = KernelVaLayout.of(g, version.get(), vabitsActual, m.getFixmapPages());
         Geometry walked = layout.geometry(); // one level less and no LPA2 when the build falls back to 48 bits
-        Executor executor = Executor.of(walked, rules, cpu).withDirectMap(directMap(m));
+        Executor executor = Executor.of(walked, rules, cpu).withDirectMap(directMap(m, kernel));
         KernelImage image = configuration.getImage();
         Optional<Long> voffset = image == null ? Optional.empty() : Optional.of(image.getVirtBase() - image.getPhysBase());
         Optional<Long> swapper = voffset.flatMap(v -> symbol(image, "swapper_pg_dir").map(va -> va - v));
@@ -76,8 +87,10 @@ public record EngineSetup(Geometry geometry, KernelRules rules, CpuFeatures cpu,
         if (!problems.isEmpty()) {
             return new Result(Optional.empty(), problems);
         }
+        Optional<Long> imageStart = image == null ? Optional.empty() : Optional.of(image.getPhysBase());
         return new Result(Optional.of(new EngineSetup(walked, rules, cpu, layout, executor, m.getPhysOffset(), voffset,
-                swapper, imageEnd, List.copyOf(configuration.getMemory()), m.getTablePageBudget())), List.of());
+                swapper, imageEnd, List.copyOf(configuration.getMemory()), m.getTablePageBudget(), kernel,
+                ReservedPages.of(configuration, imageStart, imageEnd))), List.of());
     }
 
     /**
@@ -142,8 +155,16 @@ public record EngineSetup(Geometry geometry, KernelRules rules, CpuFeatures cpu,
         return best;
     }
 
-    private static DirectMapPolicy directMap(Machine m) {
+    /**
+     * The compiler's decisions; where it made none and the machine names its kconfig, the ones KernelConfig derives
+     * from the build, command line and CPU (mmu.c force_pte_mapping, pageattr.c can_set_direct_map, rodata_full).
+     */
+    private static DirectMapPolicy directMap(Machine m, KernelConfig kernel) {
         DirectMapPolicy policy = DirectMapPolicy.defaults().withPhysOffset(m.getPhysOffset());
+        if (!m.getKconfig().isEmpty()) {
+            policy = policy.withForcePteMapping(kernel.forcePteMapping())
+                    .withCanSetDirectMap(kernel.canSetDirectMap()).withRodataFull(kernel.rodataFull());
+        }
         DirectMapDecisions d = m.getDirectMap();
         if (d == null) {
             return policy;

@@ -1,0 +1,82 @@
+package org.pagewright.config.run;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.KernelVersion;
+import org.pagewright.arm64.kernel.KernelBuild;
+
+/**
+ * A machine's {@code kconfig} lines ("KFENCE=n", "DEBUG_PAGEALLOC=y") applied to the build the language assumes
+ * (KernelBuild.debian): the CONFIG_ options the engine's recipes read, and nothing else.
+ */
+final class KernelBuildOptions {
+    /** The options KernelBuild models, as written without CONFIG_. */
+    static final List<String> NAMES = List.of("RODATA_FULL_DEFAULT_ENABLED", "KFENCE", "KFENCE_SAMPLE_INTERVAL",
+            "KFENCE_NUM_OBJECTS", "DEBUG_PAGEALLOC", "DEBUG_PAGEALLOC_ENABLE_DEFAULT", "ARM64_BTI_KERNEL",
+            "RANDOMIZE_BASE", "HIBERNATION");
+
+    private KernelBuildOptions() {
+    }
+
+    /** The build with every line applied, or empty with a problem per line that names no modelled option. */
+    static Optional<KernelBuild> of(KernelVersion version, Geometry geometry, List<String> lines,
+            List<String> problems) {
+        KernelBuild d = KernelBuild.debian(version, geometry);
+        boolean rodataFullDefault = d.rodataFullDefault();
+        boolean kfence = d.kfence();
+        long kfenceSampleInterval = d.kfenceSampleInterval();
+        int kfenceNumObjects = d.kfenceNumObjects();
+        boolean debugPagealloc = d.debugPagealloc();
+        boolean debugPageallocDefault = d.debugPageallocDefault();
+        boolean btiKernel = d.btiKernel();
+        boolean randomizeBase = d.randomizeBase();
+        boolean hibernation = d.hibernation();
+        int before = problems.size();
+        for (String line : lines) {
+            int eq = line.indexOf('=');
+            String name = (eq < 0 ? line : line.substring(0, eq)).strip();
+            name = name.startsWith("CONFIG_") ? name.substring("CONFIG_".length()) : name;
+            String value = eq < 0 ? "" : line.substring(eq + 1).strip();
+            if (!NAMES.contains(name)) {
+                problems.add("machine: kconfig '" + line + "': " + name + " is not an option the simulator models ("
+                        + String.join(", ", NAMES) + ")");
+                continue;
+            }
+            boolean numeric = name.equals("KFENCE_SAMPLE_INTERVAL") || name.equals("KFENCE_NUM_OBJECTS");
+            Long number = numeric ? number(value) : null;
+            if (numeric ? number == null : !value.equals("y") && !value.equals("n")) {
+                problems.add("machine: kconfig '" + line + "': " + name + " takes " + (numeric
+                        ? "a decimal number" : "y or n"));
+                continue;
+            }
+            boolean y = value.equals("y");
+            switch (name) {
+                case "RODATA_FULL_DEFAULT_ENABLED" -> rodataFullDefault = y;
+                case "KFENCE" -> kfence = y;
+                case "KFENCE_SAMPLE_INTERVAL" -> kfenceSampleInterval = number;
+                case "KFENCE_NUM_OBJECTS" -> kfenceNumObjects = (int) Math.min(Integer.MAX_VALUE, number);
+                case "DEBUG_PAGEALLOC" -> debugPagealloc = y;
+                case "DEBUG_PAGEALLOC_ENABLE_DEFAULT" -> debugPageallocDefault = y;
+                case "ARM64_BTI_KERNEL" -> btiKernel = y;
+                case "RANDOMIZE_BASE" -> randomizeBase = y;
+                default -> hibernation = y;
+            }
+        }
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new KernelBuild(version, geometry, rodataFullDefault, kfence, kfenceSampleInterval,
+                kfenceNumObjects, debugPagealloc, debugPageallocDefault, btiKernel, randomizeBase, hibernation));
+    }
+
+    private static Long number(String text) {
+        try {
+            long n = Long.parseLong(text);
+            return n < 0 ? null : n;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
