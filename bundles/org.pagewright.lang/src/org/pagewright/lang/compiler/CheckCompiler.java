@@ -18,6 +18,7 @@ import org.pagewright.lang.layout.AccessCheck;
 import org.pagewright.lang.layout.AliasRightsCheck;
 import org.pagewright.lang.layout.Check;
 import org.pagewright.lang.layout.Checks;
+import org.pagewright.lang.naming.StepNames;
 import org.pagewright.lang.layout.ContGroupsCheck;
 import org.pagewright.lang.layout.Expression;
 import org.pagewright.lang.layout.HibernationCheck;
@@ -56,6 +57,9 @@ final class CheckCompiler {
                 c.setDescription(NodeModelUtils.getTokenText(NodeModelUtils.findActualNodeFor(check)));
                 c.setSource(CompileProblem.location(check));
                 c.setAfterPatch(block.getPatch() != null ? block.getPatch() : lastPatch);
+                if (block.getStep() != null) {
+                    c.setAfterStep(StepNames.nameOf(block.getStep()));
+                }
                 c.setPhase(org.pagewright.config.Phase.get(phase.getLiteral()));
                 out.add(c);
             }

@@ -81,6 +81,10 @@ public final class LayoutContexts {
 	 * the same patch, most recent first. Steps removed earlier are included so validation can say so.
 	 */
 	public static List<Step> stepsVisibleAt(EObject context) {
+		Checks checks = EcoreUtil2.getContainerOfType(context, Checks.class);
+		if (checks != null) {
+			return stepsOf(checks);
+		}
 		List<Step> steps = new ArrayList<>();
 		Series series = EcoreUtil2.getContainerOfType(context, Series.class);
 		if (series == null) {
@@ -106,6 +110,25 @@ public final class LayoutContexts {
 			}
 			if (patch == currentPatch) {
 				break;
+			}
+		}
+		return steps.reversed();
+	}
+
+	/** The steps a checks block can be judged after: its policy's, and those its series' patches bring in up to its revision. */
+	private static List<Step> stepsOf(Checks checks) {
+		List<Step> steps = new ArrayList<>();
+		EObject subject = checks.getSubject() == null || checks.getSubject().eIsProxy() ? null : checks.getSubject();
+		Policy policy = subject instanceof Series series ? resolved(series.getPolicy())
+				: subject instanceof Policy p ? p : null;
+		if (policy != null) {
+			policy.getPhases().forEach(phase -> steps.addAll(phase.getSteps()));
+		}
+		if (subject instanceof Series series) {
+			for (Patch patch : series.getPatches()) {
+				if (checks.getPatch() == null || patch.getNumber() <= checks.getPatch()) {
+					patch.getEdits().stream().map(LayoutContexts::insertedBy).filter(s -> s != null).forEach(steps::add);
+				}
 			}
 		}
 		return steps.reversed();
