@@ -79,7 +79,7 @@ final class CheckEvaluator {
             case AliasRightsCheck r -> aliasRights(r, state);
             case WxCleanCheck w -> wxClean(state);
             case SetMemoryValidCheck s -> setMemoryValid(s, state);
-            case HibernationSaveCheck h -> HibernationSaves.evaluate(h, state, setup, leafRuns(state));
+            case HibernationSaveCheck h -> HibernationSaves.evaluate(h, state, setup);
             case TablePagesCheck t -> t.isDelta() ? tablePagesDelta(t, subject) : tablePages(t, state);
             case DescriptorBitsCheck b -> ranges.bits(b, state);
             case MappingShapeCheck m -> ranges.shape(m, state);
@@ -89,7 +89,7 @@ final class CheckEvaluator {
     }
 
     /**
-     * The leaf runs of a state, walked once for all the alias and hibernation checks judged on it in a row (states
+     * The leaf runs of a state, walked once for all the alias checks judged on it in a row (states
      * are never written once judged).
      */
     private AliasQuery aliases(PageTables state) {
@@ -98,10 +98,6 @@ final class CheckEvaluator {
             aliasesOf = state;
         }
         return aliases;
-    }
-
-    List<Alias> leafRuns(PageTables state) {
-        return aliases(state).allLeaves();
     }
 
     private Outcome access(AccessCheck check, PageTables state) {

@@ -5,14 +5,15 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
+import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.desc.Descriptor;
 import org.pagewright.arm64.kernel.KernelPagePresent;
-import org.pagewright.arm64.query.Alias;
 import org.pagewright.arm64.table.PageTables;
 import org.pagewright.config.HibernationSaveCheck;
 
 /**
  * Which pages of a range hibernation puts in its image. Judged leaf run by leaf run: the range is cut where the
- * state's leaf runs (and the holes between them) begin and end and where reserved or nosave frames begin and end,
+ * kind of its leaves changes (walking only the range's entries) and where reserved or nosave frames begin and end,
  * and each piece takes the kernel_page_present answer of its first page, so a terabyte of pages costs one lookup
  * per run, never one per page.
  */
@@ -38,8 +39,7 @@ public final class HibernationSaves {
     private record Tally(long saved, long skipped, String firstDeviation) {
     }
 
-    static CheckEvaluator.Outcome evaluate(HibernationSaveCheck check, PageTables state, EngineSetup setup,
-            List<Alias> leafRuns) {
+    static CheckEvaluator.Outcome evaluate(HibernationSaveCheck check, PageTables state, EngineSetup setup) {
         if (!setup.kernel().build().hibernation()) {
             return new CheckEvaluator.Outcome(false, "the kernel is built without CONFIG_HIBERNATION: there is no "
                     + "hibernation image");
@@ -49,7 +49,7 @@ public final class HibernationSaves {
             return new CheckEvaluator.Outcome(false,
                     String.format("0x%016x has no known physical address", check.getStart()));
         }
-        Tally t = judge.get().tally(check, leafRuns);
+        Tally t = judge.get().tally(check);
         String counts = t.saved() + " page(s) saved, " + t.skipped() + " skipped";
         return new CheckEvaluator.Outcome(t.firstDeviation() == null,
                 t.firstDeviation() == null ? counts : counts + "; first: " + t.firstDeviation());
@@ -61,7 +61,7 @@ public final class HibernationSaves {
      */
     public static int lookups(HibernationSaveCheck check, PageTables state, EngineSetup setup) {
         return of(check, state, setup).map(h -> {
-            h.tally(check, new CheckEvaluator(setup).leafRuns(state));
+            h.tally(check);
             return h.lookups;
         }).orElse(-1);
     }
@@ -77,27 +77,42 @@ public final class HibernationSaves {
         return Optional.of(new HibernationSaves(state, setup, start.get(), pages));
     }
 
-    private Tally tally(HibernationSaveCheck check, List<Alias> leafRuns) {
+    /**
+     * Walks the entries over the range (PageTables.visit, tables skipped) and cuts it where the kind of leaf changes:
+     * level, empty, valid or not. Consecutive alike leaves share one kernel_page_present answer.
+     */
+    private Tally tally(HibernationSaveCheck check) {
         long[] counts = new long[2];
         String[] first = new String[1];
-        long at = 0; // pages of the range judged so far
-        for (Alias run : leafRuns) {
-            long from = pageIndex(run.vaStart());
-            long to = run.vaEnd() == 0 ? pages : pageIndex(run.vaEnd());
-            if (to <= at) {
-                continue;
+        long[] piece = {0, 0, -1}; // from, to (page indices of the range), kind of leaf
+        long end = linearStart + pages * page; // 0 = 2^64
+        state.visit(linearStart, end, (va, level, raw) -> {
+            if (level < Geometry.LAST_LEVEL && Descriptor.isTable(raw, level)) {
+                return;
             }
-            if (from >= pages) {
-                break;
+            long from = pageIndex(va);
+            long next = va + setup.geometry().levelSize(level);
+            long to = next == 0 ? pages : pageIndex(next);
+            long kind = level * 4L + (raw == 0 ? 0 : Descriptor.isValid(raw) ? 1 : 2);
+            if (kind == piece[2] && from <= piece[1]) {
+                piece[1] = Math.max(piece[1], to);
+                return;
             }
-            if (from > at) {
-                judge(at, from, check, counts, first); // the hole before the run
+            if (piece[1] > piece[0]) {
+                judge(piece[0], piece[1], check, counts, first);
             }
-            judge(Math.max(at, from), to, check, counts, first);
-            at = to;
+            if (from > piece[1]) {
+                judge(piece[1], from, check, counts, first); // not reached by the walk
+            }
+            piece[0] = Math.max(from, piece[1]);
+            piece[1] = Math.max(to, piece[0]);
+            piece[2] = kind;
+        });
+        if (piece[1] > piece[0]) {
+            judge(piece[0], piece[1], check, counts, first);
         }
-        if (at < pages) {
-            judge(at, pages, check, counts, first);
+        if (piece[1] < pages) {
+            judge(piece[1], pages, check, counts, first);
         }
         return new Tally(counts[0], counts[1], first[0]);
     }

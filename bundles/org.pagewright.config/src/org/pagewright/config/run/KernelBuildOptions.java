@@ -9,11 +9,12 @@ import org.pagewright.arm64.kernel.KernelBuild;
 
 /**
  * A machine's {@code kconfig} lines ("KFENCE=n", "DEBUG_PAGEALLOC=y") applied to the build the language assumes
- * (KernelBuild.debian): the CONFIG_ options the engine's recipes read, and nothing else.
+ * (KernelBuild.debian): the CONFIG_ options the engine's recipes read, and nothing else. Public so that the
+ * compiler builds its KernelConfig from the same lines.
  */
-final class KernelBuildOptions {
+public final class KernelBuildOptions {
     /** The options KernelBuild models, as written without CONFIG_. */
-    static final List<String> NAMES = List.of("RODATA_FULL_DEFAULT_ENABLED", "KFENCE", "KFENCE_SAMPLE_INTERVAL",
+    public static final List<String> NAMES = List.of("RODATA_FULL_DEFAULT_ENABLED", "KFENCE", "KFENCE_SAMPLE_INTERVAL",
             "KFENCE_NUM_OBJECTS", "DEBUG_PAGEALLOC", "DEBUG_PAGEALLOC_ENABLE_DEFAULT", "ARM64_BTI_KERNEL",
             "RANDOMIZE_BASE", "HIBERNATION");
 
@@ -21,7 +22,7 @@ final class KernelBuildOptions {
     }
 
     /** The build with every line applied, or empty with a problem per line that names no modelled option. */
-    static Optional<KernelBuild> of(KernelVersion version, Geometry geometry, List<String> lines,
+    public static Optional<KernelBuild> of(KernelVersion version, Geometry geometry, List<String> lines,
             List<String> problems) {
         KernelBuild d = KernelBuild.debian(version, geometry);
         boolean rodataFullDefault = d.rodataFullDefault();
