@@ -126,4 +126,13 @@ class LayoutValidatorStepsTest {
 		assertIssue(PLATFORM.replace("7.0.1", "5.10"), UNKNOWN_KERNEL_VERSION, 4);
 		assertNoIssue(PLATFORM.replace("7.0.1", "6.18"), UNKNOWN_KERNEL_VERSION);
 	}
+
+	@Test
+	void aConfigOptionIsOneTheSimulatorModelsWithAValueItTakes() throws Exception {
+		assertIssue(PLATFORM.replace("rodata=on", "rodata=on\n  config KFENCE=maybe"), BAD_KCONFIG_OPTION, 6);
+		assertIssue(PLATFORM.replace("rodata=on", "rodata=on\n  config KASAN=y"), BAD_KCONFIG_OPTION, 6);
+		assertIssue(PLATFORM.replace("rodata=on", "rodata=on\n  config KFENCE_SAMPLE_INTERVAL=y"), BAD_KCONFIG_OPTION, 6);
+		assertNoIssue(PLATFORM.replace("rodata=on", "rodata=on\n  config KFENCE=n CONFIG_DEBUG_PAGEALLOC=y KFENCE_SAMPLE_INTERVAL=0"),
+				BAD_KCONFIG_OPTION);
+	}
 }

@@ -1,6 +1,7 @@
 package org.pagewright.lang.addresses;
 
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Optional;
 
 import org.pagewright.arm64.CpuFeatures;
@@ -17,6 +18,7 @@ import org.pagewright.lang.layout.CpuFeature;
 import org.pagewright.lang.layout.CpuSetting;
 import org.pagewright.lang.layout.DramBank;
 import org.pagewright.lang.layout.GranuleSetting;
+import org.pagewright.lang.layout.KconfigSetting;
 import org.pagewright.lang.layout.KernelSetting;
 import org.pagewright.lang.layout.Platform;
 import org.pagewright.lang.layout.VaBitsSetting;
@@ -68,6 +70,12 @@ public final class PlatformFacts {
 				hasCpu(platform, CpuFeature.BTI));
 	}
 
+	/** The platform's `config NAME=VALUE` lines, in the order written. */
+	public static List<String> kconfig(Platform platform) {
+		return settings(platform, KconfigSetting.class).flatMap(k -> k.getOptions().stream())
+				.map(o -> o.getName() + "=" + o.getValue()).toList();
+	}
+
 	/** The whole command line as the engine reads it, in the order written. */
 	public static Cmdline cmdline(Platform platform) {
 		return new Cmdline(settings(platform, CmdlineSetting.class).flatMap(c -> c.getWords().stream())
@@ -100,7 +108,7 @@ public final class PlatformFacts {
 	}
 
 	/** The build's geometry; for a combination the engine refuses (reported by validation) its 48-bit one. */
-	static Geometry geometryOrDefault(Platform platform) {
+	public static Geometry geometryOrDefault(Platform platform) {
 		return buildGeometry(platform).orElseGet(() -> {
 			Granule granule = granule(platform).orElse(Granule.G4K);
 			return ((GeometryResult.Supported) Geometry.check(granule, 48)).geometry();

@@ -20,6 +20,7 @@ import org.pagewright.arm64.kernel.PhysicalMemory;
 import org.pagewright.arm64.layout.FixmapSize;
 import org.pagewright.arm64.layout.KernelVaLayout;
 import org.pagewright.config.ConfigFactory;
+import org.pagewright.config.run.KernelBuildOptions;
 import org.pagewright.config.DirectMapDecisions;
 import org.pagewright.config.DramBank;
 import org.pagewright.config.Machine;
@@ -64,8 +65,10 @@ final class CompiledPlatform {
             throw new CompileException(setting(platform, VaBitsSetting.class), u.reason());
         }
         geometry = ((GeometryResult.Supported) g).geometry();
-        kernel = new KernelConfig(KernelBuild.debian(version, geometry), PlatformFacts.cmdline(platform),
-                PlatformFacts.cpuFeatures(platform));
+        List<String> kconfigProblems = new ArrayList<>();
+        KernelBuild build = KernelBuildOptions.of(version, geometry, PlatformFacts.kconfig(platform), kconfigProblems)
+                .orElseThrow(() -> new CompileException(platform, String.join("; ", kconfigProblems)));
+        kernel = new KernelConfig(build, PlatformFacts.cmdline(platform), PlatformFacts.cpuFeatures(platform));
         long fixmapPages = FixmapSize.observedDebian(version)
                 .orElse(version.atLeast(6, 12) ? FixmapSize.DEBIAN_7_3 : FixmapSize.DEBIAN_6_1);
         layout = KernelVaLayout.of(geometry, version, kernel.vabitsActual(), fixmapPages);
@@ -101,6 +104,7 @@ final class CompiledPlatform {
         m.setVaBits(geometry.vaBits());
         m.setKernelVersion(kernel.version().toString());
         m.getCmdline().addAll(kernel.cmdline().words());
+        m.getKconfig().addAll(PlatformFacts.kconfig(source));
         CpuFeatures cpu = kernel.cpu();
         addIf(m, cpu.bbml2Noabort(), org.pagewright.config.CpuFeature.BBML2_NOABORT);
         addIf(m, cpu.lpa2(), org.pagewright.config.CpuFeature.LPA2);

@@ -52,6 +52,8 @@ public final class LayoutIssueCodes {
 	public static final String CMDLINE_WORD_IGNORED = PREFIX + "cmdlineWordIgnored";
 	/** A cmdline value the kernel does not accept for that word (rodata=maybe). */
 	public static final String BAD_CMDLINE_VALUE = PREFIX + "badCmdlineValue";
+	/** A `config` option the simulator does not model, or a value it does not take (KFENCE=maybe). */
+	public static final String BAD_KCONFIG_OPTION = PREFIX + "badKconfigOption";
 	/** A cmdline word that does not change the memory layout. */
 	public static final String UNKNOWN_CMDLINE_WORD = PREFIX + "unknownCmdlineWord";
 	/** bbml2_noabort on 7.3+ (called bbml3 there) or bbml3 before 7.3. Fix: the name of that version. */

@@ -15,6 +15,7 @@ import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.ecore.EcorePackage;
+import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.validation.Check;
 import org.pagewright.arm64.Geometry;
 import org.pagewright.arm64.Granule;
@@ -23,6 +24,7 @@ import org.pagewright.arm64.KernelRules;
 import org.pagewright.arm64.KernelVersion;
 import org.pagewright.arm64.kernel.KernelConfig;
 import org.pagewright.arm64.layout.KernelVaLayout;
+import org.pagewright.config.run.KernelBuildOptions;
 import org.pagewright.lang.addresses.AddressEvaluator;
 import org.pagewright.lang.addresses.MmCmdlineWords;
 import org.pagewright.lang.addresses.PlatformFacts;
@@ -42,6 +44,7 @@ import org.pagewright.lang.layout.GranuleSetting;
 import org.pagewright.lang.layout.Image;
 import org.pagewright.lang.layout.AppendStep;
 import org.pagewright.lang.layout.InsertStep;
+import org.pagewright.lang.layout.KconfigOption;
 import org.pagewright.lang.layout.KernelSetting;
 import org.pagewright.lang.layout.LayoutPackage;
 import org.pagewright.lang.layout.MapStep;
@@ -204,6 +207,19 @@ public class LayoutValidator extends AbstractLayoutValidator {
 		if (MmCmdlineWords.of(word.getKey()).isEmpty()) {
 			warning("'" + word.getKey() + "' does not change kernel mappings; it is ignored", word,
 					L.getCmdlineWord_Key(), UNKNOWN_CMDLINE_WORD);
+		}
+	}
+
+	/** The build options the engine's recipes read (config's KernelBuildOptions, the runner's own reader). */
+	@Check
+	public void checkKconfigOptionIsModelled(KconfigOption option) {
+		Platform platform = EcoreUtil2.getContainerOfType(option, Platform.class);
+		List<String> problems = new ArrayList<>();
+		KernelBuildOptions.of(PlatformFacts.kernel(platform).orElse(KernelVersion.MODELLED.get(0)),
+				PlatformFacts.geometryOrDefault(platform), List.of(option.getName() + "=" + option.getValue()), problems);
+		if (!problems.isEmpty()) {
+			error(problems.get(0).replaceFirst("^machine: kconfig ", "config "), option, L.getKconfigOption_Name(),
+					BAD_KCONFIG_OPTION);
 		}
 	}
 

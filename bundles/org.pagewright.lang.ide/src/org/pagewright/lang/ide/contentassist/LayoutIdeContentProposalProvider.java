@@ -14,6 +14,7 @@ import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import org.eclipse.xtext.resource.IEObjectDescription;
 import org.pagewright.arm64.Geometry;
 import org.pagewright.arm64.ptdump.PtdumpText;
+import org.pagewright.config.run.KernelBuildOptions;
 import org.pagewright.lang.addresses.MmCmdlineWords;
 import org.pagewright.lang.addresses.PlatformFacts;
 import org.pagewright.lang.layout.CmdlineWord;
@@ -50,6 +51,14 @@ public class LayoutIdeContentProposalProvider extends IdeContentProposalProvider
 					accept(value, word.getKey() + "=" + value, context, acceptor);
 				}
 			});
+		} else if (assignment == grammar.getKconfigOptionAccess().getNameAssignment_0()
+				|| assignment == grammar.getKconfigSettingAccess().getOptionsAssignment_1()) {
+			for (String option : KernelBuildOptions.NAMES) {
+				boolean numeric = option.equals("KFENCE_SAMPLE_INTERVAL") || option.equals("KFENCE_NUM_OBJECTS");
+				for (String value : numeric ? List.of("0") : List.of("n", "y")) {
+					accept(option + "=" + value, "CONFIG_" + option + " of the kernel build", context, acceptor);
+				}
+			}
 		} else if (assignment == grammar.getPtdumpContentCheckAccess().getSectionAssignment_1_1_1()) {
 			PlatformFacts.ptdumpSections(LayoutContexts.platformOf(context.getCurrentModel()))
 					.forEach(section -> accept("\"" + section + "\"", "kernel_page_tables section", context, acceptor));

@@ -78,4 +78,20 @@ class MapMemFlagsTest {
 		assertEquals(List.of(MapFlag.NO_CONT_MAPPINGS, MapFlag.NO_EXEC_MAPPINGS),
 				flagsByCompilation(" | NO_CONT_MAPPINGS").get("base"));
 	}
+
+	@Test
+	void aKernelBuiltWithoutKfenceKeepsBlocksWhereKfenceWithoutAnEarlyPoolForcesPages() throws Exception {
+		// asm/kfence.h arm64_kfence_can_set_direct_map: a late KFENCE (sample_interval=0 at boot) needs pages
+		String layout = LAYOUT.formatted("").replace("cmdline rodata=on\n  cpu bbml2_noabort",
+				"cmdline rodata=noalias kfence.sample_interval=0\n  config KFENCE=n").replace(
+				"cmdline rodata=on", "cmdline rodata=noalias kfence.sample_interval=0");
+		Map<String, List<MapFlag>> flags = LayoutCompiler.compile(parser.parse(layout)).stream()
+				.peek(c -> assertTrue(c.ok(), () -> c.problems().toString()))
+				.collect(Collectors.toMap(LayoutCompiler.Compilation::name, c -> ((CreateMapping) c.configuration()
+						.getBaseline().getPhases().get(0).getOperations().get(0)).getFlags()));
+
+		assertEquals(List.of(MapFlag.NO_EXEC_MAPPINGS), flags.get("base"), "KFENCE=n");
+		assertEquals(List.of(MapFlag.NO_BLOCK_MAPPINGS, MapFlag.NO_CONT_MAPPINGS, MapFlag.NO_EXEC_MAPPINGS),
+				flags.get("base@no_bbml2"), "the Debian build's KFENCE");
+	}
 }
