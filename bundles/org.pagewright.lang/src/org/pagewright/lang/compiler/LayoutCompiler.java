@@ -16,6 +16,8 @@ import org.pagewright.lang.layout.Patch;
 import org.pagewright.lang.layout.Phase;
 import org.pagewright.lang.layout.Platform;
 import org.pagewright.lang.layout.Policy;
+import org.pagewright.lang.layout.Reservation;
+import org.pagewright.lang.layout.ReservationKind;
 import org.pagewright.lang.layout.Secret;
 import org.pagewright.lang.layout.Series;
 import org.pagewright.lang.layout.Subject;
@@ -78,6 +80,7 @@ public final class LayoutCompiler {
             c.setMachine(platform.machine());
             c.getMemory().addAll(platform.banks());
             c.setImage(image(platform));
+            reservations(platform, c);
             StepExpander expander = new StepExpander(platform);
             PolicySteps steps = PolicySteps.of(policy);
             Revision baseline = F.createRevision();
@@ -161,6 +164,21 @@ public final class LayoutCompiler {
             image.getSecrets().add(range);
         }
         return image;
+    }
+
+    /** The image's reserved and nosave ranges as the physical frames hibernation judges. */
+    private static void reservations(CompiledPlatform platform, Configuration c) {
+        if (platform.image == null) {
+            return;
+        }
+        for (Reservation r : platform.image.getReservations()) {
+            long[] va = platform.addresses.range(r.getRange());
+            org.pagewright.config.AddressRange range = F.createAddressRange();
+            range.setName(r.getName());
+            range.setStart(platform.addresses.physical(r, va[0]));
+            range.setEnd(range.getStart() + (va[1] - va[0]));
+            (r.getKind() == ReservationKind.NOSAVE ? c.getNosave() : c.getReserved()).add(range);
+        }
     }
 
     private static Policy policyOf(Subject subject) {
