@@ -16,7 +16,7 @@ import org.pagewright.config.Configuration;
  * @param nosave physical ranges [start, end) of nosave frames
  * @param allReserved the image extent is unknown: every frame is taken as PageReserved
  */
-public record ReservedPages(List<Range> reserved, List<Range> nosave, boolean allReserved) {
+public record ReservedPages(List<Range> reserved, List<Range> nosave, boolean allReserved, List<Range> dram) {
 
     /** A physical range [start, end). */
     public record Range(long start, long end) {
@@ -28,6 +28,7 @@ public record ReservedPages(List<Range> reserved, List<Range> nosave, boolean al
     public ReservedPages {
         reserved = List.copyOf(reserved);
         nosave = List.copyOf(nosave);
+        dram = List.copyOf(dram);
     }
 
     static ReservedPages of(Configuration configuration, Optional<Long> imageStartPa, Optional<Long> imageEndPa) {
@@ -36,7 +37,9 @@ public record ReservedPages(List<Range> reserved, List<Range> nosave, boolean al
         if (imageKnown) {
             reserved.add(new Range(imageStartPa.get(), imageEndPa.get()));
         }
-        return new ReservedPages(reserved, ranges(configuration.getNosave()), !imageKnown);
+        List<Range> dram = configuration.getMemory().stream().map(b -> new Range(b.getBase(), b.getBase() + b.getSize()))
+                .toList();
+        return new ReservedPages(reserved, ranges(configuration.getNosave()), !imageKnown, dram);
     }
 
     private static List<Range> ranges(List<AddressRange> ranges) {
@@ -47,6 +50,11 @@ public record ReservedPages(List<Range> reserved, List<Range> nosave, boolean al
         return allReserved || reserved.stream().anyMatch(r -> r.contains(pa));
     }
 
+    /** The frame has a struct page: snapshot.c counts and saves only the pfns of the memory zones (DRAM). */
+    boolean hasPage(long pa) {
+        return dram.stream().anyMatch(r -> r.contains(pa));
+    }
+
     boolean isNosave(long pa) {
         return nosave.stream().anyMatch(r -> r.contains(pa));
     }
@@ -54,7 +62,7 @@ public record ReservedPages(List<Range> reserved, List<Range> nosave, boolean al
     /** Where reserved or nosave begins or ends, for cutting a range of frames into alike pieces. */
     List<Long> boundaries() {
         List<Long> out = new ArrayList<>();
-        for (List<Range> list : List.of(reserved, nosave)) {
+        for (List<Range> list : List.of(reserved, nosave, dram)) {
             for (Range r : list) {
                 out.add(r.start());
                 out.add(r.end());
