@@ -129,7 +129,9 @@ class LayoutValidatorTest {
 		assertNoIssue(PLATFORM.replace("granule 4K", "granule 16K").replace("va_bits 48", "va_bits 47"), UNSUPPORTED_VA_BITS);
 		assertIssue(PLATFORM.replace("va_bits 48", "va_bits 52"), VA_BITS_NEED_LPA2, 3);
 		assertNoIssue(PLATFORM.replace("va_bits 48", "va_bits 52\n  cpu lpa2"), VA_BITS_NEED_LPA2);
-		assertNoIssue(PLATFORM.replace("granule 4K", "granule 64K").replace("va_bits 48", "va_bits 52"), VA_BITS_NEED_LPA2);
+		assertIssue(PLATFORM.replace("granule 4K", "granule 64K").replace("va_bits 48", "va_bits 52"), VA_BITS_NEED_LPA2, 3);
+		assertNoIssue(PLATFORM.replace("granule 4K", "granule 64K").replace("va_bits 48", "va_bits 52\n  cpu lva"),
+				VA_BITS_NEED_LPA2);
 	}
 
 	@Test

@@ -177,19 +177,20 @@ public class LayoutValidator extends AbstractLayoutValidator {
 	}
 
 	/**
-	 * 52-bit VA with 4K/16K pages is FEAT_LPA2: on a CPU without it the kernel falls back to VA_BITS_MIN at boot
-	 * (pi/map_kernel.c early_map_kernel, memory.h vabits_actual), which the simulation follows.
+	 * 52-bit VAs need FEAT_LVA with 64K pages and FEAT_LPA2 with 4K/16K: on a CPU without it the kernel falls back to
+	 * VA_BITS_MIN at boot (pi/map_kernel.c early_map_kernel, memory.h vabits_actual), which the simulation follows.
 	 */
 	@Check
 	public void checkVaBitsNeedLpa2(VaBitsSetting setting) {
 		Platform platform = (Platform) setting.eContainer();
 		var granule = PlatformFacts.granule(platform);
-		if (setting.getBits() == 52 && granule.isPresent() && granule.get() != Granule.G64K
-				&& !PlatformFacts.cpuHas52BitVa(platform)
+		if (setting.getBits() == 52 && granule.isPresent() && !PlatformFacts.cpuHas52BitVa(platform)
 				&& Geometry.check(granule.get(), 52) instanceof GeometryResult.Supported build) {
 			int fallback = KernelVaLayout.vaBitsMin(build.geometry());
-			warning("Without cpu lpa2 this 52-bit kernel runs with " + fallback + "-bit VAs (vabits_actual = "
-					+ fallback + ", one translation level less)", setting, L.getVaBitsSetting_Bits(), VA_BITS_NEED_LPA2);
+			boolean lva = granule.get() == Granule.G64K;
+			warning("Without cpu " + (lva ? "lva" : "lpa2") + " this 52-bit kernel runs with " + fallback
+					+ "-bit VAs (vabits_actual = " + fallback + (lva ? ", the same levels)" : ", one translation level less)"),
+					setting, L.getVaBitsSetting_Bits(), VA_BITS_NEED_LPA2);
 		}
 	}
 

@@ -223,16 +223,18 @@ public class LayoutQuickFixes {
 		return index;
 	}
 
+	/** The CPU feature that gives this granule 52-bit VAs: lva with 64K pages, lpa2 with 4K and 16K. */
 	private static Fix addLpa2(Platform platform, EObject element) {
+		String feature = PlatformFacts.granule(platform).orElse(Granule.G4K) == Granule.G64K ? "lva" : "lpa2";
 		for (var setting : platform.getSettings()) {
 			if (setting instanceof CpuSetting cpu) {
 				ICompositeNode node = NodeModelUtils.getNode(cpu);
-				return replace("Add lpa2 to the CPU features", node.getEndOffset(), 0, " lpa2");
+				return replace("Add " + feature + " to the CPU features", node.getEndOffset(), 0, " " + feature);
 			}
 		}
 		VaBitsSetting vaBits = EcoreUtil2.getContainerOfType(element, VaBitsSetting.class);
 		ICompositeNode node = NodeModelUtils.getNode(vaBits != null ? vaBits : platform);
-		return replace("Add cpu lpa2", node.getEndOffset(), 0, "\n  cpu lpa2");
+		return replace("Add cpu " + feature, node.getEndOffset(), 0, "\n  cpu " + feature);
 	}
 
 	private String closestName(XtextResource resource, int offset, String name) {
