@@ -91,7 +91,12 @@ public record CaptureInputs(Boot boot, List<ReadOnlyVmallocPages> readOnlyVmallo
             assumptions.add("no ID_AA64MMFR0..2: CPU taken as without LPA2 and E0PD");
         }
         boolean e0pd = id.map(IdRegisters::e0pd).orElse(false);
-        boolean lpa2 = id.map(r -> granule == Granule.G16K ? r.lpa2With16k() : r.lpa2With4k()).orElse(false);
+        // CpuFeatures.lpa2: cpu_has_lva() for 64K, cpu_has_lpa2() for 4K/16K (pi/map_kernel.c early_map_kernel)
+        boolean lpa2 = id.map(r -> switch (granule) {
+            case G4K -> r.lpa2With4k();
+            case G16K -> r.lpa2With16k();
+            case G64K -> r.lva();
+        }).orElse(false);
         Optional<Cpus> cpus = stated.isPresent() ? stated : c.midr().isPresent()
                 ? Optional.of(Cpus.of(c.midr().getAsLong())) : Optional.empty();
         if (cpus.isEmpty()) {
@@ -110,9 +115,9 @@ public record CaptureInputs(Boot boot, List<ReadOnlyVmallocPages> readOnlyVmallo
         int vabitsActual = byRule.vabitsActual();
         if (observed.isPresent() && observed.getAsLong() != vabitsActual) {
             int seen = (int) observed.getAsLong();
-            if (geometry.lpa2() && (seen == vaBits || seen == vaBitsMin(geometry))) {
+            if (vaBits == 52 && (seen == vaBits || seen == vaBitsMin(geometry))) {
                 assumptions.add("vabits_actual=" + seen + " but the ID registers and cmdline give " + vabitsActual
-                        + ": the observed value is followed (LPA2 " + (seen == vaBits ? "used" : "not used") + ")");
+                        + ": the observed value is followed (" + (geometry.lpa2() ? "LPA2 " : "LVA ") + (seen == vaBits ? "used" : "not used") + ")");
                 lpa2 = seen == vaBits;
                 vabitsActual = seen;
             } else {
