@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.KernelRules;
 import org.pagewright.arm64.KernelVersion;
 
 /**
@@ -50,14 +51,14 @@ public record KernelVaLayout(KernelVersion version, Geometry geometry, int vabit
         long pageOffset = pageOffset(vaBits);                       // memory.h PAGE_OFFSET = _PAGE_OFFSET(VA_BITS)
         long pageEnd = pageEnd(vaBitsMin);                          // memory.h PAGE_END = _PAGE_END(VA_BITS_MIN)
         long modulesVaddr = pageEnd;                                // memory.h MODULES_VADDR = _PAGE_END(VA_BITS_MIN)
-        long modulesEnd = modulesVaddr + LayoutEra.modulesSize(version);
+        long modulesEnd = modulesVaddr + KernelRules.of(version).modulesVsize();
         long linearSpan = pageEnd - pageOffset;
         long vmemmapStart;
         long vmemmapEnd;
         long pciIoStart;
         long fixaddrTop;
         long vmallocEnd;
-        if (LayoutEra.of(version) == LayoutEra.VMEMMAP_AT_TOP) {
+        if (!KernelRules.of(version).vmemmapBelowFixmap()) {
             int vmemmapShift = geometry.pageShift() - STRUCT_PAGE_MAX_SHIFT;
             vmemmapStart = -(1L << (vaBits - vmemmapShift));        // memory.h (6.1) VMEMMAP_START
             vmemmapEnd = vmemmapStart + (linearSpan >>> vmemmapShift);
@@ -131,7 +132,7 @@ public record KernelVaLayout(KernelVersion version, Geometry geometry, int vabit
 
     /** Where ptdump starts walking: PAGE_OFFSET (6.1), _PAGE_OFFSET(vabits_actual) from 6.9 (ptdump.c ptdump_init). */
     public long ptdumpWalkStart() {
-        return LayoutEra.of(version) == LayoutEra.VMEMMAP_AT_TOP ? pageOffset : pageOffset(vabitsActual);
+        return KernelRules.of(version).vmemmapBelowFixmap() ? pageOffset(vabitsActual) : pageOffset;
     }
 
     /** ptdump.c (6.9+) "vmemmap start" = virt_to_page(_PAGE_OFFSET(vabits_actual)); 6.1 uses VMEMMAP_START. */
