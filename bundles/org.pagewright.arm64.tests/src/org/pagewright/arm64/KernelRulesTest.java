@@ -62,4 +62,20 @@ class KernelRulesTest {
         assertTrue(K61.isPresent(ngInvalid | 1L << 58));
         assertFalse(K73.isLeaf(0x0000000043429003L, 2)); // a table
     }
+
+    @Test
+    void modulesGetTwoGigabytesFrom65() {
+        // memory.h MODULES_VSIZE (6.5, "arm64: module: rework module VA range selection")
+        assertEquals(128L << 20, K61.modulesVsize());
+        assertEquals(2L << 30, KernelRules.of(new KernelVersion(6, 5, 0)).modulesVsize());
+    }
+
+    @Test
+    void vmemmapMovesBelowTheFixmapWithThe69Layout() {
+        // memory.h (6.9, LPA2 series): VMEMMAP_END = -SZ_1G
+        assertFalse(K61.vmemmapBelowFixmap());
+        assertFalse(KernelRules.of(new KernelVersion(6, 8, 0)).vmemmapBelowFixmap());
+        assertTrue(KernelRules.of(new KernelVersion(6, 9, 0)).vmemmapBelowFixmap());
+        assertTrue(K612.vmemmapBelowFixmap());
+    }
 }

@@ -4,7 +4,9 @@ package org.pagewright.arm64;
  * What the CPUs offer that changes the mm rules.
  *
  * @param bbml2Noabort every CPU is on the BBML2-noabort allow-list (named BBML3 in 7.3): live block splits allowed
- * @param lpa2 FEAT_LPA2 present (52-bit VA/PA with 4K/16K pages)
+ * @param lpa2 the CPU translates the build's 52-bit VAs: FEAT_LPA2 with 4K/16K pages, FEAT_LVA with 64K pages
+ *        (pi/map_kernel.c early_map_kernel: cpu_has_lpa2() / cpu_has_lva()); without it a 52-bit build runs at 48
+ *        (47 with 16K) bits
  * @param mte FEAT_MTE2 present (Normal-Tagged is really tagged; the dump prints NORMAL-TAGGED either way)
  * @param kptiNeeded the kernel unmaps itself at EL0 (KPTI), so arm64_use_ng_mappings: PTE_MAYBE_NG is nG
  * @param bti FEAT_BTI present: kernel text gets PTE_GP

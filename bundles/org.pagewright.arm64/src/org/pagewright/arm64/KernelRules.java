@@ -144,6 +144,20 @@ public final class KernelRules {
         return isPresent(raw) && !Descriptor.isTable(raw, level);
     }
 
+    // ---- memory.h: the kernel VA layout ----
+
+    /** memory.h (6.9, LPA2 series: 031e011d8b22, b730b0f2b1fc, 32697ff38287): vmemmap ends at -1G with PCI I/O and
+     *  the fixmap above it, vmalloc ends 8M below vmemmap; before, vmemmap sat at the top with PCI I/O and the
+     *  fixmap below it and vmalloc ended 256M below vmemmap. */
+    public boolean vmemmapBelowFixmap() {
+        return version.atLeast(6, 9);
+    }
+
+    /** memory.h MODULES_VSIZE: SZ_2G from 6.5 ("arm64: module: rework module VA range selection"), SZ_128M before. */
+    public long modulesVsize() {
+        return version.atLeast(6, 5) ? 2L << 30 : 128L << 20;
+    }
+
     // ---- mm/vmalloc.c ----
 
     /** vmalloc.c vmap_pte_range with arch_vmap_pte_range_map_size ("arm64/mm: Support huge pte-mapped pages in

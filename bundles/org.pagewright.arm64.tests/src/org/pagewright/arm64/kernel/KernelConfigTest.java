@@ -206,4 +206,40 @@ class KernelConfigTest {
         assertEquals(0x40000000L, KernelConfig.memstartAddr(Geometry.G4K_52, actual, 0x40000000L));
         assertEquals(48, KernelConfig.vabitsActual(Geometry.G4K_52, true, true)); // arm64.nolva
     }
+
+    private static KernelConfig build64k52(String cmdline, CpuFeatures cpu) {
+        return new KernelConfig(KernelBuild.debian(KernelVersion.V6_12, Geometry.G64K_52), Cmdline.of(cmdline), cpu);
+    }
+
+    @Test
+    void a64k52BitKernelWithoutLvaRunsWith48BitVasAndTheSameThreeLevels() {
+        // pi/map_kernel.c early_map_kernel: 64K && !cpu_has_lva() -> va_bits = VA_BITS_MIN, root_level unchanged
+        KernelConfig noLva = build64k52("", CpuFeatures.none());
+        assertEquals(48, noLva.vabitsActual());
+        assertEquals(Geometry.G64K_48, noLva.runtimeGeometry());
+        assertEquals(3, noLva.runtimeGeometry().levels());
+        assertEquals(Geometry.G64K_52.startLevel(), noLva.runtimeGeometry().startLevel());
+    }
+
+    @Test
+    void a64k52BitKernelWithLvaRunsWith52BitVasUnlessArm64NolvaClearsIt() {
+        // pi/map_kernel.c early_map_kernel; idreg-override.c: arm64.nolva clears ID_AA64MMFR2.VARange
+        CpuFeatures lva = CpuFeatures.none().withLpa2(true);
+        assertEquals(52, build64k52("", lva).vabitsActual());
+        assertEquals(Geometry.G64K_52, build64k52("", lva).runtimeGeometry());
+        assertEquals(48, build64k52("arm64.nolva", lva).vabitsActual());
+    }
+
+    @Test
+    void a64k52BitBuildWithoutLvaLowersMemstartSoDramStartsTheLinearMapAt48BitPageOffset() {
+        // init.c arm64_memblock_init: memstart_addr -= _PAGE_OFFSET(vabits_actual) - _PAGE_OFFSET(52)
+        int actual = KernelConfig.vabitsActual(Geometry.G64K_52, false, false);
+        long memstart = KernelConfig.memstartAddr(Geometry.G64K_52, actual, 0x40000000L);
+        KernelVaLayout layout = KernelVaLayout.of(Geometry.G64K_52, KernelVersion.V6_12, actual,
+                FixmapSize.DEBIAN_6_12);
+        assertEquals(0xffff000000000000L, layout.physToVirt(0x40000000L, memstart));
+        assertEquals(0xffff000000000000L, layout.ptdumpWalkStart()); // ptdump.c: _PAGE_OFFSET(vabits_actual)
+        assertEquals(Geometry.G64K_48, layout.geometry());
+        assertEquals(52, layout.configVaBits());
+    }
 }

@@ -14,6 +14,7 @@ import org.pagewright.arm64.Granule;
 import org.pagewright.arm64.KernelRules;
 import org.pagewright.arm64.KernelVersion;
 import org.pagewright.arm64.kernel.Bbml2AllowList;
+import org.pagewright.arm64.kernel.BlockSplitCapability;
 import org.pagewright.arm64.kernel.Boot;
 import org.pagewright.arm64.kernel.BootPlatform;
 import org.pagewright.arm64.kernel.Cmdline;
@@ -91,7 +92,12 @@ public record CaptureInputs(Boot boot, List<ReadOnlyVmallocPages> readOnlyVmallo
             assumptions.add("no ID_AA64MMFR0..2: CPU taken as without LPA2 and E0PD");
         }
         boolean e0pd = id.map(IdRegisters::e0pd).orElse(false);
-        boolean lpa2 = id.map(r -> granule == Granule.G16K ? r.lpa2With16k() : r.lpa2With4k()).orElse(false);
+        // CpuFeatures.lpa2: cpu_has_lva() for 64K, cpu_has_lpa2() for 4K/16K (pi/map_kernel.c early_map_kernel)
+        boolean lpa2 = id.map(r -> switch (granule) {
+            case G4K -> r.lpa2With4k();
+            case G16K -> r.lpa2With16k();
+            case G64K -> r.lva();
+        }).orElse(false);
         Optional<Cpus> cpus = stated.isPresent() ? stated : c.midr().isPresent()
                 ? Optional.of(Cpus.of(c.midr().getAsLong())) : Optional.empty();
         if (cpus.isEmpty()) {
@@ -99,8 +105,8 @@ public record CaptureInputs(Boot boot, List<ReadOnlyVmallocPages> readOnlyVmallo
         } else if (stated.isPresent()) {
             assumptions.add("CPUs as stated: " + cpus.get());
         }
-        BlockSplit bbm = blockSplit(c, version, cpus, mod.value("ID_AA64MMFR2"), stated.isPresent(), assumptions);
-        boolean bbml2 = bbm.system();
+        BlockSplitCapability bbm = blockSplit(c, version, cpus, mod.value("ID_AA64MMFR2"), stated.isPresent(), assumptions);
+        boolean bbml2 = bbm.everyCpu();
         // vabits_actual as the kernel reported it, else TCR_EL1.T1SZ; checked against the rule (LPA2 + arm64.nolva)
         KernelConfig byRule = new KernelConfig(build, cmdline, CpuFeatures.of(bbml2, lpa2, false, false, false));
         OptionalLong observed = mod.value("vabits_actual");
@@ -110,9 +116,9 @@ public record CaptureInputs(Boot boot, List<ReadOnlyVmallocPages> readOnlyVmallo
         int vabitsActual = byRule.vabitsActual();
         if (observed.isPresent() && observed.getAsLong() != vabitsActual) {
             int seen = (int) observed.getAsLong();
-            if (geometry.lpa2() && (seen == vaBits || seen == vaBitsMin(geometry))) {
+            if (vaBits == 52 && (seen == vaBits || seen == vaBitsMin(geometry))) {
                 assumptions.add("vabits_actual=" + seen + " but the ID registers and cmdline give " + vabitsActual
-                        + ": the observed value is followed (LPA2 " + (seen == vaBits ? "used" : "not used") + ")");
+                        + ": the observed value is followed (" + (geometry.lpa2() ? "LPA2 " : "LVA ") + (seen == vaBits ? "used" : "not used") + ")");
                 lpa2 = seen == vaBits;
                 vabitsActual = seen;
             } else {
@@ -136,10 +142,7 @@ public record CaptureInputs(Boot boot, List<ReadOnlyVmallocPages> readOnlyVmallo
         OptionalLong bootMidr = cpus.map(x -> OptionalLong.of(x.bootMidr())).orElse(OptionalLong.empty());
         Kpti.Decision kpti = Kpti.decide(cmdline, displaced, e0pd, bootMidr, csv3(mod),
                 c.detected("Kernel page table isolation (KPTI)"), assumptions);
-        CpuFeatures cpu = CpuFeatures.of(bbml2, lpa2, false, kpti.ngMappings(), false);
-        if (bbm.bootOnly()) {
-            cpu = cpu.withBbml2NoabortOnBootCpuOnly();
-        }
+        CpuFeatures cpu = bbm.applyTo(CpuFeatures.of(false, lpa2, false, kpti.ngMappings(), false));
         KernelConfig config = new KernelConfig(build, cmdline, cpu);
 
         List<PhysicalMemory.Bank> banks = c.memblockMemory().stream().filter(r -> !r.label().contains("NOMAP"))
@@ -218,23 +221,16 @@ public record CaptureInputs(Boot boot, List<ReadOnlyVmallocPages> readOnlyVmallo
         return new BootPlatform(fdtPhys, fdtSize, io, tramp);
     }
 
-    /** The block-split capability of the boot CPU and of the system (every CPU). */
-    private record BlockSplit(boolean boot, boolean system) {
-        boolean bootOnly() {
-            return boot && !system;
-        }
-    }
-
     /**
      * cpufeature.c has_bbml2_noabort / has_bbml3 (ARM64_CPUCAP_EARLY_LOCAL_CPU_FEATURE): each CPU by its MIDR
      * (and in 7.3 its ID_AA64MMFR2.BBM); the boot CPU's answer prints "CPU features: detected: …", which wins over
      * the list when the capture holds the kernel log. Secondaries not stated are taken as the boot CPU's model.
      */
-    private static BlockSplit blockSplit(Capture c, KernelVersion version, Optional<Cpus> cpus, OptionalLong mmfr2,
+    private static BlockSplitCapability blockSplit(Capture c, KernelVersion version, Optional<Cpus> cpus, OptionalLong mmfr2,
             boolean stated, List<String> assumptions) {
         KernelRules rules = KernelRules.of(version);
         if (!rules.hasBlockSplitCapability() || cpus.isEmpty()) {
-            return new BlockSplit(false, false);
+            return new BlockSplitCapability(false, false);
         }
         String name = rules.blockSplitCapabilityName();
         boolean boot = Bbml2AllowList.supports(rules, cpus.get().bootMidr(), mmfr2);
@@ -248,17 +244,15 @@ public record CaptureInputs(Boot boot, List<ReadOnlyVmallocPages> readOnlyVmallo
         } else if (logged.isPresent()) {
             assumptions.add(name + " of the boot CPU " + (boot ? "" : "not ") + "detected, as the kernel log says");
         }
-        boolean system = boot;
-        for (long midr : cpus.get().secondaryMidrs()) {
-            system &= Bbml2AllowList.supports(rules, midr, stated ? OptionalLong.empty() : mmfr2);
-        }
-        if (boot && !system) {
+        BlockSplitCapability answer = BlockSplitCapability.of(boot, cpus.get().secondaryMidrs().stream()
+                .map(midr -> Bbml2AllowList.supports(rules, midr, stated ? OptionalLong.empty() : mmfr2)).toList());
+        if (answer.bootCpuOnly()) {
             assumptions.add(name + " on the boot CPU only: map_mem uses blocks, linear_map_maybe_split_to_ptes"
                     + " page-maps the linear map but the kernel text/rodata alias");
         } else if (boot && cpus.get().secondaryMidrs().isEmpty() && !stated) {
             assumptions.add("secondary CPUs taken as the boot CPU's model (" + name + " on every CPU)");
         }
-        return new BlockSplit(boot, system);
+        return answer;
     }
 
     /** memory.h VA_BITS_MIN of a 52-bit build: 47 with 16K pages, else 48. */

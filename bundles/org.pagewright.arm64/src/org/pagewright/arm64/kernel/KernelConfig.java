@@ -130,20 +130,25 @@ public record KernelConfig(KernelBuild build, Cmdline cmdline, CpuFeatures cpu) 
     /**
      * pi/map_kernel.c early_map_kernel (6.9+): an LPA2 build (4K/16K, VA_BITS 52) runs with va_bits = VA_BITS_MIN
      * and one level less (root_level++) when !cpu_has_lpa2(); idreg-override.c makes {@code arm64.nolva} clear the
-     * LPA2 TGRAN field too (mmfr2_varange_filter). 64K/52 (LVA) keeps its level count and is left as built.
+     * LPA2 TGRAN field too (mmfr2_varange_filter).
      */
     public boolean runsWithLpa2() {
         return build.geometry().lpa2() && cpu.lpa2() && !cmdline.has("arm64.nolva");
     }
 
-    /** memory.h vabits_actual: VA_BITS, or VA_BITS_MIN (48; 47 with 16K) when an LPA2 build cannot use LPA2. */
+    /** memory.h vabits_actual: VA_BITS, or VA_BITS_MIN (48; 47 with 16K) when a 52-bit build cannot use 52 bits. */
     public int vabitsActual() {
         return vabitsActual(build.geometry(), cpu.lpa2(), cmdline.has("arm64.nolva"));
     }
 
-    /** {@link #vabitsActual()} from the build's geometry, the CPU's LPA2 and {@code arm64.nolva} alone. */
-    public static int vabitsActual(Geometry build, boolean cpuLpa2, boolean nolva) {
-        if (!build.lpa2() || cpuLpa2 && !nolva) {
+    /**
+     * {@link #vabitsActual()} from the build's geometry, whether the CPU translates its 52-bit VAs (FEAT_LVA with
+     * 64K, FEAT_LPA2 with 4K/16K: {@link CpuFeatures#lpa2()}) and {@code arm64.nolva}, which clears both
+     * (idreg-override.c). pi/map_kernel.c early_map_kernel: 64K && !cpu_has_lva() or LPA2 && !cpu_has_lpa2()
+     * → va_bits = VA_BITS_MIN.
+     */
+    public static int vabitsActual(Geometry build, boolean cpuTranslates52BitVas, boolean nolva) {
+        if (build.vaBits() != 52 || cpuTranslates52BitVas && !nolva) {
             return build.vaBits();
         }
         return KernelVaLayout.vaBitsMin(build);
@@ -164,16 +169,9 @@ public record KernelConfig(KernelBuild build, Cmdline cmdline, CpuFeatures cpu) 
         return memstart;
     }
 
-    /** The regime the MMU walks: the build's geometry, or the VA_BITS_MIN one without LPA2 (no OA in bits 9:8,
-     *  SH back in the descriptors, one level less). */
+    /** The regime the MMU walks at {@link #vabitsActual()} (see {@link KernelVaLayout#runtimeGeometry}). */
     public Geometry runtimeGeometry() {
-        Geometry g = build.geometry();
-        int bits = vabitsActual();
-        if (bits == g.vaBits()) {
-            return g;
-        }
-        return Geometry.check(g.granule(), bits) instanceof org.pagewright.arm64.GeometryResult.Supported s
-                ? s.geometry() : g;
+        return KernelVaLayout.runtimeGeometry(build.geometry(), vabitsActual());
     }
 
     // ---- debug_pagealloc ----

@@ -1,8 +1,12 @@
 package org.pagewright.arm64.kernel;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+
+import org.pagewright.arm64.CpuModel;
 
 /**
  * Whether the kernel maps itself non-global (PTE_MAYBE_NG = nG), i.e. arm64_use_ng_mappings ends up true. Two
@@ -27,29 +31,12 @@ public final class Kpti {
     public record Decision(boolean ngMappings, String reason) {
     }
 
-    private record Model(int implementer, int part, String name) {
-        boolean matches(long midr) {
-            return ((midr >>> 24) & 0xff) == implementer && ((midr >>> 4) & 0xfff) == part;
-        }
-    }
-
-    /** cpufeature.c unmap_kernel_at_el0 kpti_safe_list (MIDR_ALL_VERSIONS; part numbers from cputype.h). */
-    private static final List<Model> KPTI_SAFE_LIST = List.of(
-            new Model(0x43, 0x0af, "Cavium ThunderX2"),
-            new Model(0x42, 0x516, "Broadcom Vulcan"),
-            new Model(0x42, 0x100, "Broadcom Brahma-B53"),
-            new Model(0x41, 0xd04, "Cortex-A35"),
-            new Model(0x41, 0xd03, "Cortex-A53"),
-            new Model(0x41, 0xd05, "Cortex-A55"),
-            new Model(0x41, 0xd07, "Cortex-A57"),
-            new Model(0x41, 0xd08, "Cortex-A72"),
-            new Model(0x41, 0xd09, "Cortex-A73"),
-            new Model(0x48, 0xd01, "HiSilicon TSV110"),
-            new Model(0x4e, 0x004, "NVIDIA Carmel"),
-            new Model(0x51, 0x800, "Kryo 2xx Gold"),
-            new Model(0x51, 0x801, "Kryo 2xx Silver"),
-            new Model(0x51, 0x803, "Kryo 3xx Silver"),
-            new Model(0x51, 0x805, "Kryo 4xx Silver"));
+    /** cpufeature.c unmap_kernel_at_el0 kpti_safe_list (MIDR_ALL_VERSIONS of each). */
+    private static final Set<CpuModel> KPTI_SAFE_LIST = EnumSet.of(
+            CpuModel.CAVIUM_THUNDERX2, CpuModel.BRCM_VULCAN, CpuModel.BRAHMA_B53, CpuModel.CORTEX_A35,
+            CpuModel.CORTEX_A53, CpuModel.CORTEX_A55, CpuModel.CORTEX_A57, CpuModel.CORTEX_A72, CpuModel.CORTEX_A73,
+            CpuModel.HISI_TSV110, CpuModel.NVIDIA_CARMEL, CpuModel.QCOM_KRYO_2XX_GOLD, CpuModel.QCOM_KRYO_2XX_SILVER,
+            CpuModel.QCOM_KRYO_3XX_SILVER, CpuModel.QCOM_KRYO_4XX_SILVER);
 
     /** True when the MIDR is on kpti_safe_list (not vulnerable to Meltdown whatever CSV3 says). */
     public static boolean onSafeList(long midr) {

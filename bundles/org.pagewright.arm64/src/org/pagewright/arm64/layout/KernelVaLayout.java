@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.KernelRules;
 import org.pagewright.arm64.KernelVersion;
 
 /**
@@ -38,10 +39,9 @@ public record KernelVaLayout(KernelVersion version, Geometry geometry, int vabit
 
     /**
      * As {@link #of(Geometry, KernelVersion, long)} for a CPU whose usable VA size (vabits_actual, decided at boot)
-     * may be below VA_BITS, e.g. a 52-bit kernel on a CPU without LPA2 (48). {@code geometry} is the build's
+     * may be below VA_BITS, e.g. a 52-bit kernel on a CPU without LPA2 or (64K) LVA (48). {@code geometry} is the build's
      * (CONFIG_ARM64_VA_BITS): every memory.h constant below comes from it. The layout's {@link #geometry()} is the
-     * regime the MMU walks at run time: for an LPA2 build running with vabits_actual &lt; VA_BITS that is the
-     * 4K/48 (16K/47) regime without LPA2 (pi/map_kernel.c early_map_kernel: va_bits = VA_BITS_MIN, root_level++).
+     * regime the MMU walks at run time ({@link #runtimeGeometry(Geometry, int)}).
      */
     public static KernelVaLayout of(Geometry geometry, KernelVersion version, int vabitsActual, long fixmapPages) {
         Objects.requireNonNull(geometry, "geometry");
@@ -51,14 +51,14 @@ public record KernelVaLayout(KernelVersion version, Geometry geometry, int vabit
         long pageOffset = pageOffset(vaBits);                       // memory.h PAGE_OFFSET = _PAGE_OFFSET(VA_BITS)
         long pageEnd = pageEnd(vaBitsMin);                          // memory.h PAGE_END = _PAGE_END(VA_BITS_MIN)
         long modulesVaddr = pageEnd;                                // memory.h MODULES_VADDR = _PAGE_END(VA_BITS_MIN)
-        long modulesEnd = modulesVaddr + LayoutEra.modulesSize(version);
+        long modulesEnd = modulesVaddr + KernelRules.of(version).modulesVsize();
         long linearSpan = pageEnd - pageOffset;
         long vmemmapStart;
         long vmemmapEnd;
         long pciIoStart;
         long fixaddrTop;
         long vmallocEnd;
-        if (LayoutEra.of(version) == LayoutEra.VMEMMAP_AT_TOP) {
+        if (!KernelRules.of(version).vmemmapBelowFixmap()) {
             int vmemmapShift = geometry.pageShift() - STRUCT_PAGE_MAX_SHIFT;
             vmemmapStart = -(1L << (vaBits - vmemmapShift));        // memory.h (6.1) VMEMMAP_START
             vmemmapEnd = vmemmapStart + (linearSpan >>> vmemmapShift);
@@ -81,9 +81,13 @@ public record KernelVaLayout(KernelVersion version, Geometry geometry, int vabit
                 vmallocEnd, vmemmapStart, vmemmapEnd, pciIoStart, pciIoStart + PCI_IO_SIZE, fixmapStart, fixaddrTop);
     }
 
-    /** The regime walked at run time: the build's, or the VA_BITS_MIN one an LPA2 build falls back to. */
-    static Geometry runtimeGeometry(Geometry build, int vabitsActual) {
-        if (!build.lpa2() || vabitsActual >= build.vaBits()) {
+    /**
+     * The regime walked at run time: the build's, or the VA_BITS_MIN one a 52-bit build falls back to
+     * (pi/map_kernel.c early_map_kernel). LPA2 (4K/16K) loses a level (root_level++) and the OA bits 9:8; 64K
+     * without LVA keeps its three levels and only narrows T1SZ (the root table indexes VA[47:42]).
+     */
+    public static Geometry runtimeGeometry(Geometry build, int vabitsActual) {
+        if (vabitsActual >= build.vaBits()) {
             return build;
         }
         return Geometry.check(build.granule(), vabitsActual) instanceof org.pagewright.arm64.GeometryResult.Supported s
@@ -128,7 +132,7 @@ public record KernelVaLayout(KernelVersion version, Geometry geometry, int vabit
 
     /** Where ptdump starts walking: PAGE_OFFSET (6.1), _PAGE_OFFSET(vabits_actual) from 6.9 (ptdump.c ptdump_init). */
     public long ptdumpWalkStart() {
-        return LayoutEra.of(version) == LayoutEra.VMEMMAP_AT_TOP ? pageOffset : pageOffset(vabitsActual);
+        return KernelRules.of(version).vmemmapBelowFixmap() ? pageOffset(vabitsActual) : pageOffset;
     }
 
     /** ptdump.c (6.9+) "vmemmap start" = virt_to_page(_PAGE_OFFSET(vabits_actual)); 6.1 uses VMEMMAP_START. */
