@@ -34,4 +34,12 @@ public final class FixmapSize {
         }
         return Optional.empty();
     }
+
+    /**
+     * The observed value for this major.minor, else the one of the closest observed layout: 7.3's from 6.12 on
+     * (FIXADDR_TOT_START below FIXADDR_TOP = -8M), 6.1's before.
+     */
+    public static long debianOrClosest(KernelVersion version) {
+        return observedDebian(version).orElse(version.atLeast(6, 12) ? DEBIAN_7_3 : DEBIAN_6_1);
+    }
 }

@@ -69,8 +69,7 @@ final class CompiledPlatform {
         KernelBuild build = KernelBuildOptions.of(version, geometry, PlatformFacts.kconfig(platform), kconfigProblems)
                 .orElseThrow(() -> new CompileException(platform, String.join("; ", kconfigProblems)));
         kernel = new KernelConfig(build, PlatformFacts.cmdline(platform), PlatformFacts.cpuFeatures(platform));
-        long fixmapPages = FixmapSize.observedDebian(version)
-                .orElse(version.atLeast(6, 12) ? FixmapSize.DEBIAN_7_3 : FixmapSize.DEBIAN_6_1);
+        long fixmapPages = FixmapSize.debianOrClosest(version);
         layout = KernelVaLayout.of(geometry, version, kernel.vabitsActual(), fixmapPages);
         memory = physicalMemory(platform, geometry, kernel.vabitsActual());
         kimageVoffset = image == null || image.getVirt() == null ? null
