@@ -173,7 +173,9 @@ public final class ConfigurationRunner {
                     if (!kept.admit(tables)) {
                         return null;
                     }
-                    afterSteps.computeIfAbsent(phase, x -> new HashMap<>()).put(step, tables.copy());
+                    PageTables atStep = tables.copy();
+                    kept.keep(atStep);
+                    afterSteps.computeIfAbsent(phase, x -> new HashMap<>()).put(step, atStep);
                 }
             }
             // snapshots are never written again, so a phase that changed nothing shares the one before it: a
@@ -183,6 +185,9 @@ public final class ConfigurationRunner {
                 return null;
             }
             PageTables snapshot = shared ? last : tables.copy();
+            if (!shared) {
+                kept.keep(snapshot);
+            }
             last = snapshot;
             out.add(new PhaseResult(phase, outcomes, snapshot, previous.get(phase), engine.layout()));
         }

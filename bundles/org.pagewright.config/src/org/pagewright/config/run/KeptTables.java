@@ -1,17 +1,22 @@
 package org.pagewright.config.run;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.pagewright.arm64.table.PageTables;
 import org.pagewright.arm64.table.TablePool;
 
 /**
  * The table pages a run keeps: every phase snapshot of every revision stays in the result, so the budget must hold
- * their sum, not one state. Checked before each copy is made, so a machine too large for the heap ends in a message
- * naming the revision, never in an OutOfMemoryError.
+ * them all, not one state. Snapshots are copy-on-write: a phase that changes a few entries shares the rest with the
+ * state before it, so what is counted is the distinct memory of everything kept plus the working tables, and room
+ * for the working tables to be cloned whole by later writes. Checked before each copy is made, so a machine too
+ * large for the heap ends in a message naming the revision, never in an OutOfMemoryError.
  */
 final class KeptTables {
     private final long limitPages;
     private final long pageSize;
-    private long keptPages;
+    private final List<TablePool> kept = new ArrayList<>();
     private long refusedPages;
     private String outOfTables;
 
@@ -29,15 +34,24 @@ final class KeptTables {
         return new KeptTables(Math.min(heap, Math.max(1, engine.tablePageBudget())), engine.geometry().pageSize());
     }
 
-    /** Whether a copy of these tables (and the working tables themselves) still fits; if so it is counted. */
+    /**
+     * Whether a snapshot of these working tables still fits beside the snapshots kept: their distinct pages with the
+     * working tables', plus the working tables once more for the chunks later writes may clone.
+     */
     boolean admit(PageTables tables) {
-        long needed = keptPages + 2L * tables.tablePages();
+        List<TablePool> pools = new ArrayList<>(kept);
+        pools.add(tables.pool());
+        long needed = TablePool.retainedBytes(pools) / pageSize + tables.tablePages();
         if (needed > limitPages) {
             refusedPages = needed;
             return false;
         }
-        keptPages += tables.tablePages();
         return true;
+    }
+
+    /** Counts a snapshot the run keeps (admitted before it was made). */
+    void keep(PageTables snapshot) {
+        kept.add(snapshot.pool());
     }
 
     /** The working tables hit their budget at this operation. */
