@@ -25,10 +25,15 @@ public final class SaveablePage {
      * @param nosave pfn_is_nosave: inside [__nosave_begin, __nosave_end) or the crash kernel
      */
     public static Verdict of(PageTables state, Boot boot, long pa, boolean reserved, boolean nosave) {
+        return of(KernelPagePresent.of(state, boot.config().rules(), boot.linear(pa)), reserved, nosave);
+    }
+
+    /** The rule itself, for a caller that already knows kernel_page_present's answer for the frame. */
+    public static Verdict of(KernelPagePresent.Answer present, boolean reserved, boolean nosave) {
         if (!reserved) {
             return Verdict.SAVED;
         }
-        return switch (KernelPagePresent.of(state, boot.config().rules(), boot.linear(pa))) {
+        return switch (present) {
             case NOT_PRESENT -> Verdict.SKIPPED_RESERVED_NOT_PRESENT;
             case MISREAD_INVALID_BLOCK -> Verdict.UNDEFINED;
             case PRESENT -> nosave ? Verdict.SKIPPED_NOSAVE : Verdict.SAVED;

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.pagewright.arm64.Geometry;
 import org.pagewright.arm64.desc.Descriptor;
 import org.pagewright.arm64.kernel.KernelPagePresent;
+import org.pagewright.arm64.kernel.SaveablePage;
 import org.pagewright.arm64.table.PageTables;
 import org.pagewright.config.HibernationSaveCheck;
 
@@ -138,55 +139,49 @@ public final class HibernationSaves {
         for (long cut : cuts) {
             if (cut > at) {
                 long pa = physStart + at * page;
-                boolean reserved = frames.isReserved(pa);
-                boolean nosave = frames.isNosave(pa);
-                boolean frame = frames.hasPage(pa);
-                boolean saved = frame && saved(reserved, answer, nosave);
+                // a VA without a frame in DRAM has no struct page: snapshot.c walks only the zones' pfns
+                SaveablePage.Verdict verdict = frames.hasPage(pa)
+                        ? SaveablePage.of(answer, frames.isReserved(pa), frames.isNosave(pa)) : null;
+                boolean saved = verdict == SaveablePage.Verdict.SAVED;
                 counts[saved ? 0 : 1] += cut - at;
                 if (saved != check.isExpectSaved() && first[0] == null) {
                     first[0] = String.format("page at 0x%016x (linear alias 0x%016x) is %s",
-                            check.getStart() + at * page, linearStart + at * page, frame ? why(saved, reserved, answer) : "skipped: no page frame (outside DRAM)");
+                            check.getStart() + at * page, linearStart + at * page, why(verdict, frames.isReserved(pa)));
                 }
                 at = cut;
             }
         }
     }
 
-    /**
-     * snapshot.c saveable_page: a page is left out only when PageReserved and its linear alias is not present
-     * (kernel_page_present) or it is nosave (pfn_is_nosave); any other page is saved, even with an invalid alias
-     * (safe_copy_page maps it for the copy). SaveablePage states the same rule per page for the engine's boots.
-     */
-    private static boolean saved(boolean reserved, KernelPagePresent.Answer answer, boolean nosave) {
-        return !reserved || answer == KernelPagePresent.Answer.PRESENT && !nosave;
-    }
-
-    private static String why(boolean saved, boolean reserved, KernelPagePresent.Answer answer) {
-        if (saved) {
-            return reserved ? "saved" : "saved: not PageReserved";
+    /** What snapshot.c saveable_page (SaveablePage) decided for the frame, as the verdict's reason says it. */
+    private static String why(SaveablePage.Verdict verdict, boolean reserved) {
+        if (verdict == null) {
+            return "skipped: no page frame (outside DRAM)";
         }
-        return switch (answer) {
-            case MISREAD_INVALID_BLOCK -> "behind an invalid block that kernel_page_present misreads (pre-7.0.1)";
-            case NOT_PRESENT -> "skipped: PageReserved and its linear alias is not present";
-            case PRESENT -> "skipped: PageReserved and nosave";
+        return switch (verdict) {
+            case SAVED -> reserved ? "saved" : "saved: not PageReserved";
+            case UNDEFINED -> "behind an invalid block that kernel_page_present misreads (pre-7.0.1)";
+            case SKIPPED_RESERVED_NOT_PRESENT -> "skipped: PageReserved and its linear alias is not present";
+            case SKIPPED_NOSAVE -> "skipped: PageReserved and nosave";
         };
     }
 
     /** The index in the range of the first page whose frame is at or after pa, within [0, pages]. */
     private long framePageIndex(long pa) {
-        if (Long.compareUnsigned(pa, physStart) <= 0) {
-            return 0;
-        }
-        long index = Long.divideUnsigned(pa - physStart + page - 1, page);
-        return Long.compareUnsigned(index, pages) < 0 ? index : pages;
+        return indexAtOrAfter(physStart, pa);
     }
 
     /** The index in the range of the first page at or after va, within [0, pages]. */
     private long pageIndex(long va) {
-        if (Long.compareUnsigned(va, linearStart) <= 0) {
+        return indexAtOrAfter(linearStart, va);
+    }
+
+    /** The index of the first of the range's pages (from base) at or after address, within [0, pages]. */
+    private long indexAtOrAfter(long base, long address) {
+        if (Long.compareUnsigned(address, base) <= 0) {
             return 0;
         }
-        long index = Long.divideUnsigned(va - linearStart + page - 1, page);
+        long index = Long.divideUnsigned(address - base + page - 1, page);
         return Long.compareUnsigned(index, pages) < 0 ? index : pages;
     }
 }
