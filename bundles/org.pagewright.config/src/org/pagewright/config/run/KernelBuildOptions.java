@@ -36,22 +36,14 @@ public final class KernelBuildOptions {
         boolean hibernation = d.hibernation();
         int before = problems.size();
         for (String line : lines) {
-            int eq = line.indexOf('=');
-            String name = (eq < 0 ? line : line.substring(0, eq)).strip();
-            name = name.startsWith("CONFIG_") ? name.substring("CONFIG_".length()) : name;
-            String value = eq < 0 ? "" : line.substring(eq + 1).strip();
-            if (!NAMES.contains(name)) {
-                problems.add("machine: kconfig '" + line + "': " + name + " is not an option the simulator models ("
-                        + String.join(", ", NAMES) + ")");
+            Optional<String> problem = problem(line);
+            if (problem.isPresent()) {
+                problems.add("machine: kconfig '" + line + "': " + problem.get());
                 continue;
             }
-            boolean numeric = name.equals("KFENCE_SAMPLE_INTERVAL") || name.equals("KFENCE_NUM_OBJECTS");
-            Long number = numeric ? number(value) : null;
-            if (numeric ? number == null : !value.equals("y") && !value.equals("n")) {
-                problems.add("machine: kconfig '" + line + "': " + name + " takes " + (numeric
-                        ? "a decimal number" : "y or n"));
-                continue;
-            }
+            String name = name(line);
+            String value = value(line);
+            Long number = takesNumber(name) ? number(value) : null;
             boolean y = value.equals("y");
             switch (name) {
                 case "RODATA_FULL_DEFAULT_ENABLED" -> rodataFullDefault = y;
@@ -70,6 +62,37 @@ public final class KernelBuildOptions {
         }
         return Optional.of(new KernelBuild(version, geometry, rodataFullDefault, kfence, kfenceSampleInterval,
                 kfenceNumObjects, debugPagealloc, debugPageallocDefault, btiKernel, randomizeBase, hibernation));
+    }
+
+    /** Why a {@code NAME=VALUE} line cannot be applied (an option not modelled, a value it does not take), if so. */
+    public static Optional<String> problem(String line) {
+        String name = name(line);
+        if (!NAMES.contains(name)) {
+            return Optional.of(name + " is not an option the simulator models (" + String.join(", ", NAMES) + ")");
+        }
+        String value = value(line);
+        boolean numeric = takesNumber(name);
+        if (numeric ? number(value) == null : !value.equals("y") && !value.equals("n")) {
+            return Optional.of(name + " takes " + (numeric ? "a decimal number" : "y or n"));
+        }
+        return Optional.empty();
+    }
+
+    /** The option's name without CONFIG_. */
+    private static String name(String line) {
+        int eq = line.indexOf('=');
+        String name = (eq < 0 ? line : line.substring(0, eq)).strip();
+        return name.startsWith("CONFIG_") ? name.substring("CONFIG_".length()) : name;
+    }
+
+    private static String value(String line) {
+        int eq = line.indexOf('=');
+        return eq < 0 ? "" : line.substring(eq + 1).strip();
+    }
+
+    /** The option takes a decimal number rather than y or n. */
+    public static boolean takesNumber(String name) {
+        return name.equals("KFENCE_SAMPLE_INTERVAL") || name.equals("KFENCE_NUM_OBJECTS");
     }
 
     private static Long number(String text) {

@@ -22,10 +22,14 @@ public final class MmCmdlineWords {
 			return numeric ? value.matches("[0-9]+") : values.isEmpty() || values.contains(value);
 		}
 
-		/** What completion offers: each accepted value or example as {@code key=value}, or the bare flag. */
+		/** The values offered to a user: every accepted one, or the examples of a number. */
+		public List<String> offered() {
+			return numeric ? examples : values;
+		}
+
+		/** What completion offers for the whole word: each offered value as {@code key=value}, or the bare flag. */
 		public List<String> proposals() {
-			List<String> shown = numeric ? examples : values;
-			return shown.isEmpty() ? List.of(key) : shown.stream().map(v -> key + "=" + v).toList();
+			return offered().isEmpty() ? List.of(key) : offered().stream().map(v -> key + "=" + v).toList();
 		}
 	}
 

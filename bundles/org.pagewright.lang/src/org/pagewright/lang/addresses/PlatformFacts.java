@@ -108,7 +108,7 @@ public final class PlatformFacts {
 	}
 
 	/** The build's geometry; for a combination the engine refuses (reported by validation) its 48-bit one. */
-	public static Geometry geometryOrDefault(Platform platform) {
+	static Geometry geometryOrDefault(Platform platform) {
 		return buildGeometry(platform).orElseGet(() -> {
 			Granule granule = granule(platform).orElse(Granule.G4K);
 			return ((GeometryResult.Supported) Geometry.check(granule, 48)).geometry();

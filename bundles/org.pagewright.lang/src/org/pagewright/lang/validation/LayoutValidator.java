@@ -15,7 +15,6 @@ import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.ecore.EcorePackage;
-import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.validation.Check;
 import org.pagewright.arm64.Geometry;
 import org.pagewright.arm64.Granule;
@@ -214,14 +213,9 @@ public class LayoutValidator extends AbstractLayoutValidator {
 	/** The build options the engine's recipes read (config's KernelBuildOptions, the runner's own reader). */
 	@Check
 	public void checkKconfigOptionIsModelled(KconfigOption option) {
-		Platform platform = EcoreUtil2.getContainerOfType(option, Platform.class);
-		List<String> problems = new ArrayList<>();
-		KernelBuildOptions.of(PlatformFacts.kernel(platform).orElse(KernelVersion.MODELLED.get(0)),
-				PlatformFacts.geometryOrDefault(platform), List.of(option.getName() + "=" + option.getValue()), problems);
-		if (!problems.isEmpty()) {
-			error(problems.get(0).replaceFirst("^machine: kconfig ", "config "), option, L.getKconfigOption_Name(),
-					BAD_KCONFIG_OPTION);
-		}
+		String line = option.getName() + "=" + option.getValue();
+		KernelBuildOptions.problem(line).ifPresent(problem -> error("config '" + line + "': " + problem, option,
+				L.getKconfigOption_Name(), BAD_KCONFIG_OPTION));
 	}
 
 	@Check

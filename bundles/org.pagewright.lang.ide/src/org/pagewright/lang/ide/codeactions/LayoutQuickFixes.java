@@ -77,7 +77,7 @@ public class LayoutQuickFixes {
 		case LayoutIssueCodes.BAD_CMDLINE_VALUE -> {
 			if (element instanceof CmdlineWord word) {
 				MmCmdlineWords.of(word.getKey()).ifPresent(known -> {
-					for (String value : known.numeric() ? known.examples() : known.values()) {
+					for (String value : known.offered()) {
 						fixes.add(replace("Use " + word.getKey() + "=" + value, offset, length, value));
 					}
 				});

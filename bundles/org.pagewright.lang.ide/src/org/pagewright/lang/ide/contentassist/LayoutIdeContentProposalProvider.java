@@ -47,15 +47,14 @@ public class LayoutIdeContentProposalProvider extends IdeContentProposalProvider
 		} else if (assignment == grammar.getCmdlineWordAccess().getValueAssignment_1_1()
 				&& context.getCurrentModel() instanceof CmdlineWord word) {
 			MmCmdlineWords.of(word.getKey()).ifPresent(known -> {
-				for (String value : known.numeric() ? known.examples() : known.values()) {
+				for (String value : known.offered()) {
 					accept(value, word.getKey() + "=" + value, context, acceptor);
 				}
 			});
 		} else if (assignment == grammar.getKconfigOptionAccess().getNameAssignment_0()
 				|| assignment == grammar.getKconfigSettingAccess().getOptionsAssignment_1()) {
 			for (String option : KernelBuildOptions.NAMES) {
-				boolean numeric = option.equals("KFENCE_SAMPLE_INTERVAL") || option.equals("KFENCE_NUM_OBJECTS");
-				for (String value : numeric ? List.of("0") : List.of("n", "y")) {
+				for (String value : KernelBuildOptions.takesNumber(option) ? List.of("0") : List.of("n", "y")) {
 					accept(option + "=" + value, "CONFIG_" + option + " of the kernel build", context, acceptor);
 				}
 			}
