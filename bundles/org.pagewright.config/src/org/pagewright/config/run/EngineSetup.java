@@ -57,8 +57,7 @@ public record EngineSetup(Geometry geometry, KernelRules rules, CpuFeatures cpu,
             case G16K -> Granule.G16K;
             case G64K -> Granule.G64K;
         };
-        boolean lpa2 = m.getCpuFeatures().contains(CpuFeature.LPA2);
-        GeometryResult geometry = Geometry.check(granule, m.getVaBits(), m.getVaBits() == 52 && granule != Granule.G64K);
+        GeometryResult geometry = Geometry.check(granule, m.getVaBits());
         if (geometry instanceof GeometryResult.Unsupported u) {
             problems.add("machine: " + u.reason());
         }
@@ -71,12 +70,12 @@ public record EngineSetup(Geometry geometry, KernelRules rules, CpuFeatures cpu,
             return new Result(Optional.empty(), problems);
         }
         KernelRules rules = KernelRules.of(version.get());
-        CpuFeatures cpu = CpuFeatures.of(m.getCpuFeatures().contains(CpuFeature.BBML2_NOABORT), lpa2,
+        CpuFeatures cpu = CpuFeatures.of(m.getCpuFeatures().contains(CpuFeature.BBML2_NOABORT),
+                m.getCpuFeatures().contains(CpuFeature.LPA2),
                 m.getCpuFeatures().contains(CpuFeature.MTE), m.getCpuFeatures().contains(CpuFeature.KPTI),
                 m.getCpuFeatures().contains(CpuFeature.BTI));
         KernelConfig kernel = new KernelConfig(build.get(), new Cmdline(List.copyOf(m.getCmdline())), cpu);
-        int vabitsActual = KernelConfig.vabitsActual(g, lpa2, m.getCmdline().contains("arm64.nolva"));
-        KernelVaLayout layout = KernelVaLayout.of(g, version.get(), vabitsActual, m.getFixmapPages());
+        KernelVaLayout layout = KernelVaLayout.of(g, version.get(), kernel.vabitsActual(), m.getFixmapPages());
         Geometry walked = layout.geometry(); // one level less and no LPA2 when the build falls back to 48 bits
         Executor executor = Executor.of(walked, rules, cpu).withDirectMap(directMap(m, kernel));
         KernelImage image = configuration.getImage();
