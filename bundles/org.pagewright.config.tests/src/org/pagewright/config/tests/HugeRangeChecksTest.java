@@ -1,5 +1,7 @@
 package org.pagewright.config.tests;
 
+import static org.pagewright.config.tests.SampleConfigurations.verdict;
+import static org.pagewright.config.tests.SampleConfigurations.hibernationSaves;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,7 +36,7 @@ class HugeRangeChecksTest {
     @Test
     void hibernationOverATerabyteTakesOneKernelPagePresentLookupPerLeafRunNotOnePerPage() {
         Configuration c = SampleConfigurations.dataBssSeries(MapFlag.NO_BLOCK_MAPPINGS, MapFlag.NO_CONT_MAPPINGS);
-        HibernationSaveCheck saves = hibernation("hibernation saves [PAGE_OFFSET, +1T)", PAGE_OFFSET, PAGE_OFFSET + TIB);
+        HibernationSaveCheck saves = hibernationSaves("hibernation saves [PAGE_OFFSET, +1T)", PAGE_OFFSET, PAGE_OFFSET + TIB);
         c.getChecks().add(saves);
 
         RunResult result = ConfigurationRunner.run(c);
@@ -52,7 +54,7 @@ class HugeRangeChecksTest {
     @Test
     void hibernationOverTheWholeLinearMapCountsEveryPageOfIt() {
         Configuration c = SampleConfigurations.dataBssSeries(MapFlag.NO_BLOCK_MAPPINGS);
-        HibernationSaveCheck skips = hibernation("hibernation skips [PAGE_OFFSET, +128T)", PAGE_OFFSET,
+        HibernationSaveCheck skips = hibernationSaves("hibernation skips [PAGE_OFFSET, +128T)", PAGE_OFFSET,
                 PAGE_OFFSET + 128 * TIB);
         skips.setExpectSaved(false);
         c.getChecks().add(skips);
@@ -97,21 +99,5 @@ class HugeRangeChecksTest {
         CheckVerdict v = verdict(ConfigurationRunner.run(c), valid);
 
         assertTrue(v.passed(), v.reason());
-    }
-
-    private static HibernationSaveCheck hibernation(String description, long start, long end) {
-        HibernationSaveCheck h = F.createHibernationSaveCheck();
-        h.setDescription(description);
-        h.setStart(start);
-        h.setEnd(end);
-        h.setExpectSaved(true);
-        h.setAfterPatch(13);
-        return h;
-    }
-
-    private static CheckVerdict verdict(RunResult result, Check check) {
-        return result.verdicts().stream().filter(v -> v.description().equals(check.getDescription())).findFirst()
-                .orElseThrow(() -> new AssertionError("no verdict for " + check.getDescription() + " in "
-                        + result.verdicts() + result.problems()));
     }
 }

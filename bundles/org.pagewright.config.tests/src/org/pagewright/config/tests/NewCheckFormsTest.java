@@ -1,5 +1,7 @@
 package org.pagewright.config.tests;
 
+import static org.pagewright.config.tests.SampleConfigurations.verdict;
+import static org.pagewright.config.tests.SampleConfigurations.hibernationSaves;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -87,7 +89,7 @@ class NewCheckFormsTest {
     void withoutConfigHibernationAHibernationCheckFails() {
         Configuration c = SampleConfigurations.dataBssSeries(MapFlag.NO_BLOCK_MAPPINGS);
         c.getMachine().getKconfig().add("HIBERNATION=n");
-        HibernationSaveCheck saves = saves("hibernation saves [PAGE_OFFSET, +4K)", PAGE_OFFSET, PAGE_OFFSET + 4096);
+        HibernationSaveCheck saves = hibernationSaves("hibernation saves [PAGE_OFFSET, +4K)", PAGE_OFFSET, PAGE_OFFSET + 4096);
         c.getChecks().add(saves);
 
         CheckVerdict v = verdict(ConfigurationRunner.run(c), saves);
@@ -99,7 +101,7 @@ class NewCheckFormsTest {
     @Test
     void aPageThatIsNotReservedIsSavedEvenWithItsLinearAliasInvalid() {
         Configuration c = withImage(SampleConfigurations.dataBssSeries(MapFlag.NO_BLOCK_MAPPINGS));
-        HibernationSaveCheck saves = saves("hibernation saves data", DATA_ALIAS, DATA_ALIAS + DATA_SIZE);
+        HibernationSaveCheck saves = hibernationSaves("hibernation saves data", DATA_ALIAS, DATA_ALIAS + DATA_SIZE);
         c.getChecks().add(saves);
 
         CheckVerdict v = verdict(ConfigurationRunner.run(c), saves);
@@ -112,7 +114,7 @@ class NewCheckFormsTest {
     void aReservedPageWhoseLinearAliasIsInvalidIsSkipped() {
         Configuration c = withImage(SampleConfigurations.dataBssSeries(MapFlag.NO_BLOCK_MAPPINGS));
         c.getReserved().add(range("memblock", DATA_PA + DATA_SIZE / 2, DATA_PA + DATA_SIZE));
-        HibernationSaveCheck saves = saves("hibernation saves data", DATA_ALIAS, DATA_ALIAS + DATA_SIZE);
+        HibernationSaveCheck saves = hibernationSaves("hibernation saves data", DATA_ALIAS, DATA_ALIAS + DATA_SIZE);
         c.getChecks().add(saves);
 
         CheckVerdict v = verdict(ConfigurationRunner.run(c), saves);
@@ -128,7 +130,7 @@ class NewCheckFormsTest {
         Configuration c = withImage(SampleConfigurations.dataBssSeries(MapFlag.NO_BLOCK_MAPPINGS));
         long imageLinear = PAGE_OFFSET + 0x200000;
         c.getNosave().add(range("__nosave", PHYS_OFFSET + 0x200000, PHYS_OFFSET + 0x201000));
-        HibernationSaveCheck saves = saves("hibernation saves image head", imageLinear, imageLinear + 0x2000);
+        HibernationSaveCheck saves = hibernationSaves("hibernation saves image head", imageLinear, imageLinear + 0x2000);
         c.getChecks().add(saves);
 
         CheckVerdict v = verdict(ConfigurationRunner.run(c), saves);
@@ -164,27 +166,11 @@ class NewCheckFormsTest {
         return a;
     }
 
-    private static HibernationSaveCheck saves(String description, long start, long end) {
-        HibernationSaveCheck h = F.createHibernationSaveCheck();
-        h.setDescription(description);
-        h.setStart(start);
-        h.setEnd(end);
-        h.setExpectSaved(true);
-        h.setAfterPatch(13);
-        return h;
-    }
-
     private static AddressRange range(String name, long start, long end) {
         AddressRange r = F.createAddressRange();
         r.setName(name);
         r.setStart(start);
         r.setEnd(end);
         return r;
-    }
-
-    private static CheckVerdict verdict(RunResult result, Check check) {
-        return result.verdicts().stream().filter(v -> v.description().equals(check.getDescription())).findFirst()
-                .orElseThrow(() -> new AssertionError("no verdict for " + check.getDescription() + " in "
-                        + result.verdicts() + result.problems()));
     }
 }

@@ -2,12 +2,14 @@ package org.pagewright.config.tests;
 
 import org.pagewright.config.AccessCheck;
 import org.pagewright.config.AccessKind;
+import org.pagewright.config.Check;
 import org.pagewright.config.ConfigFactory;
 import org.pagewright.config.Configuration;
 import org.pagewright.config.CpuFeature;
 import org.pagewright.config.CreateMapping;
 import org.pagewright.config.DramBank;
 import org.pagewright.config.FaultKind;
+import org.pagewright.config.HibernationSaveCheck;
 import org.pagewright.config.Granule;
 import org.pagewright.config.Machine;
 import org.pagewright.config.MapFlag;
@@ -20,6 +22,8 @@ import org.pagewright.config.Prot;
 import org.pagewright.config.ProtBase;
 import org.pagewright.config.Revision;
 import org.pagewright.config.SetMemoryValid;
+import org.pagewright.config.run.CheckVerdict;
+import org.pagewright.config.run.RunResult;
 
 /** Small configurations built in code, as the compiler would produce them, for the tests of this bundle. */
 final class SampleConfigurations {
@@ -124,5 +128,23 @@ final class SampleConfigurations {
         o.setPatch(patch);
         o.setDetail(detail);
         return o;
+    }
+
+    /** `hibernation saves [start, end)` judged after patch 13. */
+    static HibernationSaveCheck hibernationSaves(String description, long start, long end) {
+        HibernationSaveCheck h = F.createHibernationSaveCheck();
+        h.setDescription(description);
+        h.setStart(start);
+        h.setEnd(end);
+        h.setExpectSaved(true);
+        h.setAfterPatch(13);
+        return h;
+    }
+
+    /** The verdict of a check in a run, found by its description. */
+    static CheckVerdict verdict(RunResult result, Check check) {
+        return result.verdicts().stream().filter(v -> v.description().equals(check.getDescription())).findFirst()
+                .orElseThrow(() -> new AssertionError("no verdict for " + check.getDescription() + " in "
+                        + result.verdicts() + result.problems()));
     }
 }

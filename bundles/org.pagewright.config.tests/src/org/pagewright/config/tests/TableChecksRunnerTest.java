@@ -1,5 +1,6 @@
 package org.pagewright.config.tests;
 
+import static org.pagewright.config.tests.SampleConfigurations.verdict;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pagewright.config.tests.SampleConfigurations.BANK_SIZE;
@@ -387,10 +388,5 @@ class TableChecksRunnerTest {
         t.setCount(count);
         t.setPhase(phase);
         return t;
-    }
-
-    private static CheckVerdict verdict(org.pagewright.config.run.RunResult run, Check check) {
-        return run.verdicts().stream().filter(v -> v.description().equals(check.getDescription())).findFirst()
-                .orElseThrow(() -> new AssertionError("no verdict for " + check.getDescription()));
     }
 }
