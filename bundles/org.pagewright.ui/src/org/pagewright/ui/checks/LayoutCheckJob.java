@@ -1,9 +1,11 @@
 package org.pagewright.ui.checks;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 
 import org.eclipse.core.resources.IFile;
+import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
@@ -12,16 +14,14 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.diagnostics.Severity;
-import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.service.OperationCanceledError;
 import org.eclipse.xtext.util.CancelIndicator;
-import org.eclipse.xtext.validation.CheckMode;
-import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
 import org.pagewright.lang.generator.LayoutChecks;
 import org.pagewright.lang.layout.Model;
-import org.pagewright.ui.LayoutLanguage;
+import org.pagewright.ui.editor.DocumentResources;
 import org.pagewright.ui.editor.LayoutMarkers;
+import org.pagewright.ui.editor.Validations;
 
 /**
  * Compiles and runs the series of one layout file, marks the checks that fail on their own lines, and publishes
@@ -77,10 +77,10 @@ public class LayoutCheckJob extends Job {
 
 	private IStatus runChecks(IProgressMonitor monitor, long start) throws IOException {
 		monitor.beginTask(getName(), IProgressMonitor.UNKNOWN);
-		Resource resource = load();
 		CancelIndicator cancel = monitor::isCanceled;
-		List<Issue> validation = LayoutLanguage.injector().getInstance(IResourceValidator.class)
-				.validate(resource, CheckMode.ALL, cancel);
+		Validations.Validated validated = Validations.of(DocumentResources.uriOf(file), text(), cancel);
+		Resource resource = validated.resource();
+		List<Issue> validation = validated.issues();
 		if (monitor.isCanceled()) {
 			return Status.CANCEL_STATUS;
 		}
@@ -97,13 +97,16 @@ public class LayoutCheckJob extends Job {
 		return Status.OK_STATUS;
 	}
 
-	private Resource load() throws IOException {
-		XtextResourceSet resourceSet = LayoutLanguage.injector().getInstance(XtextResourceSet.class);
-		URI uri = URI.createPlatformResourceURI(file.getFullPath().toString(), true);
-		if (unsavedText == null) {
-			return resourceSet.getResource(uri, true);
+	/** The text to run: the editor's, or the saved file's (which the editor has usually validated already). */
+	private String text() throws IOException {
+		if (unsavedText != null) {
+			return unsavedText;
 		}
-		return org.pagewright.ui.editor.DocumentResources.parse(uri, unsavedText);
+		try (InputStream in = file.getContents(true)) {
+			return new String(in.readAllBytes(), file.getCharset());
+		} catch (CoreException e) {
+			throw new IOException(file.getFullPath() + " cannot be read: " + e.getMessage(), e);
+		}
 	}
 
 	private static Issue failure(String message) {

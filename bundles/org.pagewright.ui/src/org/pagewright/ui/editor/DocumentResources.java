@@ -38,10 +38,16 @@ public final class DocumentResources {
 	 * workspace file, so that imports resolve relative to it.
 	 */
 	public static XtextResource parse(IDocument document, String text) throws IOException {
-		URI uri = fileOf(document)
-				.map(f -> URI.createPlatformResourceURI(f.getFullPath().toString(), true))
-				.orElse(URI.createURI("inmemory:/document.layout"));
-		return parse(uri, text);
+		return parse(uriOf(document), text);
+	}
+
+	/** The URI a document's text is parsed as: its workspace file's, or an in-memory one. */
+	public static URI uriOf(IDocument document) {
+		return fileOf(document).map(DocumentResources::uriOf).orElse(URI.createURI("inmemory:/document.layout"));
+	}
+
+	public static URI uriOf(IFile file) {
+		return URI.createPlatformResourceURI(file.getFullPath().toString(), true);
 	}
 
 	/** Parses {@code text} as the content of the resource at {@code uri}, in a fresh resource set. */

@@ -11,13 +11,9 @@ import org.eclipse.jface.text.IRegion;
 import org.eclipse.jface.text.reconciler.DirtyRegion;
 import org.eclipse.jface.text.reconciler.IReconcilingStrategy;
 import org.eclipse.jface.text.reconciler.IReconcilingStrategyExtension;
-import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.service.OperationCanceledError;
 import org.eclipse.xtext.util.CancelIndicator;
-import org.eclipse.xtext.validation.CheckMode;
-import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
-import org.pagewright.ui.LayoutLanguage;
 
 /** Parses and validates the whole document (syntax, linking, @Check rules) and replaces the file's markers. */
 class LayoutValidationStrategy implements IReconcilingStrategy, IReconcilingStrategyExtension {
@@ -56,10 +52,8 @@ class LayoutValidationStrategy implements IReconcilingStrategy, IReconcilingStra
 			return; // not a workspace file: nowhere to put markers
 		}
 		try {
-			XtextResource resource = DocumentResources.parse(document, document.get());
 			CancelIndicator cancel = () -> monitor != null && monitor.isCanceled();
-			List<Issue> issues = LayoutLanguage.injector().getInstance(IResourceValidator.class)
-					.validate(resource, CheckMode.ALL, cancel);
+			List<Issue> issues = Validations.of(DocumentResources.uriOf(file), document.get(), cancel).issues();
 			if (!cancel.isCanceled()) {
 				LayoutMarkers.replace(file, LayoutMarkers.TYPE, issues);
 			}

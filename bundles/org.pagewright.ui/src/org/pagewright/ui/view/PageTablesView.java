@@ -1,8 +1,10 @@
 package org.pagewright.ui.view;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.eclipse.core.resources.IFile;
@@ -32,7 +34,8 @@ import org.pagewright.ui.checks.LayoutRuns;
  * The Page Tables view: the page-table states that the series of the active layout file produce, refreshed after
  * each run (a save, or the Run command). Selectors pick the series (or policy, and its platform variants), the
  * revision (baseline or a patch) and the phase; the tabs show that state as ptdump rows, a tree of tables, an
- * address-space map, the verdicts, a diff against another state and an address lookup.
+ * address-space map, the verdicts, a diff against another state and an address lookup. Only the tab in front
+ * renders a new state; the others catch up when they are brought forward, so a save costs one tab's refresh.
  */
 public class PageTablesView extends ViewPart {
 	public static final String ID = "org.pagewright.ui.pageTablesView";
@@ -45,6 +48,8 @@ public class PageTablesView extends ViewPart {
 	private final DiffTab diff = new DiffTab();
 	private final LookupTab lookup = new LookupTab();
 	private final List<StateTab> tabs = List.of(ptdump, tree, map, verdicts, diff, lookup);
+	/** Tabs that have not shown the current selection yet. */
+	private final Set<StateTab> stale = new HashSet<>();
 
 	private Combo series;
 	private Combo revision;
@@ -86,6 +91,7 @@ public class PageTablesView extends ViewPart {
 			item.setControl(tab.create(folder));
 		}
 		folder.setSelection(0);
+		folder.addListener(SWT.Selection, e -> upToDate(tabInFront()));
 		series.addListener(SWT.Selection, e -> fillRevisions());
 		revision.addListener(SWT.Selection, e -> showState());
 		phase.addListener(SWT.Selection, e -> showState());
@@ -197,7 +203,24 @@ public class PageTablesView extends ViewPart {
 			setContentDescription(selection.state().label() + ": " + p.tablePages() + " table pages, "
 					+ selection.state().verdicts().size() + " verdicts, " + p.troubles().size() + " troubled operations");
 		}
-		tabs.forEach(t -> t.show(selection));
+		showSelection();
+	}
+
+	/** Every tab is behind the new selection; the one in front catches up now. */
+	private void showSelection() {
+		stale.addAll(tabs);
+		upToDate(tabInFront());
+	}
+
+	private StateTab tabInFront() {
+		return tabs.get(Math.max(0, folder.getSelectionIndex()));
+	}
+
+	private <T extends StateTab> T upToDate(T tab) {
+		if (stale.remove(tab)) {
+			tab.show(selection);
+		}
+		return tab;
 	}
 
 	private void setStatus(String text) {
@@ -212,7 +235,7 @@ public class PageTablesView extends ViewPart {
 		revision.removeAll();
 		phase.removeAll();
 		setContentDescription("");
-		tabs.forEach(t -> t.show(null));
+		showSelection();
 	}
 
 	// ---- used by the commands and by tests ----
@@ -240,7 +263,7 @@ public class PageTablesView extends ViewPart {
 	/** Looks an address of the language up in the selected state and brings the Lookup tab forward. */
 	public void lookUp(String address) {
 		folder.setSelection(tabs.indexOf(lookup));
-		lookup.walk(address, org.pagewright.arm64.walk.Access.READ);
+		upToDate(lookup).walk(address, org.pagewright.arm64.walk.Access.READ);
 	}
 
 	public IFile file() {
@@ -257,47 +280,47 @@ public class PageTablesView extends ViewPart {
 
 	/** The ptdump rows the table shows (after its filter). */
 	public List<org.pagewright.arm64.ptdump.PtdumpRow> ptdumpRows() {
-		return ptdump.shownRows();
+		return upToDate(ptdump).shownRows();
 	}
 
 	public org.eclipse.swt.widgets.Table ptdumpTable() {
-		return ptdump.table();
+		return upToDate(ptdump).table();
 	}
 
 	/** Sets the ptdump tab's VA range and attribute-word filters. */
 	public void filterPtdump(String vaRange, String attributeWords) {
-		ptdump.filter(vaRange, attributeWords);
+		upToDate(ptdump).filter(vaRange, attributeWords);
 	}
 
 	public org.eclipse.jface.viewers.TreeViewer tablesTree() {
-		return tree.viewer();
+		return upToDate(tree).viewer();
 	}
 
 	/** The decoded fields of the entry selected in the Tree tab, as "name=value (meaning)". */
 	public List<String> selectedEntryFields() {
-		return tree.shownFields().stream().map(f -> f.name() + "=0x" + Long.toHexString(f.value()) + " (" + f.meaning() + ")")
+		return upToDate(tree).shownFields().stream().map(f -> f.name() + "=0x" + Long.toHexString(f.value()) + " (" + f.meaning() + ")")
 				.toList();
 	}
 
 	/** The Verdicts tab's lines as {result, check or operation, reason, source}. */
 	public List<String[]> verdictLines() {
-		return verdicts.shownLines().stream().map(l -> new String[] { l.status(), l.what(), l.reason(),
+		return upToDate(verdicts).shownLines().stream().map(l -> new String[] { l.status(), l.what(), l.reason(),
 				l.source() == null ? "" : l.source() }).toList();
 	}
 
 	/** Compares the selected state with patch N (0 = baseline) in a phase, or with the previous revision (null). */
 	public List<org.pagewright.config.run.PtdumpDiff.Row> diffWith(Integer patch, Phase phaseToCompare) {
-		diff.compareWith(patch, phaseToCompare);
+		upToDate(diff).compareWith(patch, phaseToCompare);
 		return diff.shownRows();
 	}
 
 	public String lookupOutcome() {
-		return lookup.outcome();
+		return upToDate(lookup).outcome();
 	}
 
 	/** Writes the Map tab's picture of the selected state as a PNG. */
 	public void exportMap(java.nio.file.Path png) throws java.io.IOException {
-		map.exportPng(png);
+		upToDate(map).exportPng(png);
 	}
 
 	/** Brings a tab forward by its title ("ptdump", "Tree", "Map", "Verdicts", "Diff", "Lookup"). */
@@ -305,6 +328,7 @@ public class PageTablesView extends ViewPart {
 		for (int i = 0; i < tabs.size(); i++) {
 			if (tabs.get(i).title().equals(title)) {
 				folder.setSelection(i);
+				upToDate(tabs.get(i));
 			}
 		}
 	}
