@@ -47,7 +47,7 @@ public final class RangeLeaves {
     /** The spans covering [start, end) in VA order (end 0 = 2^64); nothing for a non-kernel VA. */
     public static List<Span> of(PageTables tables, long start, long end) {
         Geometry g = tables.geometry();
-        List<Span> out = new ArrayList<>();
+        Merging out = new Merging(g);
         long[] pathAt = new long[LAST_LEVEL + 2];
         int top = g.startLevel();
         VaRange range = new VaRange(start, end);
@@ -59,7 +59,7 @@ public final class RangeLeaves {
                     pathAt[level - top] = d & Descriptor.TABLE_ATTRS;
                     return Step.CONTINUE;
                 }
-                add(out, g, addr, next, level, d, path(level));
+                out.add(addr, next, level, d, path(level));
                 return Step.SKIP_CHILDREN;
             }
 
@@ -69,7 +69,7 @@ public final class RangeLeaves {
                 long va = addr;
                 for (int i = from; i < to; i++) {
                     long next = range.boundaryAfter(va, g.pageSize());
-                    add(out, g, va, next, LAST_LEVEL, table[i], path);
+                    out.add(va, next, LAST_LEVEL, table[i], path);
                     va = next;
                 }
                 return true;
@@ -83,17 +83,51 @@ public final class RangeLeaves {
                 return path;
             }
         });
-        return out;
+        return out.spans();
     }
 
-    private static void add(List<Span> out, Geometry g, long from, long to, int level, long d, long path) {
-        Span last = out.isEmpty() ? null : out.get(out.size() - 1);
-        long attrs = d & ~g.outputAddressMask(level);
-        if (last != null && last.vaEnd() == from && last.level() == level && last.pathTableBits() == path
-                && (last.descriptor() & ~g.outputAddressMask(level)) == attrs && last.empty() == (d == 0)) {
-            out.set(out.size() - 1, new Span(last.vaStart(), to, level, last.descriptor(), path));
-        } else {
-            out.add(new Span(from, to, level, d, path));
+    /** The spans so far, the last one still open so that a run of a million like PTEs costs one object. */
+    private static final class Merging {
+        private final Geometry g;
+        private final List<Span> closed = new ArrayList<>();
+        private boolean open;
+        private long start;
+        private long end;
+        private int level;
+        private long descriptor;
+        private long attrs;
+        private long path;
+
+        Merging(Geometry g) {
+            this.g = g;
+        }
+
+        void add(long from, long to, int atLevel, long d, long pathBits) {
+            long a = d & ~g.outputAddressMask(atLevel);
+            if (open && end == from && level == atLevel && path == pathBits && attrs == a && (descriptor == 0) == (d == 0)) {
+                end = to;
+                return;
+            }
+            close();
+            open = true;
+            start = from;
+            end = to;
+            level = atLevel;
+            descriptor = d;
+            attrs = a;
+            path = pathBits;
+        }
+
+        private void close() {
+            if (open) {
+                closed.add(new Span(start, end, level, descriptor, path));
+            }
+        }
+
+        List<Span> spans() {
+            close();
+            open = false;
+            return closed;
         }
     }
 }
