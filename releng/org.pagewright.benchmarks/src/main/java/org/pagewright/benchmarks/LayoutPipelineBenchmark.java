@@ -51,6 +51,7 @@ import com.google.inject.Injector;
 public class LayoutPipelineBenchmark {
 
     @Param({"review-v4-13/data-bss-v4.layout", "review-v4-13/v7.1-rc1.layout", "review-v4-13/step-outcomes.layout",
+            "review-v4-13/rodata-cost.layout", "granules/data-bss-16k.layout",
             "granules/data-bss-64k.layout", "granules/v7.1-rc1-64k.layout", "qemu-virt/boot-6.1.192.layout",
             "qemu-virt/boot-6.12.117.layout", "qemu-virt/boot-7.3.4.layout", "qemu-virt/debian-6.1.192.layout",
             "qemu-virt/debian-6.12.117.layout", "qemu-virt/debian-7.3.4.layout"})
