@@ -26,7 +26,7 @@ import org.pagewright.ui.LayoutLanguage;
 public final class Validations {
 
 	/** A file's text parsed (with its imports, in a resource set of its own) and validated. */
-	public record Validated(String text, XtextResource resource, List<Issue> issues, Map<IFile, Long> imports) {
+	public record Validated(String text, XtextResource resource, List<Issue> issues, Map<IFile, Stamp> imports) {
 
 		public Validated {
 			issues = List.copyOf(issues);
@@ -35,7 +35,14 @@ public final class Validations {
 
 		boolean stillValidFor(String otherText) {
 			return text.equals(otherText) && imports.entrySet().stream()
-					.allMatch(i -> i.getKey().getModificationStamp() == i.getValue());
+					.allMatch(i -> Stamp.of(i.getKey()).equals(i.getValue()));
+		}
+	}
+
+	/** When a file last changed: the workspace's stamp and the file system's time (a re-created file restarts the stamp). */
+	public record Stamp(long modification, long localTime) {
+		static Stamp of(IFile file) {
+			return new Stamp(file.getModificationStamp(), file.getLocalTimeStamp());
 		}
 	}
 
@@ -56,7 +63,7 @@ public final class Validations {
 		XtextResource resource = DocumentResources.parse(uri, text);
 		List<Issue> issues = LayoutLanguage.injector().getInstance(IResourceValidator.class)
 				.validate(resource, CheckMode.ALL, cancel);
-		Optional<Map<IFile, Long>> imports = importStamps(resource);
+		Optional<Map<IFile, Stamp>> imports = importStamps(resource);
 		Validated validated = new Validated(text, resource, issues, imports.orElse(Map.of()));
 		if (!cancel.isCanceled() && imports.isPresent()) {
 			LATEST.put(uri, validated);
@@ -68,8 +75,8 @@ public final class Validations {
 	 * The modification stamp of every file the resource set loaded besides the file itself; empty when one of them
 	 * is not a workspace file, whose changes nothing would notice.
 	 */
-	private static Optional<Map<IFile, Long>> importStamps(XtextResource resource) {
-		Map<IFile, Long> stamps = new HashMap<>();
+	private static Optional<Map<IFile, Stamp>> importStamps(XtextResource resource) {
+		Map<IFile, Stamp> stamps = new HashMap<>();
 		for (Resource loaded : List.copyOf(resource.getResourceSet().getResources())) {
 			if (loaded == resource) {
 				continue;
@@ -78,7 +85,7 @@ public final class Validations {
 			if (file.isEmpty()) {
 				return Optional.empty();
 			}
-			stamps.put(file.get(), file.get().getModificationStamp());
+			stamps.put(file.get(), Stamp.of(file.get()));
 		}
 		return Optional.of(stamps);
 	}

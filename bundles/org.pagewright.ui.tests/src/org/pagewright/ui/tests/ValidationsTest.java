@@ -1,0 +1,83 @@
+package org.pagewright.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pagewright.ui.checks.LayoutCheckJob;
+import org.pagewright.ui.editor.DocumentResources;
+import org.pagewright.ui.editor.Validations;
+
+/** The editor and the run on save share one validation of a text, and never reuse one that an import outdated. */
+class ValidationsTest {
+	private static final String MACHINE = """
+			platform p {
+			  granule 4K
+			  va_bits 48
+			  kernel 7.0.1
+			  dram bank0 at 0x4000_0000 size 1G
+			}
+			image k {
+			  load phys 0x4020_0000 virt 0xffff800080000000
+			  symbol _text = 0xffff800080000000
+			  symbol %s = 0xffff800080200000 size 4K
+			}
+			""";
+	private static final String USER = """
+			import "machine.layout"
+			policy pol on p with k { boot { map_kernel } }
+			checks c on pol { read empty_zero_page expect ok }
+			""";
+
+	private IProject project;
+	private IFile user;
+
+	@BeforeEach
+	void createProject() throws CoreException {
+		project = Workbench.project("validations-test");
+		Workbench.file(project, "machine.layout", MACHINE.formatted("empty_zero_page"));
+		user = Workbench.file(project, "user.layout", USER);
+		// the run that adding the files starts validates them too: let it finish so that it is not the one remembered
+		assertTrue(Workbench.waitUntil(() -> Job.getJobManager().find(LayoutCheckJob.FAMILY).length == 0, 60_000));
+	}
+
+	@AfterEach
+	void deleteProject() throws CoreException {
+		project.delete(true, true, null);
+	}
+
+	private Validations.Validated validate(String text) throws Exception {
+		return Validations.of(DocumentResources.uriOf(user), text, CancelIndicator.NullImpl);
+	}
+
+	@Test
+	void theSameTextIsParsedAndValidatedOnce() throws Exception {
+		Validations.Validated first = validate(USER);
+		assertTrue(first.issues().isEmpty(), first.issues()::toString);
+		assertSame(first, validate(USER));
+	}
+
+	@Test
+	void anotherTextIsValidatedAgain() throws Exception {
+		Validations.Validated first = validate(USER);
+		assertNotSame(first, validate(USER + "\n"));
+	}
+
+	@Test
+	void aChangedImportOutdatesTheValidation() throws Exception {
+		Validations.Validated before = validate(USER);
+		Workbench.file(project, "machine.layout", MACHINE.formatted("renamed_zero_page"));
+		Validations.Validated after = validate(USER);
+		assertNotSame(before, after);
+		assertTrue(after.issues().stream().anyMatch(i -> i.getMessage().contains("empty_zero_page")),
+				after.issues()::toString);
+	}
+}
