@@ -4,16 +4,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.pagewright.arm64.KernelRules;
 import org.pagewright.arm64.capture.Capture;
 import org.pagewright.arm64.capture.CaptureInputs;
+import org.pagewright.arm64.capture.Parsed;
+import org.pagewright.arm64.capture.RuntimeObservations;
 import org.pagewright.arm64.kernel.Boot;
+import org.pagewright.arm64.kernel.BootPlatform;
+import org.pagewright.arm64.kernel.BootSequence;
 import org.pagewright.arm64.kernel.KernelConfig;
 import org.pagewright.arm64.kernel.KernelImage;
 import org.pagewright.arm64.kernel.PhysicalMemory;
 import org.pagewright.arm64.kernel.ReadOnlyVmallocPages;
+import org.pagewright.arm64.op.Operation;
+import org.pagewright.lang.layout.RecipeKind;
 
 /**
  * A capture's inputs written as a layout file: the platform, the image (every section symbol; each one the capture
@@ -55,9 +62,9 @@ final class CaptureLayout {
 		CaptureLayout w = new CaptureLayout();
 		w.header(source, capture, assumptions);
 		Boot boot = inputs.boot();
-		w.platform(name, capture, boot);
+		w.platform(name, capture, boot, inputs.platform(), assumptions);
 		w.image(name, capture, boot, assumptions);
-		w.policy(name, boot, inputs.readOnlyVmallocPages());
+		w.policy(name, boot, inputs.readOnlyVmallocPages(), observed(capture, boot, w.warnings));
 		w.checks(name, capture, fromDump);
 		return new Result(w.out.toString(), List.copyOf(w.warnings));
 	}
@@ -67,13 +74,12 @@ final class CaptureLayout {
 				+ capture.release().map(r -> " (kernel " + r.version() + ")").orElse("") + ".");
 		comment("Every value comes from the capture; what it lacks was assumed as the capture replay assumes it:");
 		assumptions.forEach(a -> comment("assumed: " + a));
-		comment("Not written, the language has no steps for them yet: the fixmap (early_fixmap_init, the FDT), the "
-				+ "entry trampoline, vmemmap, PCI I/O and the Modules/vmalloc content observed at run time; the ptdump "
-				+ "of this file differs from the replay's there, the Linear Mapping and the kernel image are the same.");
+		comment("The Modules/vmalloc content outside the image is only run time's: it is written as observed (the "
+				+ "runtime phase's `observed` steps), as the replay copies it; compare counts those lines, not judging them.");
 		line("");
 	}
 
-	private void platform(String name, Capture capture, Boot boot) {
+	private void platform(String name, Capture capture, Boot boot, BootPlatform firmware, List<String> assumptions) {
 		KernelConfig k = boot.config();
 		line("platform " + name + "_platform {");
 		line("  arch arm64");
@@ -113,6 +119,20 @@ final class CaptureLayout {
 			PhysicalMemory.Bank b = banks.get(i);
 			line(String.format("  dram ram%d at 0x%x size %s", i, b.start(), size(b.end() - b.start())));
 		}
+		if (firmware.fdtPhys().isPresent()) {
+			line(String.format("  fdt at 0x%x size %s  // where the hardware walk finds FIX_FDT mapped",
+					firmware.fdtPhys().getAsLong(), size(firmware.fdtSize())));
+		}
+		for (BootPlatform.IoWindow w : firmware.pciIoWindows()) {
+			line(String.format("  pci_io at 0x%x size %s  // the kernel log's PCI host bridge I/O window", w.phys(),
+					size(w.size())));
+		}
+		if (boot.kfencePoolPhys().isPresent()) {
+			String how = assumptions.stream().filter(a -> a.contains("KFENCE pool")).findFirst()
+					.orElse("the capture replay's early KFENCE pool");
+			line(String.format("  kfence_pool at 0x%x  // %s", boot.kfencePoolPhys().getAsLong(),
+					CONTROL.matcher(how).replaceAll(" ")));
+		}
 		line("}");
 		line("");
 	}
@@ -134,6 +154,12 @@ final class CaptureLayout {
 			}
 		});
 		line("image " + name + "_image {");
+		if (!kallsyms.containsKey("__entry_tramp_text_start") && boot.config().mapsEntryTrampolineInFixmapAlways()) {
+			line("  // kallsyms lacks __entry_tramp_text_start/_end, from which map_entry_trampoline takes the KPTI");
+			line("  // trampoline's size: add them to map it in the Fixmap as the replay does from the hardware walk");
+			warnings.add("kallsyms lacks __entry_tramp_text_start/_end: the Fixmap's trampoline is not mapped (add "
+					+ "the two symbols to the image to map it)");
+		}
 		line(String.format("  load phys 0x%x virt 0x%x", image.pa(image.text()), image.text()));
 		symbols.entrySet().stream().sorted((a, b) -> Long.compareUnsigned(a.getValue(), b.getValue()))
 				.forEach(e -> {
@@ -147,34 +173,49 @@ final class CaptureLayout {
 		line("");
 	}
 
-	private void policy(String name, Boot boot, List<ReadOnlyVmallocPages> readOnly) {
+	/** The run-time content of the capture as the replay copies it (none, with a warning, when it cannot be). */
+	private static List<Operation.WriteObserved> observed(Capture capture, Boot boot, List<String> warnings) {
+		Parsed<List<Operation.WriteObserved>> ops = RuntimeObservations.of(boot).operations(capture,
+				boot.config().runtimeGeometry());
+		ops.problems().forEach(p -> warnings.add(p.reason()));
+		return ops.value();
+	}
+
+	private void policy(String name, Boot boot, List<ReadOnlyVmallocPages> readOnly,
+			List<Operation.WriteObserved> observed) {
 		line("// The boot in the order the replay runs it (setup_arch → paging_init, mm_init → kfence_init,");
 		line("// kernel_init → free_initmem, mark_readonly); the recipes expand it for this kernel, cmdline and CPU.");
 		line("policy " + name + "_boot on " + name + "_platform with " + name + "_image {");
 		line("  boot {");
-		for (String recipe : List.of("map_kernel", "map_mem", "kfence_pool", "mark_linear_text_alias_ro",
-				"free_initmem", "mark_rodata_ro")) {
-			line("    " + recipe);
+		for (BootSequence.Step step : BootSequence.steps(List.of())) {
+			recipeName(step.name()).ifPresent(recipe -> line("    " + recipe));
 		}
 		line("  }");
-		if (!readOnly.isEmpty()) {
-			line("  // Observed at run time (kernel_page_tables_raw): pages of vmalloc areas (modules, the BPF JIT) made");
-			line("  // read-only, written by the linear alias of their pages; with rodata=full the kernel makes that");
-			line("  // alias read-only too (pageattr.c change_memory_common).");
+		if (!readOnly.isEmpty() || !observed.isEmpty()) {
 			line("  runtime {");
+		}
+		if (!readOnly.isEmpty()) {
+			line("    // Observed at run time (kernel_page_tables_raw): pages of vmalloc areas (modules, the BPF JIT)");
+			line("    // made read-only, written by the linear alias of their pages; with rodata=full the kernel makes");
+			line("    // that alias read-only too (pageattr.c change_memory_common).");
 			int i = 0;
 			for (ReadOnlyVmallocPages p : readOnly) {
 				line(String.format("    vmalloc_ro_%d: set_memory_ro vmalloc_backed [0x%x, +%s)  // %s", i++,
 						boot.linear(p.phys()), size(p.size()), CONTROL.matcher(p.origin()).replaceAll(" ")));
 			}
-			line("  }");
 		}
-		if (boot.kfencePoolPhys().isPresent()) {
-			String pool = String.format("0x%x", boot.kfencePoolPhys().getAsLong());
-			line("  // The early KFENCE pool (assumed at " + pool + ") cannot be written in a layout yet: the linear map");
-			line("  // around it is not page-mapped here as the replay maps it.");
-			warnings.add("the early KFENCE pool (assumed at " + pool + ") cannot be written in a .layout: its ptdump "
-					+ "differs from the replay's around the pool");
+		if (!observed.isEmpty()) {
+			line("    // The Modules and vmalloc content outside the image, copied from the hardware walk as it was seen:");
+			line("    // modules, vmalloc, ioremap, per-CPU chunks, which only run time makes.");
+			for (Operation.WriteObserved o : observed) {
+				long size = boot.config().runtimeGeometry().levelSize(o.level());
+				String range = String.format("[0x%x, +%s) level %d", o.virt(), size(o.count() * size), o.level());
+				line(o.table() ? "    observed table " + range
+						: String.format("    observed %s phys 0x%x attrs 0x%x", range, o.phys(), o.attrs()));
+			}
+		}
+		if (!readOnly.isEmpty() || !observed.isEmpty()) {
+			line("  }");
 		}
 		line("}");
 		line("");
@@ -186,6 +227,17 @@ final class CaptureLayout {
 				: "  // ptdump (CONFIG_DEBUG_WX runs it at boot) reads every table through its linear alias");
 		line("  ptdump expect ok");
 		line("}");
+	}
+
+	/**
+	 * The language's recipe for a step of the engine's boot sequence: the same name, but for the pool's step (the
+	 * language calls it after the pool); the run-time set_memory_ro step is written as the runtime phase.
+	 */
+	private static Optional<String> recipeName(String step) {
+		if (step.equals("kfence_init_pool")) {
+			return Optional.of(RecipeKind.KFENCE_POOL.getLiteral());
+		}
+		return Optional.ofNullable(RecipeKind.get(step)).map(RecipeKind::getLiteral);
 	}
 
 	/** The assumption that filled a symbol, as the capture replay listed it. */

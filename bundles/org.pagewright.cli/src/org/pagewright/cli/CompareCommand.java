@@ -12,6 +12,7 @@ import org.pagewright.arm64.capture.Capture;
 import org.pagewright.arm64.capture.KernelPageTablesText;
 import org.pagewright.arm64.capture.Parsed;
 import org.pagewright.arm64.capture.Section;
+import org.pagewright.arm64.layout.RunTimeAreas;
 import org.pagewright.config.run.StateView;
 import org.pagewright.lang.generator.LayoutChecks;
 
@@ -49,6 +50,10 @@ class CompareCommand extends Subcommand {
 			+ "with NAME (case-insensitive, repeatable), e.g. --section 'Linear Mapping'")
 	private List<String> sections = List.of();
 
+	@Option(names = "--include-runtime", description = "compare the Modules and vmalloc content outside the kernel "
+			+ "image too (run-time allocations no layout simulates; by default those lines are counted, not compared)")
+	private boolean includeRunTime;
+
 	@Mixin
 	private OutputFormat format;
 
@@ -57,7 +62,8 @@ class CompareCommand extends Subcommand {
 		KernelPageTablesText realDump = realDump();
 		LayoutChecks.Run run = LayoutRuns.of(file, err()).chosen(state, err());
 		StateView view = state.state(run, after);
-		List<DumpSections.Section> compared = DumpSections.compare(realDump, view.ptdumpRows(), sections);
+		RunTimeAreas runTime = includeRunTime ? RunTimeAreas.none() : view.runTime();
+		List<DumpSections.Section> compared = DumpSections.compare(realDump, view.ptdumpRows(), sections, runTime);
 		if (compared.isEmpty()) {
 			throw new InputException(real + ": no section " + (sections.isEmpty() ? "" : "matching " + sections)
 					+ " to compare");
@@ -72,6 +78,9 @@ class CompareCommand extends Subcommand {
 				out.printf("%s: lines %d/%d (%s), mapped bytes %s/%s (%s)%n", s.marker(), s.lines().matched(),
 						s.lines().total(), percent(s.lines().share()), DumpSections.size(s.agreeingBytes()),
 						DumpSections.size(s.mappedBytes()), percent(s.byteShare()));
+				if (s.runTimeLines() > 0) {
+					out.printf("  %d line(s) of run-time content (modules, vmalloc) not compared%n", s.runTimeLines());
+				}
 				s.lines().missing().forEach(l -> out.println("  - " + l));
 				s.lines().unexpected().forEach(l -> out.println("  + " + l));
 			}
@@ -130,6 +139,7 @@ class CompareCommand extends Subcommand {
 			o.addProperty("mappedBytes", s.mappedBytes());
 			o.addProperty("agreeingBytes", s.agreeingBytes());
 			o.addProperty("byteShare", s.byteShare());
+			o.addProperty("runTimeLines", s.runTimeLines());
 			JsonArray missing = new JsonArray();
 			s.lines().missing().forEach(missing::add);
 			o.add("realOnly", missing);

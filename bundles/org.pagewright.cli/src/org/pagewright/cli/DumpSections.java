@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.pagewright.arm64.capture.KernelPageTablesText;
+import org.pagewright.arm64.layout.RunTimeAreas;
 import org.pagewright.arm64.ptdump.DumpComparison;
 import org.pagewright.arm64.ptdump.PtdumpRow;
 
@@ -27,7 +28,7 @@ final class DumpSections {
 	 * @param mappedBytes bytes the real dump shows mapped (a line with attribute columns)
 	 * @param agreeingBytes those of them the simulation maps at the same level with the same attributes
 	 */
-	record Section(String marker, DumpComparison lines, long mappedBytes, long agreeingBytes) {
+	record Section(String marker, DumpComparison lines, long mappedBytes, long agreeingBytes, int runTimeLines) {
 		boolean agrees() {
 			return lines.identical();
 		}
@@ -40,11 +41,15 @@ final class DumpSections {
 	private DumpSections() {
 	}
 
-	/** The sections of the real dump whose marker starts with one of {@code only} (all when empty). */
-	static List<Section> compare(KernelPageTablesText real, List<PtdumpRow> simulated, List<String> only) {
+	/**
+	 * The sections of the real dump whose marker starts with one of {@code only} (all when empty); lines that
+	 * start in {@code runTime} (content only run time makes: modules, vmalloc) are counted, not compared.
+	 */
+	static List<Section> compare(KernelPageTablesText real, List<PtdumpRow> simulated, List<String> only,
+			RunTimeAreas runTime) {
 		Map<String, List<PtdumpRow.Range>> bySection = new LinkedHashMap<>();
 		for (PtdumpRow row : simulated) {
-			if (row instanceof PtdumpRow.Range r) {
+			if (row instanceof PtdumpRow.Range r && !runTime.contains(r.start())) {
 				bySection.computeIfAbsent(r.section(), k -> new ArrayList<>()).add(r);
 			}
 		}
@@ -55,18 +60,20 @@ final class DumpSections {
 				continue;
 			}
 			List<PtdumpRow.Range> sim = bySection.getOrDefault(block.marker(), List.of());
+			List<KernelPageTablesText.RangeLine> judged = block.lines().stream()
+					.filter(l -> !runTime.contains(l.start())).toList();
 			DumpComparison lines = DumpComparison.compare(text(sim.stream().map(PtdumpRow.Range::text).toList()),
-					text(block.lines().stream().map(KernelPageTablesText.RangeLine::text).toList()));
+					text(judged.stream().map(KernelPageTablesText.RangeLine::text).toList()));
 			long mapped = 0;
 			long agreeing = 0;
-			for (KernelPageTablesText.RangeLine line : block.lines()) {
+			for (KernelPageTablesText.RangeLine line : judged) {
 				Matcher m = RANGE.matcher(line.text());
 				if (m.matches() && !m.group(2).isBlank()) {
 					mapped += line.end() - line.start();
 					agreeing += sameMapping(line, m.group(1), columns(m.group(2)), sim);
 				}
 			}
-			out.add(new Section(block.marker(), lines, mapped, agreeing));
+			out.add(new Section(block.marker(), lines, mapped, agreeing, block.lines().size() - judged.size()));
 		}
 		return out;
 	}

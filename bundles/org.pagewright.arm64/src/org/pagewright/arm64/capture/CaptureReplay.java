@@ -101,8 +101,8 @@ public final class CaptureReplay {
         runtime.addAll(declared);
         BootReplay replay = BootReplay.run(boot, BootSequence.operations(boot, runtime, in.platform()),
                 in.staticTables());
-        long imageStart = boot.config().textHeadMapped() ? boot.image().text() : boot.image().stext();
-        RuntimeObservations observations = new RuntimeObservations(boot, imageStart);
+        long imageStart = RuntimeObservations.imageStart(boot);
+        RuntimeObservations observations = RuntimeObservations.of(boot);
         problems.addAll(observations.apply(replay.tables(), capture));
         String dump = Ptdump.render(replay.tables(), boot.layout());
         KernelPageTablesText actual = KernelPageTablesText.parse(Section.of("simulated", dump)).value();

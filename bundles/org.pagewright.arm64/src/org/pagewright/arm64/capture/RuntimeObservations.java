@@ -1,116 +1,140 @@
 package org.pagewright.arm64.capture;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongPredicate;
+
 import org.pagewright.arm64.Geometry;
-import org.pagewright.arm64.desc.Descriptor;
 import org.pagewright.arm64.kernel.Boot;
+import org.pagewright.arm64.layout.RunTimeAreas;
+import org.pagewright.arm64.map.ObservedWriter;
+import org.pagewright.arm64.op.OpResult;
+import org.pagewright.arm64.op.Operation.WriteObserved;
 import org.pagewright.arm64.table.PageTables;
-import org.pagewright.arm64.table.TablePool;
 
 /**
  * The Modules and vmalloc areas outside the kernel image hold run-time allocations (modules, vmalloc, ioremap,
  * per-CPU chunks, BPF): they are never derived. A replay copies them from the capture's hardware walk — its
  * table descriptors and leaf runs, raw — into the simulated tables, and declares the dump lines there as
- * run-time observations.
+ * run-time observations; an import writes the same copy as `observed` steps.
  */
-final class RuntimeObservations {
-    private final Boot boot;
-    private final long areaStart;
-    private final long areaEnd;
-    private final long imageStart;
-    private final long imageEnd;
+public final class RuntimeObservations {
+    private final RunTimeAreas areas;
 
-    RuntimeObservations(Boot boot, long imageStart) {
-        this.boot = boot;
-        this.areaStart = boot.layout().modulesVaddr();
-        this.areaEnd = boot.layout().vmallocEnd();
-        this.imageStart = imageStart;
-        this.imageEnd = boot.image().end();
+    private RuntimeObservations(Boot boot, long imageStart) {
+        this.areas = RunTimeAreas.of(boot.layout(), imageStart, boot.image().end());
+    }
+
+    /** The run-time areas of this boot: less the image from where ptdump shows it (_text, _stext before 6.2). */
+    public static RuntimeObservations of(Boot boot) {
+        return new RuntimeObservations(boot, imageStart(boot));
+    }
+
+    /** The image's first VA that ptdump shows. */
+    public static long imageStart(Boot boot) {
+        return boot.config().imageMappedFrom(boot.image().text(), boot.image().stext());
     }
 
     /** Whether a dump line starting at {@code va} shows run-time content (observed, not simulated). */
-    boolean observed(long va) {
-        return in(va, areaStart, areaEnd) && !in(va, imageStart, imageEnd);
-    }
-
-    private static boolean in(long va, long start, long end) {
-        return Long.compareUnsigned(va, start) >= 0 && Long.compareUnsigned(va, end) < 0;
+    public boolean observed(long va) {
+        return areas.contains(va);
     }
 
     /** At most this many observed entries are copied: a hostile capture cannot make the replay loop for ever. */
     private static final long MAX_ENTRIES = 1L << 22;
 
-    /** Copies the observed tables and leaves into {@code tables}; a problem when the table budget runs out. */
-    List<Problem> apply(PageTables tables, Capture capture) {
-        Geometry g = tables.geometry();
-        long budget = MAX_ENTRIES;
+    /**
+     * The capture's run-time content as runs of entries to write, tables first (so that each leaf finds the
+     * tables the kernel had above it), then leaves; only the entries in the run-time areas.
+     */
+    public Parsed<List<WriteObserved>> operations(Capture capture, Geometry g) {
+        List<WriteObserved> out = new ArrayList<>();
+        long entries = 0;
         for (RawTableRun run : capture.rawTableRuns()) {
             if (!fits(g, run.level(), run.level() + 1 <= Geometry.LAST_LEVEL, run.count())
                     || run.entrySpan() != g.levelSize(run.level())) {
-                return List.of(new Problem(0, "table descriptor run at level " + run.level()
-                        + " does not fit this kernel's page-table geometry: run-time areas not copied"));
+                return problem("table descriptor run at level " + run.level()
+                        + " does not fit this kernel's page-table geometry: run-time areas not copied");
             }
             long span = run.entrySpan();
-            for (long i = 0; i < run.count(); i++) {
-                long va = run.vaStart() + i * span;
-                if (observed(va) || observed(va + span - 1) && !in(va, imageStart, imageEnd)) {
-                    if (--budget < 0 || tableAt(tables, g, run.level() + 1, va) == TablePool.NO_PAGE) {
-                        return budget();
-                    }
-                }
-            }
+            // a table entry serves the run-time area when its span starts or ends there
+            entries += split(run.vaStart(), run.count(), span, va -> observed(va)
+                    || observed(va + span - 1) && !in(va, areas.imageStart(), areas.imageEnd()),
+                    (va, n, i) -> out.add(new WriteObserved(va, n, run.level(), true, 0, 0,
+                            "observed table entries at level " + run.level())));
         }
         for (RawLeafRun run : capture.rawLeafRuns()) {
             if (!fits(g, run.level(), true, run.count())
                     || (run.vaEnd() - run.vaStart()) / run.count() != g.levelSize(run.level())) {
-                return List.of(new Problem(0, "leaf run at level " + run.level() + " does not fit this kernel's"
-                        + " page-table geometry: run-time areas not copied"));
+                return problem("leaf run at level " + run.level() + " does not fit this kernel's page-table"
+                        + " geometry: run-time areas not copied");
             }
             long size = g.levelSize(run.level());
-            for (long i = 0; i < run.count(); i++) {
-                long va = run.vaStart() + i * size;
-                if (!observed(va)) {
-                    continue;
-                }
-                long table = --budget < 0 ? TablePool.NO_PAGE : tableAt(tables, g, run.level(), va);
-                if (table == TablePool.NO_PAGE) {
-                    return budget();
-                }
-                long descriptor = run.attrs() | g.encodeOutputAddress(run.oaStart() + i * size);
-                tables.setEntry(table, g.index(run.level(), va), descriptor);
+            entries += split(run.vaStart(), run.count(), size, this::observed,
+                    (va, n, i) -> out.add(new WriteObserved(va, n, run.level(), false, run.oaStart() + i * size,
+                            run.attrs(), "observed leaves at level " + run.level())));
+            if (entries > MAX_ENTRIES) {
+                return problem("more than " + MAX_ENTRIES + " observed entries: run-time areas not copied");
+            }
+        }
+        return Parsed.of(List.copyOf(out), List.of());
+    }
+
+    /** Copies the observed tables and leaves into {@code tables}; a problem when they cannot be written. */
+    List<Problem> apply(PageTables tables, Capture capture) {
+        Parsed<List<WriteObserved>> ops = operations(capture, tables.geometry());
+        if (!ops.problems().isEmpty()) {
+            return ops.problems();
+        }
+        for (WriteObserved w : ops.value()) {
+            OpResult r = ObservedWriter.write(tables, w.virt(), w.count(), w.level(), w.table(), w.phys(), w.attrs());
+            if (!r.isOk()) {
+                return List.of(new Problem(0, "cannot copy the observed vmalloc tables: " + reason(r)));
             }
         }
         return List.of();
+    }
+
+    private interface SubRun {
+        void accept(long va, long count, long firstIndex);
+    }
+
+    /** Calls {@code sink} for each stretch of consecutive entries that {@code wanted} accepts; their count. */
+    private static long split(long start, long count, long size, LongPredicate wanted, SubRun sink) {
+        long taken = 0;
+        long first = -1;
+        for (long i = 0; i <= count; i++) {
+            boolean in = i < count && wanted.test(start + i * size);
+            if (in && first < 0) {
+                first = i;
+            } else if (!in && first >= 0) {
+                sink.accept(start + first * size, i - first, first);
+                taken += i - first;
+                first = -1;
+            }
+        }
+        return taken;
+    }
+
+    private static String reason(OpResult r) {
+        return switch (r) {
+            case OpResult.Refused x -> x.reason();
+            case OpResult.Einval x -> x.reason();
+            case OpResult.Enomem x -> x.reason();
+            case OpResult.Bug x -> x.reason();
+            case OpResult.Ok x -> "";
+        };
     }
 
     private static boolean fits(Geometry g, int level, boolean levelOk, long count) {
         return levelOk && count > 0 && level >= g.startLevel() && level <= Geometry.LAST_LEVEL;
     }
 
-    private static List<Problem> budget() {
-        return List.of(new Problem(0, "cannot copy the observed vmalloc tables: too many entries, the table"
-                + " budget ran out, or a simulated leaf lies where the capture has a table"));
+    private static boolean in(long va, long start, long end) {
+        return Long.compareUnsigned(va, start) >= 0 && Long.compareUnsigned(va, end) < 0;
     }
 
-    /** The table of {@code level} holding {@code va}, created (empty) along the way where the walk finds none. */
-    private static long tableAt(PageTables tables, Geometry g, int level, long va) {
-        long pa = tables.rootPa();
-        for (int l = g.startLevel(); l < level; l++) {
-            int index = g.index(l, va);
-            long d = tables.entry(pa, index);
-            if (!Descriptor.isTable(d, l)) {
-                if (d != 0) {
-                    return TablePool.NO_PAGE; // a simulated leaf where the capture has a table
-                }
-                long next = tables.pool().allocate();
-                if (next == TablePool.NO_PAGE) {
-                    return TablePool.NO_PAGE;
-                }
-                tables.setEntry(pa, index, g.encodeOutputAddress(next) | Descriptor.TYPE_TABLE);
-                d = tables.entry(pa, index);
-            }
-            pa = tables.nextTablePa(d);
-        }
-        return pa;
+    private static Parsed<List<WriteObserved>> problem(String reason) {
+        return Parsed.of(List.of(), List.of(new Problem(0, reason)));
     }
 }

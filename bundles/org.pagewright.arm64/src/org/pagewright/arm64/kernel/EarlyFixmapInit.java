@@ -3,6 +3,7 @@ package org.pagewright.arm64.kernel;
 import java.util.EnumSet;
 import java.util.List;
 import org.pagewright.arm64.desc.Prot;
+import org.pagewright.arm64.layout.KernelVaLayout;
 import org.pagewright.arm64.map.MapFlag;
 import org.pagewright.arm64.op.Operation;
 import org.pagewright.arm64.op.Operation.ClearMapping;
@@ -17,16 +18,16 @@ import org.pagewright.arm64.op.Operation.CreateMapping;
 public final class EarlyFixmapInit implements Recipe {
 
     /** [first, end) of the PMDs that get a bm_pte: bm_pte[i] serves the i-th. */
-    static long[] pteTableSpan(Boot boot) {
-        long pmd = boot.config().runtimeGeometry().levelSize(2);
-        long start = boot.layout().fixmapStart() & -pmd;
-        long end = boot.config().fixmapPteTablesCoverWholeFixmap() ? boot.layout().fixaddrTop() : start + pmd;
+    static long[] pteTableSpan(KernelVaLayout layout, KernelConfig config) {
+        long pmd = config.runtimeGeometry().levelSize(2);
+        long start = layout.fixmapStart() & -pmd;
+        long end = config.fixmapPteTablesCoverWholeFixmap() ? layout.fixaddrTop() : start + pmd;
         return new long[] {start, end};
     }
 
     @Override
     public List<Operation> operations(Boot boot) {
-        long[] span = pteTableSpan(boot);
+        long[] span = pteTableSpan(boot.layout(), boot.config());
         long start = span[0];
         long end = span[1];
         long anyPhys = boot.memory().banks().get(0).start();

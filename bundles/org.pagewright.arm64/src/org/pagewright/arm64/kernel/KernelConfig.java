@@ -249,6 +249,11 @@ public record KernelConfig(KernelBuild build, Cmdline cmdline, CpuFeatures cpu) 
         return version().atLeast(TEXT_HEAD_MAPPED);
     }
 
+    /** The image's first VA that the kernel maps and ptdump shows: _text, or _stext before 6.2. */
+    public long imageMappedFrom(long text, long stext) {
+        return textHeadMapped() ? text : stext;
+    }
+
     /** The series (mmu.c map_mem): text alias and data/bss alias mapped before the banks, no NOMAP trick. */
     public boolean mapsKernelAliasBeforeBanks() {
         return version().atLeast(DATA_BSS_SERIES);

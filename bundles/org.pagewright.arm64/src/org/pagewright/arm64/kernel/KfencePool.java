@@ -14,7 +14,7 @@ import org.pagewright.arm64.op.Operation.SetMemoryValid;
 public final class KfencePool implements Recipe {
 
     /** The early pool's PA when this kernel allocates one (mmu.c arm64_kfence_alloc_pool) and it is known. */
-    static OptionalLong earlyPool(Boot boot) {
+    public static OptionalLong earlyPool(Boot boot) {
         return boot.config().kfenceEarlyPool() ? boot.kfencePoolPhys() : OptionalLong.empty();
     }
 

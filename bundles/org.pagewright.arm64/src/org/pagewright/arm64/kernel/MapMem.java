@@ -48,7 +48,7 @@ public final class MapMem implements Recipe {
     /** mmu.c map_mem: the alias starts at _text since 5973a62efa34, at _stext before. */
     static long textAliasStart(Boot boot) {
         KernelImage i = boot.image();
-        return i.pa(boot.config().textHeadMapped() ? i.text() : i.stext());
+        return i.pa(boot.config().imageMappedFrom(i.text(), i.stext()));
     }
 
     private static List<Operation> nomapTrick(Boot boot) {

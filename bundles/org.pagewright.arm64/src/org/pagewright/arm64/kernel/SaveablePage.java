@@ -43,7 +43,7 @@ public final class SaveablePage {
     /** Kernel-image frames stay PageReserved except the init region free_initmem gave back. */
     public static boolean reservedImagePage(Boot boot, long pa) {
         KernelImage i = boot.image();
-        long start = i.pa(boot.config().textHeadMapped() ? i.text() : i.stext());
+        long start = i.pa(boot.config().imageMappedFrom(i.text(), i.stext()));
         boolean inImage = pa >= start && pa < i.pa(i.end());
         boolean inInit = pa >= i.pa(i.initBegin()) && pa < i.pa(i.initEnd());
         return inImage && !inInit;

@@ -2,6 +2,7 @@ package org.pagewright.arm64.kernel;
 
 import java.util.OptionalLong;
 import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.layout.KernelVaLayout;
 import org.pagewright.arm64.table.PageTables;
 
 /**
@@ -19,8 +20,13 @@ public record StaticTables(OptionalLong swapperPgDir, OptionalLong bmPud, Option
 
     /** Declares bm_pud/bm_pmd/bm_pte as the fixmap's tables (mmu.c early_fixmap_init_pud/_pmd/_pte). */
     public void place(PageTables tables, Boot boot) {
+        place(tables, boot.layout(), boot.config());
+    }
+
+    /** As {@link #place(PageTables, Boot)} for a kernel of this layout and configuration. */
+    public void place(PageTables tables, KernelVaLayout layout, KernelConfig config) {
         Geometry g = tables.geometry();
-        long fixmap = boot.layout().fixmapStart();
+        long fixmap = layout.fixmapStart();
         if (bmPud.isPresent() && 1 > g.startLevel()) {
             tables.placeTable(1, fixmap, bmPud.getAsLong());
         }
@@ -28,7 +34,7 @@ public record StaticTables(OptionalLong swapperPgDir, OptionalLong bmPud, Option
             tables.placeTable(2, fixmap, bmPmd.getAsLong());
         }
         if (bmPte.isPresent()) {
-            long[] span = EarlyFixmapInit.pteTableSpan(boot);
+            long[] span = EarlyFixmapInit.pteTableSpan(layout, config);
             long pmd = g.levelSize(2);
             for (long va = span[0]; Long.compareUnsigned(va, span[1]) < 0 && va != 0; va += pmd) {
                 tables.placeTable(Geometry.LAST_LEVEL, va, bmPte.getAsLong() + (va - span[0]) / pmd * g.pageSize());

@@ -11,6 +11,7 @@ import org.pagewright.arm64.attr.PageAttr;
 import org.pagewright.arm64.desc.Prot;
 import org.pagewright.arm64.map.EarlyMapper;
 import org.pagewright.arm64.map.Mapper;
+import org.pagewright.arm64.map.ObservedWriter;
 import org.pagewright.arm64.attr.TransPgd;
 import org.pagewright.arm64.map.Unmapper;
 import org.pagewright.arm64.table.PageTables;
@@ -84,6 +85,8 @@ public final class Executor {
             case Operation.ClearMapping c -> new Unmapper(tables).clear(c.virt(), c.size());
             case Operation.TransPgdCopy t -> TransPgd.copyInPlace(tables, rules, t.linearStart(), t.linearEnd(),
                     t.debugPagealloc(), t.ng());
+            case Operation.WriteObserved w ->
+                    ObservedWriter.write(tables, w.virt(), w.count(), w.level(), w.table(), w.phys(), w.attrs());
             case Operation.RegisterVmArea r -> {
                 tables.vmAreas().add(new VmAreas.Area(r.virt(), r.size(), r.vmAlloc(), r.allowHugeVmap(),
                         r.origin()));

@@ -84,4 +84,14 @@ public sealed interface Operation {
     record RegisterVmArea(long virt, long size, boolean vmAlloc, boolean allowHugeVmap, String origin)
             implements Operation {
     }
+
+    /**
+     * Content only run time makes (modules, vmalloc, ioremap, per-CPU chunks), copied raw from a capture's hardware
+     * walk and never derived: {@code count} entries of {@code level} from {@code virt}, each a leaf {@code attrs} with
+     * the output address {@code phys + i * level size}, or with {@code table} a table descriptor to an empty table
+     * of the next level. The tables on the way are created empty.
+     */
+    record WriteObserved(long virt, long count, int level, boolean table, long phys, long attrs, String origin)
+            implements Operation {
+    }
 }

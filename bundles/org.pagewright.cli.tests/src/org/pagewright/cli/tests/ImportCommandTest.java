@@ -54,15 +54,46 @@ class ImportCommandTest {
 		assertTrue(checked.out().contains("1 file(s): 1 check(s), 1 passed, 0 failed; 0 error(s)"), checked::toString);
 		assertEquals(0, ptdump.exit(), ptdump::toString);
 		CaptureReplay.Result replay = replay(capture);
-		KernelPageTablesText dump = KernelPageTablesText.parse(Section.of("imported", ptdump.out())).value();
-		// what the replay derives from the layout and judges against the real kernel: the linear map, the image
-		assertEquals(replay.actualLinear(), dump.block("Linear Mapping start").orElseThrow().lines().stream()
-				.map(KernelPageTablesText.RangeLine::text).toList());
-		KernelPageTablesText image = KernelPageTablesText.parse(Section.of("image", String.join("\n",
-				replay.actualImage()))).value();
-		long start = image.rangeLines().get(0).start();
-		long end = image.rangeLines().get(image.rangeLines().size() - 1).end();
-		assertEquals(replay.actualImage(), dump.linesWithin(start, end));
+		// the whole dump: the boot's recipes with the platform's FDT, PCI I/O and KFENCE pool, and the run-time
+		// content written as observed; 6.1's kallsyms lacks the trampoline's symbols (import warns, see below)
+		assertEquals(withoutTrampoline(name, replay.simulatedDump()), withoutTrampoline(name, ptdump.out()));
+	}
+
+	/** 6.1 maps the KPTI trampoline in the Fixmap; without its symbols an imported layout cannot (it says so). */
+	private static String withoutTrampoline(String capture, String dump) {
+		if (!capture.startsWith("k61-")) {
+			return dump;
+		}
+		String fixmap = dump.substring(dump.indexOf("---[ Fixmap start ]---"), dump.indexOf("---[ Fixmap end ]---"));
+		return dump.replace(fixmap, "");
+	}
+
+	@Test
+	void aCaptureWithoutTheTrampolineSymbolsWarnsThatTheFixmapLacksIt() throws IOException {
+		Path layout = dir.resolve("k61.layout");
+
+		Cli.Result r = Cli.run("import", Cli.capture("k61-max-1G-nokaslr", dir).toString(), "-o", layout.toString());
+
+		assertEquals(0, r.exit(), r::toString);
+		assertTrue(r.err().contains("kallsyms lacks __entry_tramp_text_start/_end: the Fixmap's trampoline is not "
+				+ "mapped"), r::toString);
+	}
+
+	@ParameterizedTest
+	@MethodSource("captures")
+	void onEveryCaptureOfThisKernelEveryJudgedLineOfTheImportedLayoutAgrees(String name) throws IOException {
+		Path capture = Cli.capture(name, dir);
+		Path layout = dir.resolve(name + ".layout");
+		assertEquals(0, Cli.run("import", capture.toString(), "-o", layout.toString()).exit());
+
+		Cli.Result compared = Cli.run("compare", capture.toString(), layout.toString());
+
+		// 6.1: the replay's own linear-map gap and the trampoline; every other capture agrees line for line
+		assertEquals(name.startsWith("k61-") ? 1 : 0, compared.exit(), compared::toString);
+		assertTrue(compared.out().contains(name.startsWith("k61-") ? "8 of 10 section(s) agree"
+				: "10 of 10 section(s) agree"), compared::toString);
+		assertTrue(compared.out().contains("line(s) of run-time content (modules, vmalloc) not compared"),
+				compared::toString);
 	}
 
 	@Test
@@ -126,7 +157,8 @@ class ImportCommandTest {
 
 		assertEquals(0, fromLog.exit(), fromLog::toString);
 		assertEquals(0, fromParts.exit(), fromParts::toString);
-		assertEquals(block("platform", whole), block("platform", parts));
+		// the FDT and the PCI I/O window come from the log's hardware walk and dmesg, which separate files lack
+		assertEquals(block("platform", whole).replaceAll("\n  (fdt|pci_io) at [^\n]*", ""), block("platform", parts));
 		assertTrue(block("platform", parts).contains("  cpu lpa2\n"), () -> read(parts));
 		assertEquals(block("image", whole), block("image", parts));
 		assertTrue(Files.readString(parts).contains("// assumed: CPU MIDR_EL1 0x000f0510 (qemu-max r0p0) from "

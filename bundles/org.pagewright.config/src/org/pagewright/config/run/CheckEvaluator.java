@@ -12,6 +12,7 @@ import org.pagewright.arm64.ptdump.AttributeColumns;
 import org.pagewright.arm64.query.Alias;
 import org.pagewright.arm64.query.AliasQuery;
 import org.pagewright.arm64.query.ContGroups;
+import org.pagewright.arm64.query.TablePageReads;
 import org.pagewright.arm64.query.WxAudit;
 import org.pagewright.arm64.table.Leaf;
 import org.pagewright.arm64.table.PageTables;
@@ -220,24 +221,14 @@ final class CheckEvaluator {
                 .replace("expected  ", "expected "));
     }
 
-    /** ptdump reads every table page through its linear alias (p?d_offset = __va(table PA)). */
+    /** ptdump reads every table page below the root through its linear alias (TablePageReads). */
     private Outcome ptdump(PtdumpCheck check, PageTables state) {
-        Walker walker = new Walker(state, setup.cpu());
-        String firstUnreadable = null;
-        long[] pages = state.reachableTablePages();
-        for (long pa : pages) {
-            if (pa == state.rootPa() && setup.swapperPgDirPa().isPresent()) {
-                continue; // the walk starts at init_mm.pgd, i.e. swapper_pg_dir through the kernel image mapping
-            }
-            Translation t = walker.translate(setup.linear(pa), Access.READ);
-            if (t instanceof Translation.Fault f) {
-                firstUnreadable = String.format("table page PA 0x%x is not readable at its linear alias 0x%016x: %s",
-                        pa, f.va(), describe(f));
-                break;
-            }
-        }
-        boolean walks = firstUnreadable == null;
-        String reason = walks ? "all " + pages.length + " table pages readable through the linear map" : firstUnreadable;
+        Optional<TablePageReads.Unreadable> unreadable = TablePageReads.firstUnreadable(state, setup.layout(),
+                setup.physOffset(), setup.cpu());
+        String reason = unreadable.map(u -> String.format("table page PA 0x%x is not readable at its linear alias "
+                + "0x%016x: %s", u.tablePa(), u.linearVa(), describe(u.fault())))
+                .orElse("all " + state.reachableTablePages().length + " table pages readable through the linear map");
+        boolean walks = unreadable.isEmpty();
         return new Outcome(walks != check.isExpectFault(), check.isExpectFault() && walks
                 ? reason + ", but a fault was expected" : reason);
     }

@@ -33,7 +33,7 @@ public final class ConfigurationRunner {
     public static RunResult run(Configuration configuration) {
         EngineSetup.Result setup = EngineSetup.of(configuration);
         if (setup.setup().isEmpty()) {
-            return new RunResult(configuration.getName(), List.of(), setup.problems(), null, null, 0);
+            return new RunResult(configuration.getName(), List.of(), setup.problems(), null, null, 0, null);
         }
         EngineSetup engine = setup.setup().get();
         CheckEvaluator evaluator = new CheckEvaluator(engine);
@@ -50,7 +50,7 @@ public final class ConfigurationRunner {
             String title = revision instanceof Patch p ? p.getTitle() : revision.getName();
             Ran ran = runPhases(engine, revision, previous, kept, stepsAsked(configuration, number));
             if (ran == null) {
-                return new RunResult(configuration.getName(), List.of(), List.of(kept.problem(title)), null, null, 0);
+                return new RunResult(configuration.getName(), List.of(), List.of(kept.problem(title)), null, null, 0, null);
             }
             List<PhaseResult> phases = ran.phases();
             List<CheckVerdict> verdicts = new ArrayList<>();
@@ -73,7 +73,7 @@ public final class ConfigurationRunner {
             previousLabel = result.label();
         }
         return new RunResult(configuration.getName(), revisions, List.of(), engine.layout(), engine.cpu(),
-                engine.physOffset());
+                engine.physOffset(), engine.runTimeAreas());
     }
 
     /** A revision's phases, and the states right after the steps that checks ask for (phase, then step label). */
@@ -263,6 +263,8 @@ public final class ConfigurationRunner {
             case Operation.TransPgdCopy t -> String.format("trans_pgd copy of the linear map 0x%016x-0x%016x",
                     t.linearStart(), t.linearEnd());
             case Operation.RegisterVmArea r -> String.format("vm area 0x%016x size 0x%x", r.virt(), r.size());
+            case Operation.WriteObserved w -> String.format("%d observed level-%d %s from 0x%016x", w.count(),
+                    w.level(), w.table() ? "table entries" : "leaves", w.virt());
         };
     }
 }

@@ -3,6 +3,7 @@ package org.pagewright.config.run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.pagewright.arm64.CpuFeatures;
 import org.pagewright.arm64.Geometry;
@@ -14,7 +15,9 @@ import org.pagewright.arm64.attr.DirectMapPolicy;
 import org.pagewright.arm64.kernel.Cmdline;
 import org.pagewright.arm64.kernel.KernelBuild;
 import org.pagewright.arm64.kernel.KernelConfig;
+import org.pagewright.arm64.kernel.StaticTables;
 import org.pagewright.arm64.layout.KernelVaLayout;
+import org.pagewright.arm64.layout.RunTimeAreas;
 import org.pagewright.arm64.op.Executor;
 import org.pagewright.arm64.table.PageTables;
 import org.pagewright.arm64.table.TablePool;
@@ -36,7 +39,8 @@ import org.pagewright.config.Symbol;
 public record EngineSetup(Geometry geometry, KernelRules rules, CpuFeatures cpu, KernelVaLayout layout,
         Executor executor, long physOffset, Optional<Long> kimageVoffset, Optional<Long> swapperPgDirPa,
         Optional<Long> imageEndPa, List<DramBank> banks, int tablePageBudget, KernelConfig kernel,
-        ReservedPages reservedPages) {
+        ReservedPages reservedPages, StaticTables staticTables, Optional<Long> kfencePoolPa,
+        RunTimeAreas runTimeAreas) {
 
     /** The setup, or the problems that prevent one (each naming the offending machine setting). */
     public record Result(Optional<EngineSetup> setup, List<String> problems) {
@@ -87,25 +91,60 @@ public record EngineSetup(Geometry geometry, KernelRules rules, CpuFeatures cpu,
             return new Result(Optional.empty(), problems);
         }
         Optional<Long> imageStart = image == null ? Optional.empty() : Optional.of(image.getPhysBase());
+        StaticTables statics = new StaticTables(pa(swapper), pa(imagePa(image, voffset, "bm_pud")),
+                pa(imagePa(image, voffset, "bm_pmd")), pa(imagePa(image, voffset, "bm_pte")));
+        DirectMapDecisions d = m.getDirectMap();
+        Optional<Long> kfencePool = d == null || d.getKfencePoolEnd() == d.getKfencePoolStart() ? Optional.empty()
+                : Optional.of(layout.linearToPhys(d.getKfencePoolStart(), m.getPhysOffset()));
         return new Result(Optional.of(new EngineSetup(walked, rules, cpu, layout, executor, m.getPhysOffset(), voffset,
                 swapper, imageEnd, List.copyOf(configuration.getMemory()), m.getTablePageBudget(), kernel,
-                ReservedPages.of(configuration, imageStart, imageEnd))), List.of());
+                ReservedPages.of(configuration, imageStart, imageEnd), statics, kfencePool,
+                runTimeAreasOf(layout, kernel, image))), List.of());
     }
 
     /**
-     * An empty swapper_pg_dir: the root pinned at __pa_symbol(swapper_pg_dir) when the image gives it, other table
-     * pages handed out top-down from the highest DRAM bank as memblock does, so that "is every table page readable
-     * through its linear alias" has the kernel's answer. Empty when not even the root table fits the budget
-     * (MachineLimits has already refused the other causes: a misaligned swapper_pg_dir, an empty bank).
+     * The Modules and vmalloc areas less the image as ptdump shows it (from KernelConfig.imageMappedFrom to _end);
+     * without those symbols the whole areas.
+     */
+    private static RunTimeAreas runTimeAreasOf(KernelVaLayout layout, KernelConfig kernel, KernelImage image) {
+        Optional<Long> text = image == null ? Optional.empty() : symbol(image, "_text");
+        Optional<Long> stext = image == null ? Optional.empty() : symbol(image, "_stext");
+        Optional<Long> start = text.isPresent() && stext.isPresent()
+                ? Optional.of(kernel.imageMappedFrom(text.get(), stext.get())) : text.or(() -> stext);
+        Optional<Long> end = image == null ? Optional.empty() : symbol(image, "_end");
+        return start.isPresent() && end.isPresent() ? RunTimeAreas.of(layout, start.get(), end.get())
+                : RunTimeAreas.of(layout, 0, 0);
+    }
+
+    /**
+     * An empty swapper_pg_dir: the root pinned at __pa_symbol(swapper_pg_dir) when the image gives it, the
+     * fixmap's tables at bm_pud/bm_pmd/bm_pte when it gives those, other table pages handed out top-down from the
+     * highest DRAM bank as memblock does (below the early KFENCE pool, which map_mem allocates first), so that "is
+     * every table page readable through its linear alias" has the kernel's answer. Empty when not even the root
+     * table fits the budget (MachineLimits has already refused the other causes: a misaligned swapper_pg_dir, an
+     * empty bank).
      */
     public Optional<PageTables> newTables() {
         TablePool pool = banks.isEmpty() ? TablePool.withDefaults(geometry.granule())
-                : TablePool.topDown(geometry.granule(), allocatableStart(), highestBank().getBase()
-                        + highestBank().getSize(), workingBudget());
+                : TablePool.topDown(geometry.granule(), allocatableStart(), allocatableEnd(), workingBudget());
         PageTables tables = swapperPgDirPa.isPresent()
                 ? PageTables.createWithRootAt(geometry, pool, swapperPgDirPa.get())
                 : PageTables.create(geometry, pool);
+        if (tables != null) {
+            staticTables.place(tables, layout, kernel);
+        }
         return Optional.ofNullable(tables); // empty: the budget does not hold even the root table
+    }
+
+    /** The top of the highest bank, or the early KFENCE pool's start when the pool lies in it (mmu.c map_mem). */
+    private long allocatableEnd() {
+        DramBank bank = highestBank();
+        long end = bank.getBase() + bank.getSize();
+        if (kfencePoolPa.isPresent() && Long.compareUnsigned(kfencePoolPa.get(), allocatableStart()) > 0
+                && Long.compareUnsigned(kfencePoolPa.get(), end) < 0) {
+            return kfencePoolPa.get();
+        }
+        return end;
     }
 
     /** The machine's budget for the working tables, at most a quarter of the heap so that a snapshot fits too. */
@@ -178,6 +217,15 @@ public record EngineSetup(Geometry geometry, KernelRules rules, CpuFeatures cpu,
             policy = policy.withRodataFull(d.isRodataFull());
         }
         return policy.withKfencePool(d.getKfencePoolStart(), d.getKfencePoolEnd());
+    }
+
+    /** __pa_symbol of an image symbol. */
+    private static Optional<Long> imagePa(KernelImage image, Optional<Long> voffset, String name) {
+        return voffset.flatMap(v -> symbol(image, name).map(va -> va - v));
+    }
+
+    private static OptionalLong pa(Optional<Long> value) {
+        return value.map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
     private static Optional<Long> symbol(KernelImage image, String name) {

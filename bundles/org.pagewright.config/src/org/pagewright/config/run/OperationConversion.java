@@ -17,6 +17,7 @@ import org.pagewright.config.RegisterVmArea;
 import org.pagewright.config.SetDirectMap;
 import org.pagewright.config.SetMemoryValid;
 import org.pagewright.config.UpdateMappingProt;
+import org.pagewright.config.WriteObserved;
 
 /** Configuration operations to the engine's {@link Operation} records (one record per configuration class). */
 public final class OperationConversion {
@@ -43,6 +44,8 @@ public final class OperationConversion {
                     t.isDebugPagealloc(), t.isNg(), origin);
             case RegisterVmArea r -> new Operation.RegisterVmArea(r.getVirt(), r.getSize(), r.isVmAlloc(),
                     r.isAllowHugeVmap(), origin);
+            case WriteObserved w -> new Operation.WriteObserved(w.getVirt(), w.getCount(), w.getLevel(), w.isTable(),
+                    w.getPhys(), w.getAttrs(), origin);
             default -> throw new IllegalArgumentException("no engine operation for " + op.eClass().getName());
         };
     }

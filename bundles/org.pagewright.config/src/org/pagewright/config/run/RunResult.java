@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.pagewright.arm64.CpuFeatures;
 import org.pagewright.arm64.layout.KernelVaLayout;
+import org.pagewright.arm64.layout.RunTimeAreas;
 import org.pagewright.config.Phase;
 
 /**
@@ -15,9 +16,10 @@ import org.pagewright.config.Phase;
  * @param layout the kernel VA layout the states were built for (null when it could not run)
  * @param cpu the CPU the states are walked with (null when it could not run)
  * @param physOffset PHYS_OFFSET, for the linear alias of a physical address
+ * @param runTime the VAs whose content only run time makes (null when it could not run)
  */
 public record RunResult(String configuration, List<RevisionResult> revisions, List<String> problems,
-        KernelVaLayout layout, CpuFeatures cpu, long physOffset) {
+        KernelVaLayout layout, CpuFeatures cpu, long physOffset, RunTimeAreas runTime) {
 
     public RunResult {
         revisions = List.copyOf(revisions);
@@ -30,7 +32,7 @@ public record RunResult(String configuration, List<RevisionResult> revisions, Li
 
     /** The state a revision left at the end of a phase, with what is needed to read it. */
     public Optional<StateView> state(int patch, Phase phase) {
-        return revision(patch).flatMap(r -> r.phase(phase).map(p -> new StateView(configuration, r, p, layout, cpu, physOffset)));
+        return revision(patch).flatMap(r -> r.phase(phase).map(p -> new StateView(configuration, r, p, layout, cpu, physOffset, runTime)));
     }
 
     /** Every check verdict of every revision, in order. */

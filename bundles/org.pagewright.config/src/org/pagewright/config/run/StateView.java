@@ -5,6 +5,7 @@ import java.util.List;
 import org.pagewright.arm64.CpuFeatures;
 import org.pagewright.arm64.desc.DescriptorFields;
 import org.pagewright.arm64.layout.KernelVaLayout;
+import org.pagewright.arm64.layout.RunTimeAreas;
 import org.pagewright.arm64.ptdump.PtdumpRow;
 import org.pagewright.arm64.ptdump.PtdumpRows;
 import org.pagewright.arm64.query.Alias;
@@ -17,7 +18,7 @@ import org.pagewright.arm64.walk.WalkTrace;
  * Tables view and the command line's run, ptdump and diff read states only through this class.
  */
 public record StateView(String configuration, RevisionResult revision, PhaseResult phase, KernelVaLayout layout,
-        CpuFeatures cpu, long physOffset) {
+        CpuFeatures cpu, long physOffset, RunTimeAreas runTime) {
 
     /** "data_bss_v4 patch 15 runtime". */
     public String label() {

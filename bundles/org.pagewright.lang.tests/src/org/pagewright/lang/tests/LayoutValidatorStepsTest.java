@@ -47,6 +47,17 @@ class LayoutValidatorStepsTest {
 	}
 
 	@Test
+	void observedEntriesSitAtALevelOfThePlatformsTablesAndTableEntriesAboveTheLast() throws Exception {
+		String leaves = "on runtime: observed [0xffff800080a00000, +16K) level %d phys 0x4820_3000 attrs 0xf03";
+		String tables = "on runtime: observed table [0xffff800080a00000, +2M) level %d";
+		assertIssue(patch(String.format(leaves, 4)), OBSERVED_LEVEL_OUT_OF_RANGE, 26);
+		assertIssue(patch(String.format(leaves, -1)), OBSERVED_LEVEL_OUT_OF_RANGE, 26); // 4K, 48 bits: 0 to 3
+		assertIssue(patch(String.format(tables, 3)), OBSERVED_LEVEL_OUT_OF_RANGE, 26);
+		assertNoIssue(patch(String.format(leaves, 3)), OBSERVED_LEVEL_OUT_OF_RANGE);
+		assertNoIssue(patch(String.format(tables, 2)), OBSERVED_LEVEL_OUT_OF_RANGE);
+	}
+
+	@Test
 	void aStepRemovedByAPatchCannotBeEditedAfterIt() throws Exception {
 		assertIssue(patch("remove data_alias\n change data_alias: flags | NO_CONT_MAPPINGS"), STEP_REMOVED_EARLIER, 27);
 		assertNoIssue(patch("change data_alias: flags | NO_CONT_MAPPINGS\n remove data_alias"), STEP_REMOVED_EARLIER);

@@ -17,6 +17,9 @@ import org.pagewright.lang.layout.CmdlineWord;
 import org.pagewright.lang.layout.CpuFeature;
 import org.pagewright.lang.layout.CpuSetting;
 import org.pagewright.lang.layout.DramBank;
+import org.pagewright.lang.layout.FdtSetting;
+import org.pagewright.lang.layout.KfencePoolSetting;
+import org.pagewright.lang.layout.PciIoSetting;
 import org.pagewright.lang.layout.GranuleSetting;
 import org.pagewright.lang.layout.KconfigSetting;
 import org.pagewright.lang.layout.KernelSetting;
@@ -198,6 +201,24 @@ public final class PlatformFacts {
 	static Optional<Geometry> buildGeometry(Platform platform) {
 		return granule(platform).flatMap(g -> Geometry.check(g, vaBits(platform)) instanceof GeometryResult.Supported s
 				? Optional.of(s.geometry()) : Optional.empty());
+	}
+
+	/** The bootloader's FDT, `fdt at PA size N`, the last one written; empty when the platform has none. */
+	public static Optional<FdtSetting> fdt(Platform platform) {
+		return settings(platform, FdtSetting.class).filter(f -> f.getBase() != null && f.getSize() != null)
+				.reduce((a, b) -> b);
+	}
+
+	/** The PCI host bridges' I/O windows, `pci_io at PA size N`, in the order written (probe order). */
+	public static List<PciIoSetting> pciIo(Platform platform) {
+		return settings(platform, PciIoSetting.class).filter(w -> w.getBase() != null && w.getSize() != null)
+				.toList();
+	}
+
+	/** Where memblock put the early KFENCE pool, `kfence_pool at PA`, the last one written. */
+	public static Optional<BigInteger> kfencePool(Platform platform) {
+		return settings(platform, KfencePoolSetting.class).map(KfencePoolSetting::getBase).filter(b -> b != null)
+				.reduce((a, b) -> b);
 	}
 
 	private static <T> java.util.stream.Stream<T> settings(Platform platform, Class<T> type) {

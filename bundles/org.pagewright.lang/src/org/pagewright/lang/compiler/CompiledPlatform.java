@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 import org.pagewright.arm64.CpuFeatures;
@@ -13,6 +15,10 @@ import org.pagewright.arm64.GeometryResult;
 import org.pagewright.arm64.Granule;
 import org.pagewright.arm64.KernelVersion;
 import org.pagewright.arm64.kernel.Boot;
+import org.pagewright.arm64.kernel.BootPlatform;
+import org.pagewright.arm64.kernel.KfencePool;
+import org.pagewright.arm64.kernel.BootPlatform;
+import org.pagewright.arm64.kernel.KfencePool;
 import org.pagewright.arm64.kernel.KernelBuild;
 import org.pagewright.arm64.kernel.KernelConfig;
 import org.pagewright.arm64.kernel.KernelImage;
@@ -24,6 +30,8 @@ import org.pagewright.config.run.KernelBuildOptions;
 import org.pagewright.config.DirectMapDecisions;
 import org.pagewright.config.DramBank;
 import org.pagewright.config.Machine;
+import org.pagewright.lang.layout.FdtSetting;
+import org.pagewright.lang.layout.FdtSetting;
 import org.pagewright.lang.layout.GranuleSetting;
 import org.pagewright.lang.addresses.PlatformFacts;
 import org.pagewright.lang.layout.Image;
@@ -48,6 +56,8 @@ final class CompiledPlatform {
     final AddressResolver addresses;
     final Map<String, Long> symbols = new HashMap<>();
     final Long kimageVoffset;
+    /** The firmware's and devices' inputs: the FDT, the PCI I/O windows, the trampoline text's size. */
+    final BootPlatform firmware;
     private final Optional<Boot> boot;
     private final List<String> bootProblems;
 
@@ -87,7 +97,26 @@ final class CompiledPlatform {
                 ? new KernelImage.Result(Optional.empty(), List.of("no image with load addresses"))
                 : KernelImage.of(withAliases, kimageVoffset);
         bootProblems = r.problems();
-        boot = r.image().map(i -> new Boot(kernel, i, memory, layout, OptionalLong.empty()));
+        OptionalLong kfencePool = PlatformFacts.kfencePool(platform).map(b -> OptionalLong.of(b.longValue()))
+                .orElse(OptionalLong.empty());
+        boot = r.image().map(i -> new Boot(kernel, i, memory, layout, kfencePool));
+        firmware = firmware(platform, symbols, geometry.pageSize());
+    }
+
+    /**
+     * The platform's fdt and pci_io lines, and the trampoline text's pages from the image's
+     * __entry_tramp_text_start/_end (vmlinux.lds.S; unknown without them: map_entry_trampoline maps nothing).
+     */
+    private static BootPlatform firmware(Platform platform, Map<String, Long> symbols, long page) {
+        Optional<FdtSetting> fdt = PlatformFacts.fdt(platform);
+        List<BootPlatform.IoWindow> io = PlatformFacts.pciIo(platform).stream()
+                .map(w -> new BootPlatform.IoWindow(w.getBase().longValue(), w.getSize().longValue())).toList();
+        Long start = symbols.get("__entry_tramp_text_start");
+        Long end = symbols.get("__entry_tramp_text_end");
+        OptionalInt tramp = start == null || end == null || Long.compareUnsigned(end, start) < 0 ? OptionalInt.empty()
+                : OptionalInt.of((int) Math.min(Integer.MAX_VALUE, (end - start + page - 1) / page));
+        return new BootPlatform(fdt.map(f -> OptionalLong.of(f.getBase().longValue())).orElse(OptionalLong.empty()),
+                fdt.map(f -> f.getSize().longValue()).orElse(0L), io, tramp);
     }
 
     /** The engine's view of this boot, or a located error naming what the image lacks for a recipe. */
@@ -117,7 +146,11 @@ final class CompiledPlatform {
         d.setForcePteMapping(kernel.forcePteMapping());
         d.setCanSetDirectMap(kernel.canSetDirectMap());
         d.setRodataFull(kernel.rodataFull());
-        // the early KFENCE pool's address is an observed input the language does not carry yet: no pool range
+        boot.ifPresent(b -> KfencePool.earlyPool(b).ifPresent(pool -> {
+            long va = b.linear(pool);
+            d.setKfencePoolStart(va);
+            d.setKfencePoolEnd(va + kernel.kfencePoolSize());
+        }));
         m.setDirectMap(d);
         return m;
     }

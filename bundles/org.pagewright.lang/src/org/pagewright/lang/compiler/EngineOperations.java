@@ -83,6 +83,16 @@ final class EngineOperations {
                 o.setNg(t.ng());
                 yield o;
             }
+            case Operation.WriteObserved w -> {
+                var o = F.createWriteObserved();
+                o.setVirt(w.virt());
+                o.setCount(w.count());
+                o.setLevel(w.level());
+                o.setTable(w.table());
+                o.setPhys(w.phys());
+                o.setAttrs(w.attrs());
+                yield o;
+            }
             case Operation.RegisterVmArea r -> {
                 var o = F.createRegisterVmArea();
                 o.setVirt(r.virt());

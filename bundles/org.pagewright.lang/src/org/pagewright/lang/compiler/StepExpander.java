@@ -5,7 +5,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.pagewright.arm64.kernel.EarlyFixmapInit;
+import org.pagewright.arm64.kernel.FixmapRemapFdt;
+import org.pagewright.arm64.kernel.MapEntryTrampoline;
 import org.pagewright.arm64.kernel.MapKernel;
+import org.pagewright.arm64.kernel.PciRemapIospace;
+import org.pagewright.arm64.kernel.VmemmapPopulate;
 import org.pagewright.arm64.kernel.MapMem;
 import org.pagewright.arm64.kernel.MarkLinearTextAliasRo;
 import org.pagewright.arm64.kernel.MarkRodataRo;
@@ -20,6 +25,7 @@ import org.pagewright.config.run.ProtConversion;
 import org.pagewright.lang.layout.DirectMapStep;
 import org.pagewright.lang.layout.Flag;
 import org.pagewright.lang.layout.MapStep;
+import org.pagewright.lang.layout.ObservedStep;
 import org.pagewright.lang.layout.Prot;
 import org.pagewright.lang.layout.SetMemoryStep;
 import org.pagewright.lang.layout.SetValidStep;
@@ -114,6 +120,22 @@ final class StepExpander {
                 c.setValid(d.getKind() == org.pagewright.lang.layout.DirectMapKind.DEFAULT);
                 out.add(withOrigin(c, stepName, entry, source, d.getKind().getLiteral()));
             }
+            case ObservedStep o -> {
+                long[] r = platform.addresses.range(o.getRange());
+                long size = platform.geometry.levelSize(o.getLevel());
+                if (((r[0] | r[1]) & (size - 1)) != 0) {
+                    throw new CompileException(o, String.format("[0x%x, 0x%x) is not a run of level-%d entries: "
+                            + "both ends must be multiples of 0x%x", r[0], r[1], o.getLevel(), size));
+                }
+                org.pagewright.config.WriteObserved c = F.createWriteObserved();
+                c.setVirt(r[0]);
+                c.setCount(Long.divideUnsigned(r[1] - r[0], size));
+                c.setLevel(o.getLevel());
+                c.setTable(o.isTable());
+                c.setPhys(o.isTable() ? 0 : o.getPhys().longValue());
+                c.setAttrs(o.isTable() ? 0 : o.getAttrs().longValue());
+                out.add(withOrigin(c, stepName, entry, source, o.isTable() ? "observed table" : "observed"));
+            }
             default -> throw new CompileException(entry.step, "no expansion for " + entry.step.getAction().eClass().getName());
         }
         out.forEach(o -> o.getOrigin().setExpect(entry.step.getExpected()));
@@ -121,7 +143,7 @@ final class StepExpander {
     }
 
     /** The engine recipe of a kernel step; hibernation entry points have no page-table effect of their own yet. */
-    private static Recipe recipe(org.pagewright.lang.layout.Recipe r) {
+    private Recipe recipe(org.pagewright.lang.layout.Recipe r) {
         return switch (r.getKind()) {
             case MAP_KERNEL -> new MapKernel();
             case MAP_MEM -> new MapMem();
@@ -133,6 +155,11 @@ final class StepExpander {
             // what it saves is judged by the `hibernation saves|skips` checks on the snapshot state
             case SWSUSP_SAVE -> boot -> List.of();
             case SWSUSP_ARCH_RESUME -> new SwsuspArchResume();
+            case EARLY_FIXMAP_INIT -> new EarlyFixmapInit();
+            case FIXMAP_REMAP_FDT -> new FixmapRemapFdt(platform.firmware);
+            case MAP_ENTRY_TRAMPOLINE -> new MapEntryTrampoline(platform.firmware);
+            case VMEMMAP_POPULATE -> new VmemmapPopulate();
+            case PCI_REMAP_IOSPACE -> new PciRemapIospace(platform.firmware);
         };
     }
 

@@ -78,6 +78,8 @@ public final class LayoutIssueCodes {
 
 	/** `expect no_split|einval at level N` or `… to cont`: only a split has a level and a result. Fix: `split`. */
 	public static final String SPLIT_DETAIL_WITHOUT_SPLIT = PREFIX + "splitDetailWithoutSplit";
+	/** `observed … level N` at a level this platform's walk does not have, or `observed table` at the last level. */
+	public static final String OBSERVED_LEVEL_OUT_OF_RANGE = PREFIX + "observedLevelOutOfRange";
 
 	private LayoutIssueCodes() {
 	}

@@ -34,6 +34,7 @@ import org.pagewright.lang.layout.CpuFeature;
 import org.pagewright.lang.layout.CpuSetting;
 import org.pagewright.lang.layout.DirectMapStep;
 import org.pagewright.lang.layout.DramBank;
+import org.pagewright.lang.layout.ObservedStep;
 import org.pagewright.lang.layout.Edit;
 import org.pagewright.lang.layout.Element;
 import org.pagewright.lang.layout.Expression;
@@ -629,6 +630,21 @@ public class LayoutValidator extends AbstractLayoutValidator {
 			error("The walk of this platform's tables has levels " + start + " to " + Geometry.LAST_LEVEL
 					+ ": it cannot fault at level " + level, outcome, L.getOutcome_Level(), FAULT_LEVEL_OUT_OF_RANGE,
 					String.valueOf(Geometry.LAST_LEVEL));
+		}
+	}
+
+	/** Observed entries sit at a level the tables have; a table entry at the last level would have nothing below. */
+	@Check
+	public void checkObservedLevel(ObservedStep step) {
+		if (step.getLevel() == null) {
+			return;
+		}
+		int start = PlatformFacts.startLevel(LayoutContexts.platformOf(step));
+		int last = step.isTable() ? Geometry.LAST_LEVEL - 1 : Geometry.LAST_LEVEL;
+		if (step.getLevel() < start || step.getLevel() > last) {
+			error("This platform's tables have " + (step.isTable() ? "table entries at levels " : "entries at levels ")
+					+ start + " to " + last + ", not at level " + step.getLevel(), step, L.getObservedStep_Level(),
+					OBSERVED_LEVEL_OUT_OF_RANGE);
 		}
 	}
 
