@@ -47,6 +47,17 @@ class LayoutValidatorStepsTest {
 	}
 
 	@Test
+	void cpuMidrsNameTheBootCpuOncePerCpuAndReplaceTheCapabilityWords() throws Exception {
+		String platform = PLATFORM.replace("  dram", "%s\n  dram");
+		assertIssue(platform.formatted("  cpus 1-3 midr 0x411fd073"), NO_BOOT_CPU_MIDR, 6);
+		assertIssue(platform.formatted("  cpu 0 midr 0x410fd823\n  cpus 0-3 midr 0x411fd073"), CPU_MIDR_CONFLICT, 7);
+		assertIssue(platform.formatted("  cpu 0 midr 0x410fd823\n  cpus 3-1 midr 0x411fd073"), CPU_MIDR_CONFLICT, 7);
+		assertIssue(platform.formatted("  cpu bbml2_noabort\n  cpu 0 midr 0x410fd823"), CPU_MIDR_CONFLICT, 7);
+		assertNoIssue(platform.formatted("  cpu 0 midr 0x410fd823\n  cpus 1-3 midr 0x411fd073"), CPU_MIDR_CONFLICT);
+		assertNoIssue(platform.formatted("  cpu 0 midr 0x410fd823"), NO_BOOT_CPU_MIDR);
+	}
+
+	@Test
 	void observedEntriesSitAtALevelOfThePlatformsTablesAndTableEntriesAboveTheLast() throws Exception {
 		String leaves = "on runtime: observed [0xffff800080a00000, +16K) level %d phys 0x4820_3000 attrs 0xf03";
 		String tables = "on runtime: observed table [0xffff800080a00000, +2M) level %d";

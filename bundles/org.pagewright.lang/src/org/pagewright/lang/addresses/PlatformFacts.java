@@ -3,18 +3,22 @@ package org.pagewright.lang.addresses;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.pagewright.arm64.CpuFeatures;
 import org.pagewright.arm64.Geometry;
 import org.pagewright.arm64.GeometryResult;
 import org.pagewright.arm64.Granule;
+import org.pagewright.arm64.KernelRules;
 import org.pagewright.arm64.KernelVersion;
+import org.pagewright.arm64.kernel.BlockSplitCapability;
 import org.pagewright.arm64.kernel.Cmdline;
 import org.pagewright.arm64.kernel.KernelConfig;
 import org.pagewright.arm64.layout.KernelVaLayout;
 import org.pagewright.lang.layout.CmdlineSetting;
 import org.pagewright.lang.layout.CmdlineWord;
 import org.pagewright.lang.layout.CpuFeature;
+import org.pagewright.lang.layout.CpuMidrSetting;
 import org.pagewright.lang.layout.CpuSetting;
 import org.pagewright.lang.layout.DramBank;
 import org.pagewright.lang.layout.FdtSetting;
@@ -66,11 +70,51 @@ public final class PlatformFacts {
 		return granule(platform).orElse(Granule.G4K) == Granule.G64K ? lpa2 || hasCpu(platform, CpuFeature.LVA) : lpa2;
 	}
 
-	/** The CPU as the engine reads it; bbml3 implies BBML2-noabort (cpufeature.c has_bbml2_noabort). */
+	/**
+	 * The CPU as the engine reads it; bbml3 implies BBML2-noabort (cpufeature.c has_bbml2_noabort). With `cpu N midr`
+	 * lines the block-split capability is each CPU's own answer instead (boot CPU, and whether every CPU has it).
+	 */
 	public static CpuFeatures cpuFeatures(Platform platform) {
-		return CpuFeatures.of(hasCpu(platform, CpuFeature.BBML2_NOABORT) || hasCpu(platform, CpuFeature.BBML3),
-				cpuHas52BitVa(platform), hasCpu(platform, CpuFeature.MTE), hasCpu(platform, CpuFeature.KPTI),
-				hasCpu(platform, CpuFeature.BTI));
+		CpuFeatures words = CpuFeatures.of(hasCpu(platform, CpuFeature.BBML2_NOABORT)
+				|| hasCpu(platform, CpuFeature.BBML3), cpuHas52BitVa(platform), hasCpu(platform, CpuFeature.MTE),
+				hasCpu(platform, CpuFeature.KPTI), hasCpu(platform, CpuFeature.BTI));
+		return blockSplitByMidr(platform).map(b -> b.applyTo(words)).orElse(words);
+	}
+
+	/** The most CPUs a `cpus a-b` line names that are read (NR_CPUS of Debian's arm64 build is 4096). */
+	public static final int MAX_CPUS = 4096;
+
+	/**
+	 * CPU 0's and the secondaries' block-split capability by their MIDRs, as this kernel's allow-list decides it
+	 * (the engine's Bbml2AllowList); empty without a `cpu 0 midr` line.
+	 */
+	public static Optional<BlockSplitCapability> blockSplitByMidr(Platform platform) {
+		Long boot = null;
+		List<Long> secondaries = new java.util.ArrayList<>();
+		for (CpuMidrSetting line : settings(platform, CpuMidrSetting.class).toList()) {
+			if (line.getMidr() == null) {
+				continue;
+			}
+			for (int cpu = line.getFirst(); cpu <= lastCpu(line) && cpu < MAX_CPUS; cpu++) {
+				if (cpu == 0) {
+					boot = line.getMidr().longValue();
+				} else {
+					secondaries.add(line.getMidr().longValue());
+				}
+			}
+		}
+		if (boot == null) {
+			return Optional.empty();
+		}
+		KernelRules rules = KernelRules.of(kernel(platform).orElse(KernelVersion.MODELLED.get(
+				KernelVersion.MODELLED.size() - 1)));
+		return Optional.of(BlockSplitCapability.byMidr(rules, boot, OptionalLong.empty(), secondaries,
+				OptionalLong.empty()));
+	}
+
+	/** The last CPU of a `cpu N` or `cpus a-b` line. */
+	public static int lastCpu(CpuMidrSetting line) {
+		return line.getLast() > line.getFirst() ? line.getLast() : line.getFirst();
 	}
 
 	/** The platform's `config NAME=VALUE` lines, in the order written. */

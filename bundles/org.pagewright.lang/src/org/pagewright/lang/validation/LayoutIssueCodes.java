@@ -80,6 +80,11 @@ public final class LayoutIssueCodes {
 	public static final String SPLIT_DETAIL_WITHOUT_SPLIT = PREFIX + "splitDetailWithoutSplit";
 	/** `observed … level N` at a level this platform's walk does not have, or `observed table` at the last level. */
 	public static final String OBSERVED_LEVEL_OUT_OF_RANGE = PREFIX + "observedLevelOutOfRange";
+	/** `cpu N midr` lines without one for CPU 0, the boot CPU that map_mem's decision is made on. */
+	public static final String NO_BOOT_CPU_MIDR = PREFIX + "noBootCpuMidr";
+
+	/** Two `cpu … midr` lines for one CPU, a range `cpus a-b` with b < a, or bbml2_noabort/bbml3 besides MIDRs. */
+	public static final String CPU_MIDR_CONFLICT = PREFIX + "cpuMidrConflict";
 
 	private LayoutIssueCodes() {
 	}

@@ -31,8 +31,10 @@ import org.pagewright.lang.layout.ChangeStep;
 import org.pagewright.lang.layout.Checks;
 import org.pagewright.lang.layout.CmdlineWord;
 import org.pagewright.lang.layout.CpuFeature;
+import org.pagewright.lang.layout.PlatformSetting;
 import org.pagewright.lang.layout.CpuSetting;
 import org.pagewright.lang.layout.DirectMapStep;
+import org.pagewright.lang.layout.CpuMidrSetting;
 import org.pagewright.lang.layout.DramBank;
 import org.pagewright.lang.layout.ObservedStep;
 import org.pagewright.lang.layout.Edit;
@@ -153,6 +155,43 @@ public class LayoutValidator extends AbstractLayoutValidator {
 		for (DramOverlaps.Overlap o : DramOverlaps.of(banks)) { // n log n: 100,000 banks validate in well under a second
 			error("DRAM bank '" + o.bank().getName() + "' overlaps bank '" + o.earlier().getName() + "'", o.bank(),
 					L.getDramBank_Base(), OVERLAPPING_DRAM_BANKS);
+		}
+	}
+
+	/** map_mem decides on the boot CPU's answer (mmu.c force_pte_mapping): MIDRs must name CPU 0. */
+	@Check
+	public void checkBootCpuHasMidr(Platform platform) {
+		List<CpuMidrSetting> lines = platform.getSettings().stream().filter(CpuMidrSetting.class::isInstance)
+				.map(CpuMidrSetting.class::cast).toList();
+		if (!lines.isEmpty() && lines.stream().noneMatch(l -> l.getFirst() == 0)) {
+			error("CPU 0 boots and decides how map_mem maps: give its MIDR too (cpu 0 midr 0x…)", lines.get(0),
+					L.getCpuMidrSetting_First(), NO_BOOT_CPU_MIDR);
+		}
+	}
+
+	/** One MIDR per CPU; the capability either by word for every CPU or by each CPU's MIDR (cpufeature.c). */
+	@Check
+	public void checkCpuMidrsAgree(CpuMidrSetting line) {
+		Platform platform = (Platform) line.eContainer();
+		if (line.getLast() != 0 && line.getLast() < line.getFirst()) {
+			error("cpus " + line.getFirst() + "-" + line.getLast() + " names no CPU: the last comes first",
+					line, L.getCpuMidrSetting_Last(), CPU_MIDR_CONFLICT);
+			return;
+		}
+		for (PlatformSetting s : platform.getSettings()) {
+			if (s == line) {
+				break;
+			}
+			if (s instanceof CpuMidrSetting earlier && earlier.getFirst() <= PlatformFacts.lastCpu(line)
+					&& line.getFirst() <= PlatformFacts.lastCpu(earlier)) {
+				error("CPU " + Math.max(line.getFirst(), earlier.getFirst()) + " already has a MIDR", line,
+						L.getCpuMidrSetting_First(), CPU_MIDR_CONFLICT);
+				return;
+			}
+		}
+		if (PlatformFacts.hasCpu(platform, CpuFeature.BBML2_NOABORT) || PlatformFacts.hasCpu(platform, CpuFeature.BBML3)) {
+			warning("With MIDRs each CPU's allow-list answer decides the block-split capability: the words "
+					+ "bbml2_noabort/bbml3 are not read", line, L.getCpuMidrSetting_Midr(), CPU_MIDR_CONFLICT);
 		}
 	}
 
