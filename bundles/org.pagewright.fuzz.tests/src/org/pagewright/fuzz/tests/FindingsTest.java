@@ -56,11 +56,22 @@ class FindingsTest {
 	}
 
 	/** Runs the input, asserts the invariants of every input, and returns what it gave. */
+	/**
+	 * Runs an input under a hang watchdog (a bound far above its time, not a performance target: the benchmarks
+	 * measure speed). Past the bound it runs once more and fails only if it is past it again, so that a machine
+	 * loaded for a moment is told apart from a hang or a quadratic blow-up, which is past it every time.
+	 */
 	private static Pipeline.Outcome run(Pipeline.Input input, long limitMillis) {
 		Pipeline.Outcome o = pipeline.layout(input);
 		List<String> violations = Invariants.violations(input, o);
 		assertTrue(violations.isEmpty(), input.name() + ": " + violations);
-		assertTrue(o.nanos() / 1_000_000 <= limitMillis, input.name() + " took " + o.nanos() / 1_000_000 + " ms");
+		if (o.nanos() / 1_000_000 > limitMillis) {
+			long first = o.nanos() / 1_000_000;
+			o = pipeline.layout(input);
+			long second = o.nanos() / 1_000_000;
+			assertTrue(second <= limitMillis, input.name() + " took " + first + " ms and again " + second
+					+ " ms, past the watchdog's " + limitMillis + " ms");
+		}
 		System.out.printf("finding %s: %d ms, %d verdicts, %d errors%n", input.name(), o.nanos() / 1_000_000,
 				o.verdicts(), o.errors().size());
 		return o;
@@ -166,7 +177,7 @@ class FindingsTest {
 		hasError(run("017"), InputIssueCodes.DUPLICATE_SETTING, 0, "twice");
 	}
 
-	/** The large inputs: linear or n log n, so far below the 45 s / 80 s they took (limits leave room for a loaded CI). */
+	/** The large inputs: linear or n log n, so far below the 45 s / 80 s they took when quadratic (the watchdog's bound). */
 	@Test
 	void largeFilesValidateAndRunInSeconds() {
 		run(Pipeline.Input.of("100k DRAM banks", BigInputs.dramBanks(100_000)), 10_000);
