@@ -52,7 +52,7 @@ class CheckCommandTest {
 		assertEquals(0, r.exit(), r::toString);
 		List<String> passes = r.out().lines().filter(l -> l.contains(": PASS ")).toList();
 		assertTrue(passes.size() >= 44, r::toString); // the 44 of the review, and the examples of the table checks
-		assertTrue(r.out().contains(file + ":104:3: PASS read page_address(empty_zero_page) expect ok "
+		assertTrue(r.out().contains(file + ":106:3: PASS read page_address(empty_zero_page) expect ok "
 				+ "(data_bss_v4 patch 15, runtime) — "), r::toString);
 		assertTrue(r.out().endsWith("1 file(s): " + passes.size() + " check(s), " + passes.size()
 				+ " passed, 0 failed; 0 error(s); 0 input(s) unusable\n"), r::toString);
