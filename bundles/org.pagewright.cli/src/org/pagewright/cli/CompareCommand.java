@@ -43,8 +43,8 @@ class CompareCommand extends Subcommand {
 	@Mixin
 	private StateOptions state;
 
-	@Option(names = "--after", paramLabel = "N", description = "after patch N (0 = baseline; default: the last)")
-	private Integer after;
+	@Mixin
+	private AfterPatch after;
 
 	@Option(names = "--section", paramLabel = "NAME", description = "compare only sections whose marker starts "
 			+ "with NAME (case-insensitive, repeatable), e.g. --section 'Linear Mapping'")
@@ -61,7 +61,7 @@ class CompareCommand extends Subcommand {
 	public Integer call() throws InputException, LayoutRuns.NotRunnable {
 		KernelPageTablesText realDump = realDump();
 		LayoutChecks.Run run = LayoutRuns.of(file, err()).chosen(state, err());
-		StateView view = state.state(run, after);
+		StateView view = state.state(run, after.patch);
 		RunTimeAreas runTime = includeRunTime ? RunTimeAreas.none() : view.runTime();
 		List<DumpSections.Section> compared = DumpSections.compare(realDump, view.ptdumpRows(), sections, runTime);
 		if (compared.isEmpty()) {

@@ -10,7 +10,6 @@ import com.google.gson.JsonObject;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The state's /sys/kernel/debug/kernel_page_tables exactly as the kernel prints it. */
@@ -27,8 +26,8 @@ class PtdumpCommand extends Subcommand {
 	@Mixin
 	private StateOptions state;
 
-	@Option(names = "--after", paramLabel = "N", description = "after patch N (0 = baseline; default: the last)")
-	private Integer after;
+	@Mixin
+	private AfterPatch after;
 
 	@Mixin
 	private OutputFormat format;
@@ -36,7 +35,7 @@ class PtdumpCommand extends Subcommand {
 	@Override
 	public Integer call() throws InputException, LayoutRuns.NotRunnable {
 		LayoutChecks.Run run = LayoutRuns.of(file, err()).chosen(state, err());
-		StateView view = state.state(run, after);
+		StateView view = state.state(run, after.patch);
 		PrintWriter out = out();
 		if (format.json()) {
 			JsonObject root = Json.state(file, view);
