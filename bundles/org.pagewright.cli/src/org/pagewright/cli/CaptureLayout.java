@@ -7,10 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.pagewright.arm64.Geometry;
 import org.pagewright.arm64.KernelRules;
 import org.pagewright.arm64.capture.Capture;
 import org.pagewright.arm64.capture.CaptureInputs;
 import org.pagewright.arm64.capture.Parsed;
+import org.pagewright.arm64.capture.RawLeafRun;
 import org.pagewright.arm64.capture.RuntimeObservations;
 import org.pagewright.arm64.kernel.Boot;
 import org.pagewright.arm64.kernel.BootPlatform;
@@ -64,7 +66,9 @@ final class CaptureLayout {
 		Boot boot = inputs.boot();
 		w.platform(name, capture, boot, inputs.platform(), assumptions);
 		w.image(name, capture, boot, assumptions);
-		w.policy(name, boot, inputs.readOnlyVmallocPages(), observed(capture, boot, w.warnings));
+		List<Operation.WriteObserved> observed = new ArrayList<>(observed(capture, boot, w.warnings));
+		observed.addAll(trampoline(capture, boot, inputs.platform()));
+		w.policy(name, boot, inputs.readOnlyVmallocPages(), observed);
 		w.checks(name, capture, fromDump);
 		return new Result(w.out.toString(), List.copyOf(w.warnings));
 	}
@@ -155,10 +159,10 @@ final class CaptureLayout {
 		});
 		line("image " + name + "_image {");
 		if (!kallsyms.containsKey("__entry_tramp_text_start") && boot.config().mapsEntryTrampolineInFixmapAlways()) {
-			line("  // kallsyms lacks __entry_tramp_text_start/_end, from which map_entry_trampoline takes the KPTI");
-			line("  // trampoline's size: add them to map it in the Fixmap as the replay does from the hardware walk");
-			warnings.add("kallsyms lacks __entry_tramp_text_start/_end: the Fixmap's trampoline is not mapped (add "
-					+ "the two symbols to the image to map it)");
+			line("  // kallsyms lacks __entry_tramp_text_start/_end, from which map_entry_trampoline sizes the KPTI");
+			line("  // trampoline: its Fixmap pages are written as observed (runtime phase), as the hardware walk shows them");
+			warnings.add("kallsyms lacks __entry_tramp_text_start/_end: the Fixmap's trampoline is written as observed "
+					+ "from the hardware walk (add the two symbols to the image to have map_entry_trampoline map it)");
 		}
 		line(String.format("  load phys 0x%x virt 0x%x", image.pa(image.text()), image.text()));
 		symbols.entrySet().stream().sorted((a, b) -> Long.compareUnsigned(a.getValue(), b.getValue()))
@@ -179,6 +183,30 @@ final class CaptureLayout {
 				boot.config().runtimeGeometry());
 		ops.problems().forEach(p -> warnings.add(p.reason()));
 		return ops.value();
+	}
+
+	/**
+	 * 6.1's KPTI trampoline in the Fixmap when kallsyms lacks __entry_tramp_text_start/_end, from which a layout
+	 * sizes it: the leaves the hardware walk shows at FIX_ENTRY_TRAMP_TEXT1 and the data page after the text, as
+	 * observed content — the replay takes the trampoline's size from the same walk.
+	 */
+	private static List<Operation.WriteObserved> trampoline(Capture capture, Boot boot, BootPlatform firmware) {
+		if (capture.kallsyms().address("__entry_tramp_text_start").isPresent()
+				|| !boot.config().mapsEntryTrampolineInFixmapAlways() || firmware.trampTextPages().isEmpty()) {
+			return List.of();
+		}
+		long page = boot.pageSize();
+		long start = boot.layout().fixmapStart() + page; // FIX_ENTRY_TRAMP_TEXT1 (MapEntryTrampoline)
+		long end = start + (firmware.trampTextPages().getAsInt() + 1L) * page;
+		List<Operation.WriteObserved> out = new ArrayList<>();
+		for (RawLeafRun run : capture.rawLeafRuns()) {
+			if (run.level() == Geometry.LAST_LEVEL && Long.compareUnsigned(run.vaStart(), start) >= 0
+					&& Long.compareUnsigned(run.vaEnd(), end) <= 0) {
+				out.add(new Operation.WriteObserved(run.vaStart(), run.count(), run.level(), false, run.oaStart(),
+						run.attrs(), "observed KPTI trampoline"));
+			}
+		}
+		return out;
 	}
 
 	private void policy(String name, Boot boot, List<ReadOnlyVmallocPages> readOnly,
@@ -205,8 +233,9 @@ final class CaptureLayout {
 			}
 		}
 		if (!observed.isEmpty()) {
-			line("    // The Modules and vmalloc content outside the image, copied from the hardware walk as it was seen:");
-			line("    // modules, vmalloc, ioremap, per-CPU chunks, which only run time makes.");
+			line("    // Content copied from the hardware walk as it was seen: the Modules and vmalloc content outside the");
+			line("    // image (modules, vmalloc, ioremap, per-CPU chunks), which only run time makes, and what the capture");
+			line("    // does not let a recipe derive.");
 			for (Operation.WriteObserved o : observed) {
 				long size = boot.config().runtimeGeometry().levelSize(o.level());
 				String range = String.format("[0x%x, +%s) level %d", o.virt(), size(o.count() * size), o.level());
