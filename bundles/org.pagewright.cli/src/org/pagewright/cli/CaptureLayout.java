@@ -65,9 +65,10 @@ final class CaptureLayout {
 		w.header(source, capture, assumptions);
 		Boot boot = inputs.boot();
 		w.platform(name, capture, boot, inputs.platform(), assumptions);
-		w.image(name, capture, boot, assumptions);
+		List<Operation.WriteObserved> trampoline = trampoline(capture, boot, inputs.platform());
+		w.image(name, capture, boot, assumptions, !trampoline.isEmpty());
 		List<Operation.WriteObserved> observed = new ArrayList<>(observed(capture, boot, w.warnings));
-		observed.addAll(trampoline(capture, boot, inputs.platform()));
+		observed.addAll(trampoline);
 		w.policy(name, boot, inputs.readOnlyVmallocPages(), observed);
 		w.checks(name, capture, fromDump);
 		return new Result(w.out.toString(), List.copyOf(w.warnings));
@@ -141,7 +142,8 @@ final class CaptureLayout {
 		line("");
 	}
 
-	private void image(String name, Capture capture, Boot boot, List<String> assumptions) {
+	/** @param trampolineObserved whether the KPTI trampoline is written as observed (kallsyms lacks its symbols) */
+	private void image(String name, Capture capture, Boot boot, List<String> assumptions, boolean trampolineObserved) {
 		KernelImage image = boot.image();
 		Map<String, Long> kallsyms = capture.kallsyms().all();
 		long[] section = { image.text(), image.stext(), image.etext(), image.startRodata(), image.initBegin(),
@@ -158,7 +160,7 @@ final class CaptureLayout {
 			}
 		});
 		line("image " + name + "_image {");
-		if (!kallsyms.containsKey("__entry_tramp_text_start") && boot.config().mapsEntryTrampolineInFixmapAlways()) {
+		if (trampolineObserved) {
 			line("  // kallsyms lacks __entry_tramp_text_start/_end, from which map_entry_trampoline sizes the KPTI");
 			line("  // trampoline: its Fixmap pages are written as observed (runtime phase), as the hardware walk shows them");
 			warnings.add("kallsyms lacks __entry_tramp_text_start/_end: the Fixmap's trampoline is written as observed "

@@ -22,6 +22,7 @@ import org.pagewright.arm64.kernel.KernelBuild;
 import org.pagewright.arm64.kernel.KernelConfig;
 import org.pagewright.arm64.kernel.KernelImage;
 import org.pagewright.arm64.kernel.Kpti;
+import org.pagewright.arm64.kernel.MapEntryTrampoline;
 import org.pagewright.arm64.kernel.PhysicalMemory;
 import org.pagewright.arm64.kernel.ReadOnlyVmallocPages;
 import org.pagewright.arm64.kernel.StaticTables;
@@ -205,7 +206,7 @@ public record CaptureInputs(Boot boot, List<ReadOnlyVmallocPages> readOnlyVmallo
         OptionalLong ts = c.kallsyms().address("__entry_tramp_text_start");
         OptionalLong te = c.kallsyms().address("__entry_tramp_text_end");
         if (ts.isPresent() && te.isPresent()) {
-            tramp = OptionalInt.of((int) ((te.getAsLong() - ts.getAsLong() + page - 1) / page));
+            tramp = MapEntryTrampoline.textPages(ts.getAsLong(), te.getAsLong(), page);
         } else if (boot.config().mapsEntryTrampolineInFixmapAlways()) {
             long text1 = boot.layout().fixmapStart() + page;
             for (RawLeafRun run : c.rawLeafRuns()) {

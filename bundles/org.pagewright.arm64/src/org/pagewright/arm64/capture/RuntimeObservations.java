@@ -59,7 +59,7 @@ public final class RuntimeObservations {
             long span = run.entrySpan();
             // a table entry serves the run-time area when its span starts or ends there
             entries += split(run.vaStart(), run.count(), span, va -> observed(va)
-                    || observed(va + span - 1) && !in(va, areas.imageStart(), areas.imageEnd()),
+                    || observed(va + span - 1) && !areas.inImage(va),
                     (va, n, i) -> out.add(new WriteObserved(va, n, run.level(), true, 0, 0,
                             "observed table entries at level " + run.level())));
         }
@@ -128,10 +128,6 @@ public final class RuntimeObservations {
 
     private static boolean fits(Geometry g, int level, boolean levelOk, long count) {
         return levelOk && count > 0 && level >= g.startLevel() && level <= Geometry.LAST_LEVEL;
-    }
-
-    private static boolean in(long va, long start, long end) {
-        return Long.compareUnsigned(va, start) >= 0 && Long.compareUnsigned(va, end) < 0;
     }
 
     private static Parsed<List<WriteObserved>> problem(String reason) {

@@ -25,10 +25,9 @@ public record BootReplay(PageTables tables, List<Outcome> outcomes) {
         DirectMapPolicy policy = DirectMapPolicy.defaults().withForcePteMapping(c.forcePteMapping())
                 .withCanSetDirectMap(c.canSetDirectMap()).withRodataFull(c.rodataFull())
                 .withPhysOffset(boot.memory().physOffset());
-        var pool = KfencePool.earlyPool(boot);
+        var pool = KfencePool.earlyPoolLinearRange(boot);
         if (pool.isPresent()) {
-            long va = boot.linear(pool.getAsLong());
-            policy = policy.withKfencePool(va, va + c.kfencePoolSize());
+            policy = policy.withKfencePool(pool.get().start(), pool.get().end());
         }
         return Executor.of(c.runtimeGeometry(), c.rules(), c.cpu()).withDirectMap(policy);
     }

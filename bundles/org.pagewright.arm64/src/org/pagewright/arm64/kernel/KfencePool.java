@@ -2,7 +2,9 @@ package org.pagewright.arm64.kernel;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
+import org.pagewright.arm64.VaRange;
 import org.pagewright.arm64.op.Operation;
 import org.pagewright.arm64.op.Operation.SetMemoryValid;
 
@@ -16,6 +18,16 @@ public final class KfencePool implements Recipe {
     /** The early pool's PA when this kernel allocates one (mmu.c arm64_kfence_alloc_pool) and it is known. */
     public static OptionalLong earlyPool(Boot boot) {
         return boot.config().kfenceEarlyPool() ? boot.kfencePoolPhys() : OptionalLong.empty();
+    }
+
+    /** The early pool's linear-map range (what split_kernel_leaf_mapping and map_mem treat apart), if any. */
+    public static Optional<VaRange> earlyPoolLinearRange(Boot boot) {
+        OptionalLong pool = earlyPool(boot);
+        if (pool.isEmpty()) {
+            return Optional.empty();
+        }
+        long va = boot.linear(pool.getAsLong());
+        return Optional.of(new VaRange(va, va + boot.config().kfencePoolSize()));
     }
 
     @Override

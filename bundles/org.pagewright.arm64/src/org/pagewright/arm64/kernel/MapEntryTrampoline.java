@@ -3,6 +3,7 @@ package org.pagewright.arm64.kernel;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.OptionalInt;
 import org.pagewright.arm64.desc.Prot;
 import org.pagewright.arm64.map.MapFlag;
 import org.pagewright.arm64.op.Operation;
@@ -20,6 +21,12 @@ public final class MapEntryTrampoline implements Recipe {
 
     public MapEntryTrampoline(BootPlatform platform) {
         this.platform = platform;
+    }
+
+    /** Pages of [__entry_tramp_text_start, __entry_tramp_text_end); empty when the end lies before the start. */
+    public static OptionalInt textPages(long start, long end, long page) {
+        return Long.compareUnsigned(end, start) < 0 ? OptionalInt.empty()
+                : OptionalInt.of((int) Math.min(Integer.MAX_VALUE, (end - start + page - 1) / page));
     }
 
     @Override

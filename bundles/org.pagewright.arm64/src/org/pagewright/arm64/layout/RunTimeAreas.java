@@ -21,7 +21,12 @@ public record RunTimeAreas(long areaStart, long areaEnd, long imageStart, long i
 
     /** Whether a dump line starting at {@code va} shows run-time content. */
     public boolean contains(long va) {
-        return in(va, areaStart, areaEnd) && !in(va, imageStart, imageEnd);
+        return in(va, areaStart, areaEnd) && !inImage(va);
+    }
+
+    /** Whether {@code va} lies in the image as ptdump shows it. */
+    public boolean inImage(long va) {
+        return in(va, imageStart, imageEnd);
     }
 
     private static boolean in(long va, long start, long end) {

@@ -7,6 +7,8 @@ import org.pagewright.arm64.desc.Descriptor;
 import org.pagewright.arm64.op.Changes;
 import org.pagewright.arm64.op.OpResult;
 import org.pagewright.arm64.table.PageTables;
+import org.pagewright.arm64.table.RangeVisitor;
+import org.pagewright.arm64.table.Step;
 import org.pagewright.arm64.table.TablePool;
 
 /**
@@ -30,69 +32,95 @@ public final class ObservedWriter {
                     + g, false);
         }
         long size = g.levelSize(level);
-        if ((virt & (size - 1)) != 0 || count <= 0 || virt != 0 && Long.compareUnsigned(count, Long.divideUnsigned(-virt, size)) > 0) {
+        if ((virt & (size - 1)) != 0 || count <= 0
+                || virt != 0 && Long.compareUnsigned(count, Long.divideUnsigned(-virt, size)) > 0) {
             return new OpResult.Refused(String.format("0x%016x and %d entries of level %d are not a run of "
                     + "level-%d entries (aligned to 0x%x, within the address space)", virt, count, level, level,
                     size), false);
         }
-        long written = 0;
-        int allocated = 0;
-        for (long i = 0; i < count; i++) {
-            long va = virt + i * size;
-            Holder holder = tableOf(tables, level, va);
-            allocated += holder.created();
-            if (holder.tablePa() == TablePool.NO_PAGE) {
-                Changes changes = new Changes(written, allocated, List.of(), 0);
-                return holder.leafInTheWay()
-                        ? new OpResult.Einval(String.format("a leaf at 0x%016x lies where the observed tables have "
-                                + "a table", va), false, changes)
-                        : new OpResult.Enomem("the table-page budget ran out for the observed tables", changes);
-            }
-            int index = g.index(level, va);
-            if (table) {
-                if (!Descriptor.isTable(tables.entry(holder.tablePa(), index), level)) {
-                    long next = tables.allocateTable(level + 1, va);
-                    if (next == TablePool.NO_PAGE) {
-                        return new OpResult.Enomem("the table-page budget ran out for the observed tables",
-                                new Changes(written, allocated, List.of(), 0));
-                    }
-                    allocated++;
-                    tables.setEntry(holder.tablePa(), index, g.encodeOutputAddress(next) | Descriptor.TYPE_TABLE);
-                    written++;
+        Writer writer = new Writer(tables, level, table, virt, phys, attrs);
+        tables.walk(virt, virt + count * size, writer);
+        Changes changes = new Changes(writer.written, writer.allocated, List.of(), 0);
+        if (writer.leafInTheWay != null) {
+            return new OpResult.Einval(String.format("a leaf at 0x%016x lies where the observed tables have a table",
+                    writer.leafInTheWay), false, changes);
+        }
+        return writer.outOfTables ? new OpResult.Enomem("the table-page budget ran out for the observed tables",
+                changes) : new OpResult.Ok(changes);
+    }
+
+    /** The walk's visitor: tables created down to the run's level, then the run's entries written as seen. */
+    private static final class Writer implements RangeVisitor {
+        private final PageTables tables;
+        private final Geometry geometry;
+        private final int level;
+        private final boolean table;
+        private final long virt;
+        private final long phys;
+        private final long attrs;
+        private long written;
+        private int allocated;
+        private Long leafInTheWay;
+        private boolean outOfTables;
+
+        Writer(PageTables tables, int level, boolean table, long virt, long phys, long attrs) {
+            this.tables = tables;
+            this.geometry = tables.geometry();
+            this.level = level;
+            this.table = table;
+            this.virt = virt;
+            this.phys = phys;
+            this.attrs = attrs;
+        }
+
+        @Override
+        public Step entry(int l, long tablePa, long[] entries, int index, long addr, long next) {
+            long d = entries[index];
+            if (l < level) {
+                if (Descriptor.isTable(d, l)) {
+                    return Step.CONTINUE;
                 }
-            } else {
-                tables.setEntry(holder.tablePa(), index, attrs | g.encodeOutputAddress(phys + i * size));
+                if (d != 0) {
+                    leafInTheWay = addr;
+                    return Step.STOP;
+                }
+                return newTable(l, entries, index, addr) ? Step.CONTINUE : Step.STOP;
+            }
+            if (!table) {
+                entries[index] = leaf(addr);
+                written++;
+            } else if (!Descriptor.isTable(d, l)) {
+                if (!newTable(l, entries, index, addr)) {
+                    return Step.STOP;
+                }
                 written++;
             }
+            return Step.SKIP_CHILDREN;
         }
-        return new OpResult.Ok(new Changes(written, allocated, List.of(), 0));
-    }
 
-    /** The table of a level holding a VA (NO_PAGE when a leaf is in the way or the budget ran out). */
-    private record Holder(long tablePa, int created, boolean leafInTheWay) {
-    }
-
-    private static Holder tableOf(PageTables tables, int level, long va) {
-        Geometry g = tables.geometry();
-        long pa = tables.rootPa();
-        int created = 0;
-        for (int l = g.startLevel(); l < level; l++) {
-            int index = g.index(l, va);
-            long d = tables.entry(pa, index);
-            if (!Descriptor.isTable(d, l)) {
-                if (d != 0) {
-                    return new Holder(TablePool.NO_PAGE, created, true);
-                }
-                long next = tables.allocateTable(l + 1, va);
-                if (next == TablePool.NO_PAGE) {
-                    return new Holder(TablePool.NO_PAGE, created, false);
-                }
-                created++;
-                tables.setEntry(pa, index, g.encodeOutputAddress(next) | Descriptor.TYPE_TABLE);
-                d = tables.entry(pa, index);
+        @Override
+        public boolean lastLevel(long tablePa, long[] entries, int fromIndex, int toIndex, long addr) {
+            for (int i = fromIndex; i < toIndex; i++) {
+                entries[i] = leaf(addr + (long) (i - fromIndex) * geometry.pageSize());
             }
-            pa = tables.nextTablePa(d);
+            written += toIndex - fromIndex;
+            return true;
         }
-        return new Holder(pa, created, false);
+
+        private long leaf(long va) {
+            return attrs | geometry.encodeOutputAddress(phys + (va - virt));
+        }
+
+        /** An empty table of the next level in this entry (counted as allocated, not as a written entry). */
+        private boolean newTable(int l, long[] entries, int index, long addr) {
+            long next = tables.allocateTable(l + 1, addr);
+            if (next == TablePool.NO_PAGE) {
+                outOfTables = true;
+                return false;
+            }
+            allocated++;
+            entries[index] = geometry.encodeOutputAddress(next) | Descriptor.TYPE_TABLE;
+            return true;
+        }
     }
 }

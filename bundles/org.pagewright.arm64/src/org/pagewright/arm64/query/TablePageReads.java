@@ -20,8 +20,13 @@ public final class TablePageReads {
     /** The first table page, in walk order, that ptdump cannot read. */
     public record Unreadable(long tablePa, long linearVa, Translation.Fault fault) {
         public String message() {
+            return message(fault.faultName());
+        }
+
+        /** "table page PA … is not readable at its linear alias …: " and how the read faulted. */
+        public String message(String howItFaulted) {
             return String.format("table page PA 0x%x is not readable at its linear alias 0x%016x: %s", tablePa,
-                    linearVa, fault.faultName());
+                    linearVa, howItFaulted);
         }
     }
 

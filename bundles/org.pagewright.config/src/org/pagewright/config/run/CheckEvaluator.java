@@ -225,8 +225,7 @@ final class CheckEvaluator {
     private Outcome ptdump(PtdumpCheck check, PageTables state) {
         Optional<TablePageReads.Unreadable> unreadable = TablePageReads.firstUnreadable(state, setup.layout(),
                 setup.physOffset(), setup.cpu());
-        String reason = unreadable.map(u -> String.format("table page PA 0x%x is not readable at its linear alias "
-                + "0x%016x: %s", u.tablePa(), u.linearVa(), describe(u.fault())))
+        String reason = unreadable.map(u -> u.message(describe(u.fault())))
                 .orElse("all " + state.reachableTablePages().length + " table pages readable through the linear map");
         boolean walks = unreadable.isEmpty();
         return new Outcome(walks != check.isExpectFault(), check.isExpectFault() && walks

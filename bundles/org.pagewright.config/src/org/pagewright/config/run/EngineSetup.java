@@ -84,8 +84,8 @@ public record EngineSetup(Geometry geometry, KernelRules rules, CpuFeatures cpu,
         Executor executor = Executor.of(walked, rules, cpu).withDirectMap(directMap(m, kernel));
         KernelImage image = configuration.getImage();
         Optional<Long> voffset = image == null ? Optional.empty() : Optional.of(image.getVirtBase() - image.getPhysBase());
-        Optional<Long> swapper = voffset.flatMap(v -> symbol(image, "swapper_pg_dir").map(va -> va - v));
-        Optional<Long> imageEnd = voffset.flatMap(v -> symbol(image, "_end").map(va -> va - v));
+        Optional<Long> swapper = imagePa(image, voffset, "swapper_pg_dir");
+        Optional<Long> imageEnd = imagePa(image, voffset, "_end");
         problems.addAll(MachineLimits.problems(walked, configuration.getMemory(), swapper));
         if (!problems.isEmpty()) {
             return new Result(Optional.empty(), problems);

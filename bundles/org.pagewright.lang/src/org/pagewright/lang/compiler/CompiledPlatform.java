@@ -17,8 +17,10 @@ import org.pagewright.arm64.KernelVersion;
 import org.pagewright.arm64.kernel.Boot;
 import org.pagewright.arm64.kernel.BootPlatform;
 import org.pagewright.arm64.kernel.KfencePool;
+import org.pagewright.arm64.kernel.MapEntryTrampoline;
 import org.pagewright.arm64.kernel.BootPlatform;
 import org.pagewright.arm64.kernel.KfencePool;
+import org.pagewright.arm64.kernel.MapEntryTrampoline;
 import org.pagewright.arm64.kernel.KernelBuild;
 import org.pagewright.arm64.kernel.KernelConfig;
 import org.pagewright.arm64.kernel.KernelImage;
@@ -113,8 +115,8 @@ final class CompiledPlatform {
                 .map(w -> new BootPlatform.IoWindow(w.getBase().longValue(), w.getSize().longValue())).toList();
         Long start = symbols.get("__entry_tramp_text_start");
         Long end = symbols.get("__entry_tramp_text_end");
-        OptionalInt tramp = start == null || end == null || Long.compareUnsigned(end, start) < 0 ? OptionalInt.empty()
-                : OptionalInt.of((int) Math.min(Integer.MAX_VALUE, (end - start + page - 1) / page));
+        OptionalInt tramp = start == null || end == null ? OptionalInt.empty()
+                : MapEntryTrampoline.textPages(start, end, page);
         return new BootPlatform(fdt.map(f -> OptionalLong.of(f.getBase().longValue())).orElse(OptionalLong.empty()),
                 fdt.map(f -> f.getSize().longValue()).orElse(0L), io, tramp);
     }
@@ -146,11 +148,10 @@ final class CompiledPlatform {
         d.setForcePteMapping(kernel.forcePteMapping());
         d.setCanSetDirectMap(kernel.canSetDirectMap());
         d.setRodataFull(kernel.rodataFull());
-        boot.ifPresent(b -> KfencePool.earlyPool(b).ifPresent(pool -> {
-            long va = b.linear(pool);
-            d.setKfencePoolStart(va);
-            d.setKfencePoolEnd(va + kernel.kfencePoolSize());
-        }));
+        boot.flatMap(KfencePool::earlyPoolLinearRange).ifPresent(pool -> {
+            d.setKfencePoolStart(pool.start());
+            d.setKfencePoolEnd(pool.end());
+        });
         m.setDirectMap(d);
         return m;
     }

@@ -12,8 +12,6 @@ import org.eclipse.xtext.testing.validation.ValidationTestHelper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pagewright.config.run.CheckVerdict;
-import org.pagewright.config.run.ConfigurationRunner;
-import org.pagewright.lang.compiler.LayoutCompiler;
 import org.pagewright.lang.layout.Model;
 import org.pagewright.lang.tests.LayoutInjectorProvider;
 
@@ -78,13 +76,7 @@ class PerCpuMidrTest {
 
 	@Test
 	void aSecondaryOffTheAllowListPageMapsTheLinearMapThatTheBootCpuMappedWithBlocks() throws Exception {
-		Model model = parser.parse(LAYOUT);
-		validation.assertNoErrors(model);
-		List<LayoutCompiler.Compilation> compiled = LayoutCompiler.compile(model);
-		assertTrue(compiled.stream().allMatch(LayoutCompiler.Compilation::ok), compiled::toString);
-
-		List<CheckVerdict> verdicts = compiled.stream()
-				.flatMap(c -> ConfigurationRunner.run(c.configuration()).verdicts().stream()).toList();
+		List<CheckVerdict> verdicts = EveryRun.verdicts(parser.parse(LAYOUT), validation);
 
 		assertEquals(2, verdicts.size(), verdicts::toString);
 		assertTrue(verdicts.stream().allMatch(CheckVerdict::passed), verdicts::toString);
