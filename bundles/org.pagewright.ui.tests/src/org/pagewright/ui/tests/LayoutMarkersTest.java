@@ -9,11 +9,13 @@ import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.validation.Issue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pagewright.ui.checks.LayoutCheckJob;
 import org.pagewright.ui.editor.LayoutMarkers;
 
 /** Markers follow the issues without churn: kept while they hold, one per problem, gone when it is. */
@@ -25,6 +27,9 @@ class LayoutMarkersTest {
 	void createFile() throws CoreException {
 		project = Workbench.project("markers-test");
 		file = Workbench.file(project, "m.layout", "platform p {\n}\n");
+		// adding the file schedules its check run, which replaces the check markers: let it finish first
+		assertTrue(Workbench.waitUntil(
+				() -> Job.getJobManager().find(LayoutCheckJob.FAMILY).length == 0, 60_000), "the check run did not end");
 	}
 
 	@AfterEach
