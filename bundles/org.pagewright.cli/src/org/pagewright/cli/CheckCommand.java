@@ -109,7 +109,7 @@ class CheckCommand extends Subcommand {
 			} else {
 				failed++;
 			}
-			verdicts.add(Json.verdict(v));
+			verdicts.add(Json.verdict(loaded.file(), v));
 			if (!format.json() && (verbose || !v.verdict().passed())) {
 				out.println(line(loaded.file(), v));
 			}
@@ -119,9 +119,12 @@ class CheckCommand extends Subcommand {
 		return file;
 	}
 
-	/** {@code file:line:col: PASS|FAIL <check> (<subject> <revision>, <phase>) — <reason>}. */
+	/**
+	 * {@code file:line:col: PASS|FAIL <check> (<subject> <revision>, <phase>) — <reason>}, in the file the check or
+	 * step is written in (an imported one for a step of an imported policy).
+	 */
 	static String line(Path file, LayoutChecks.LocatedVerdict v) {
-		return String.format("%s:%d:%d: %s %s (%s %s, %s) — %s", file, v.line(), v.column(),
+		return String.format("%s:%d:%d: %s %s (%s %s, %s) — %s", LayoutWorkspace.where(file, v.file()), v.line(), v.column(),
 				v.verdict().passed() ? "PASS" : "FAIL", v.verdict().description(), v.subject(),
 				Json.revision(v.verdict().patch()), v.verdict().phase().getLiteral(), v.verdict().reason());
 	}

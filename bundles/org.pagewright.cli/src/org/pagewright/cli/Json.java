@@ -27,9 +27,13 @@ final class Json {
 		return o;
 	}
 
-	/** {@code {line, column, subject, revision, patch, phase, check, passed, reason}}. */
-	static JsonObject verdict(LayoutChecks.LocatedVerdict v) {
+	/** {@code {[file,] line, column, subject, revision, patch, phase, check, passed, reason}}: file when imported. */
+	static JsonObject verdict(Path checked, LayoutChecks.LocatedVerdict v) {
 		JsonObject o = new JsonObject();
+		Path in = LayoutWorkspace.where(checked, v.file());
+		if (!in.equals(checked)) {
+			o.addProperty("file", in.toString());
+		}
 		o.addProperty("line", v.line());
 		o.addProperty("column", v.column());
 		o.addProperty("subject", v.subject());

@@ -68,7 +68,11 @@ final class LayoutWorkspace {
 
 	/** The file as the user named it, or the imported file the issue is in. */
 	static Path where(Path file, Issue issue) {
-		URI uri = issue.getUriToProblem();
+		return where(file, issue.getUriToProblem());
+	}
+
+	/** The file as the user named it, or the imported file {@code uri} names. */
+	static Path where(Path file, URI uri) {
 		if (uri == null || !uri.isFile()) {
 			return file;
 		}

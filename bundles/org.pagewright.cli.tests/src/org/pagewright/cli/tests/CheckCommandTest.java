@@ -52,10 +52,25 @@ class CheckCommandTest {
 		assertEquals(0, r.exit(), r::toString);
 		List<String> passes = r.out().lines().filter(l -> l.contains(": PASS ")).toList();
 		assertTrue(passes.size() >= 44, r::toString); // the 44 of the review, and the examples of the table checks
-		assertTrue(r.out().contains(file + ":106:3: PASS read page_address(empty_zero_page) expect ok "
+		assertTrue(r.out().contains(file + ":110:3: PASS read page_address(empty_zero_page) expect ok "
 				+ "(data_bss_v4 patch 15, runtime) — "), r::toString);
 		assertTrue(r.out().endsWith("1 file(s): " + passes.size() + " check(s), " + passes.size()
 				+ " passed, 0 failed; 0 error(s); 0 input(s) unusable\n"), r::toString);
+	}
+
+	@Test
+	void aStepOfAnImportedPolicyIsReportedInTheFileItIsWrittenIn() {
+		Path file = Cli.EXAMPLES.resolve("review-v4-13/hibernation-round-trip.layout");
+		Path imported = Cli.EXAMPLES.resolve("review-v4-13/data-bss-v4.layout").toAbsolutePath().normalize();
+
+		Cli.Result r = Cli.run("check", "-v", file.toString());
+
+		assertEquals(0, r.exit(), r::toString);
+		assertTrue(r.out().contains(imported + ":57:26: PASS unmap_data_alias: set_memory_valid [patch 15] expect ok "
+				+ "(data_bss_v4 patch 15, boot)"), r::toString);
+		assertTrue(r.out().contains(file + ":45:3: PASS read __bss_start expect fault level 0 translation "
+				+ "(data_bss_v4 patch 15, restore)"), r::toString);
+		assertFalse(r.out().contains(file + ":57:26:"), "the step's line in the checked file's name: " + r);
 	}
 
 	@Test

@@ -36,7 +36,7 @@ class StateCommandsTest {
 		assertTrue(r.out().matches("(?s).*\\n    unmap_data_alias: set_memory_valid[^\\n]* -> Ok\\n.*"), r::toString);
 		assertTrue(r.out().contains("\n    against the previous revision:\n      CHANGED 0xffff000002d00000-0xffff000002e00000 "
 				+ "PTE       ro NX SHD AF            UXN    MEM/NORMAL -> PTE F "), r::toString);
-		assertTrue(r.out().contains("    " + REVIEW + ":106:3: PASS read page_address(empty_zero_page) expect ok"),
+		assertTrue(r.out().contains("    " + REVIEW + ":110:3: PASS read page_address(empty_zero_page) expect ok"),
 				r::toString);
 		assertFalse(r.out().contains("\npatch 14 \""), "--after 15 shows only patch 15: " + r);
 	}

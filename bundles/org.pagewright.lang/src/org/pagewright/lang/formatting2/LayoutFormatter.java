@@ -12,7 +12,10 @@ import org.eclipse.xtext.formatting2.IFormattableDocument;
 import org.eclipse.xtext.formatting2.regionaccess.ISemanticRegion;
 import org.pagewright.lang.layout.Checks;
 import org.pagewright.lang.layout.CmdlineWord;
+import org.pagewright.lang.layout.CpuMidrSetting;
 import org.pagewright.lang.layout.Image;
+import org.pagewright.lang.layout.KconfigOption;
+import org.pagewright.lang.layout.LayoutPackage;
 import org.pagewright.lang.layout.Model;
 import org.pagewright.lang.layout.Outcome;
 import org.pagewright.lang.layout.Patch;
@@ -21,11 +24,13 @@ import org.pagewright.lang.layout.Platform;
 import org.pagewright.lang.layout.Policy;
 import org.pagewright.lang.layout.Range;
 import org.pagewright.lang.layout.Series;
+import org.pagewright.lang.layout.TablePagesCheck;
 
 /**
  * One setting, symbol, step, edit or check per line, blocks indented by two spaces, a blank line between top-level
  * elements, and single spaces elsewhere — except inside the kernel's own spellings: {@code pgprot_tagged(PAGE_KERNEL)},
- * {@code lm_alias[a, b)}, {@code rodata=on}, {@code kfence.sample_interval}, {@code 7.0.1}, {@code 13/15}, {@code label:}.
+ * {@code lm_alias[a, b)}, {@code rodata=on}, {@code KFENCE=n}, {@code kfence.sample_interval}, {@code 7.0.1}, {@code 13/15}, {@code label:},
+ * {@code cpus 1-3}, {@code table_pages <= +3}.
  */
 public class LayoutFormatter extends AbstractJavaFormatter {
 
@@ -76,9 +81,9 @@ public class LayoutFormatter extends AbstractJavaFormatter {
 		} else if (object instanceof Checks checks) {
 			block(object, checks.getChecks(), doc);
 			regionFor(checks).keywords(",").forEach(c -> doc.prepend(c, it -> it.noSpace()));
-		} else if (object instanceof CmdlineWord word) {
-			doc.surround(regionFor(word).keyword("="), it -> it.noSpace());
-			regionFor(word).keywords(".").forEach(dot -> doc.surround(dot, it -> it.noSpace()));
+		} else if (object instanceof CmdlineWord || object instanceof KconfigOption) {
+			doc.surround(regionFor(object).keyword("="), it -> it.noSpace());
+			regionFor(object).keywords(".").forEach(dot -> doc.surround(dot, it -> it.noSpace()));
 		} else if (object instanceof Range range) {
 			ISemanticRegion open = regionFor(range).keyword("[");
 			if (range.isLinearAlias()) {
@@ -90,6 +95,11 @@ public class LayoutFormatter extends AbstractJavaFormatter {
 			doc.prepend(regionFor(range).keyword(")"), it -> it.noSpace());
 		} else if (object instanceof Outcome outcome) {
 			doc.append(regionFor(outcome).keyword("-"), it -> it.noSpace());
+		} else if (object instanceof TablePagesCheck tablePages) {
+			// a delta is one word: `table_pages <= +3`
+			doc.append(regionFor(tablePages).feature(LayoutPackage.Literals.TABLE_PAGES_CHECK__SIGN), it -> it.noSpace());
+		} else if (object instanceof CpuMidrSetting cpus) {
+			doc.surround(regionFor(cpus).keyword("-"), it -> it.noSpace());
 		}
 		formatKernelSpellings(object, doc);
 	}

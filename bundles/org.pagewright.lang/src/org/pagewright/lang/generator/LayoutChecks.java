@@ -3,6 +3,7 @@ package org.pagewright.lang.generator;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.util.LineAndColumn;
 import org.eclipse.xtext.validation.Issue;
@@ -41,8 +42,11 @@ public final class LayoutChecks {
 		}
 	}
 
-	/** A verdict on its check as written in the file (line and column 1-based; 0 when it cannot be found). */
-	public record LocatedVerdict(String subject, CheckVerdict verdict, int line, int column) {
+	/**
+	 * A verdict on its check as written: the file it is written in (an imported file's for a step or check written
+	 * there; null when it cannot be found), line and column 1-based (0 when it cannot be found).
+	 */
+	public record LocatedVerdict(String subject, CheckVerdict verdict, URI file, int line, int column) {
 	}
 
 	private LayoutChecks() {
@@ -90,8 +94,10 @@ public final class LayoutChecks {
 				continue;
 			}
 			for (CheckVerdict v : run.result().verdicts()) {
-				LineAndColumn at = LocatedIssues.start(sources.at(v.source(), run.compilation().subject()));
-				out.add(new LocatedVerdict(run.compilation().name(), v, at.getLine(), at.getColumn()));
+				EObject element = sources.at(v.source(), run.compilation().subject());
+				LineAndColumn at = LocatedIssues.start(element);
+				URI file = element == null || element.eResource() == null ? null : element.eResource().getURI();
+				out.add(new LocatedVerdict(run.compilation().name(), v, file, at.getLine(), at.getColumn()));
 			}
 		}
 		return out;
