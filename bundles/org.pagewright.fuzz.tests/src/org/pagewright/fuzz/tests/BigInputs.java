@@ -77,6 +77,15 @@ final class BigInputs {
 		return machine("", b.toString()) + series("") + checks("");
 	}
 
+	/** n CPUs, one `cpu N midr` line each: the validator compares them in n log n. */
+	static String cpuMidrs(int n) {
+		StringBuilder b = new StringBuilder();
+		for (int i = 0; i < n; i++) {
+			b.append("  cpu ").append(i).append(" midr 0x411fd070\n");
+		}
+		return machine(b.toString(), "") + series("") + checks("");
+	}
+
 	/** A series of n patches, each one edit. */
 	static String patches(int n) {
 		StringBuilder b = new StringBuilder(machine("", "")).append("series unmap on base {\n");

@@ -186,5 +186,6 @@ class FindingsTest {
 		run(Pipeline.Input.of("100k checks", BigInputs.checkList(100_000)), 10_000);
 		run(Pipeline.Input.of("100k symbols", BigInputs.symbols(100_000)), 10_000);
 		run(Pipeline.Input.of("1,000-patch series", BigInputs.patches(1000)), 10_000);
+		run(Pipeline.Input.of("100k cpu midr lines", BigInputs.cpuMidrs(100_000)), 10_000);
 	}
 }

@@ -152,8 +152,9 @@ public class LayoutValidator extends AbstractLayoutValidator {
 	public void checkDramBanksDoNotOverlap(Platform platform) {
 		List<DramBank> banks = platform.getSettings().stream().filter(DramBank.class::isInstance)
 				.map(DramBank.class::cast).filter(b -> b.getBase() != null && b.getSize() != null).toList();
-		for (DramOverlaps.Overlap o : DramOverlaps.of(banks)) { // n log n: 100,000 banks validate in well under a second
-			error("DRAM bank '" + o.bank().getName() + "' overlaps bank '" + o.earlier().getName() + "'", o.bank(),
+		// n log n: 100,000 banks validate in well under a second
+		for (Overlaps.Overlap<DramBank> o : Overlaps.of(banks, DramBank::getBase, b -> b.getBase().add(b.getSize()))) {
+			error("DRAM bank '" + o.later().getName() + "' overlaps bank '" + o.earlier().getName() + "'", o.later(),
 					L.getDramBank_Base(), OVERLAPPING_DRAM_BANKS);
 		}
 	}
@@ -171,27 +172,30 @@ public class LayoutValidator extends AbstractLayoutValidator {
 
 	/** One MIDR per CPU; the capability either by word for every CPU or by each CPU's MIDR (cpufeature.c). */
 	@Check
-	public void checkCpuMidrsAgree(CpuMidrSetting line) {
-		Platform platform = (Platform) line.eContainer();
-		if (line.getLast() != 0 && line.getLast() < line.getFirst()) {
-			error("cpus " + line.getFirst() + "-" + line.getLast() + " names no CPU: the last comes first",
-					line, L.getCpuMidrSetting_Last(), CPU_MIDR_CONFLICT);
-			return;
-		}
+	public void checkCpuMidrsAgree(Platform platform) {
+		List<CpuMidrSetting> lines = new ArrayList<>();
 		for (PlatformSetting s : platform.getSettings()) {
-			if (s == line) {
-				break;
-			}
-			if (s instanceof CpuMidrSetting earlier && earlier.getFirst() <= PlatformFacts.lastCpu(line)
-					&& line.getFirst() <= PlatformFacts.lastCpu(earlier)) {
-				error("CPU " + Math.max(line.getFirst(), earlier.getFirst()) + " already has a MIDR", line,
-						L.getCpuMidrSetting_First(), CPU_MIDR_CONFLICT);
-				return;
+			if (s instanceof CpuMidrSetting line) {
+				if (line.getLast() != 0 && line.getLast() < line.getFirst()) {
+					error("cpus " + line.getFirst() + "-" + line.getLast() + " names no CPU: the last comes first",
+							line, L.getCpuMidrSetting_Last(), CPU_MIDR_CONFLICT);
+				} else {
+					lines.add(line);
+				}
 			}
 		}
-		if (PlatformFacts.hasCpu(platform, CpuFeature.BBML2_NOABORT) || PlatformFacts.hasCpu(platform, CpuFeature.BBML3)) {
-			warning("With MIDRs each CPU's allow-list answer decides the block-split capability: the words "
-					+ "bbml2_noabort/bbml3 are not read", line, L.getCpuMidrSetting_Midr(), CPU_MIDR_CONFLICT);
+		// n log n over the CPU numbers, as the DRAM banks
+		for (Overlaps.Overlap<CpuMidrSetting> o : Overlaps.of(lines, l -> BigInteger.valueOf(l.getFirst()),
+				l -> BigInteger.valueOf(PlatformFacts.lastCpu(l) + 1L))) {
+			error("CPU " + Math.max(o.later().getFirst(), o.earlier().getFirst()) + " already has a MIDR", o.later(),
+					L.getCpuMidrSetting_First(), CPU_MIDR_CONFLICT);
+		}
+		if (!lines.isEmpty() && (PlatformFacts.hasCpu(platform, CpuFeature.BBML2_NOABORT)
+				|| PlatformFacts.hasCpu(platform, CpuFeature.BBML3))) {
+			for (CpuMidrSetting line : lines) {
+				warning("With MIDRs each CPU's allow-list answer decides the block-split capability: the words "
+						+ "bbml2_noabort/bbml3 are not read", line, L.getCpuMidrSetting_Midr(), CPU_MIDR_CONFLICT);
+			}
 		}
 	}
 

@@ -74,6 +74,25 @@ class EditorTypingTest {
 		assertEquals("platform p {\n  ".length(), widget().getCaretOffset());
 	}
 
+	/**
+	 * The product's customization turns off the Generic Editor's own activation on any letter or digit: typed in
+	 * full and paused on, a line gets no proposal, and Enter after it is a new line (once it inserted "secret").
+	 */
+	@Test
+	void aPauseAfterDigitsOpensNoProposalAndEnterIsANewLine() throws CoreException {
+		IDocument document = open("pause.layout", "image k {\n  ");
+		widget().setFocus();
+		widget().setCaretOffset(document.getLength());
+
+		type("load phys 0x4020_0000 virt 0xffff800080000000");
+		Workbench.waitUntil(() -> false, 1500); // longer than the Generic Editor's activation delay
+		type("\n");
+
+		assertEquals("image k {\n  load phys 0x4020_0000 virt 0xffff800080000000\n  ", document.get());
+		assertFalse(org.eclipse.core.runtime.Platform.getPreferencesService().getBoolean("org.eclipse.ui.genericeditor",
+				"contentAssistant.autoActivationOnType", true, null), "the product's plugin_customization.ini is not in effect");
+	}
+
 	@Test
 	void openersGetTheirClosersAndATypedCloserStepsOverIt() throws CoreException {
 		IDocument document = open("braces.layout", "");
