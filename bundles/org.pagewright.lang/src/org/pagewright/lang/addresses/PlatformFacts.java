@@ -4,6 +4,11 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
+
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.util.OnChangeEvictingCache;
+import org.eclipse.xtext.util.Tuples;
 
 import org.pagewright.arm64.CpuFeatures;
 import org.pagewright.arm64.Geometry;
@@ -32,6 +37,17 @@ import org.pagewright.lang.layout.VaBitsSetting;
 
 /** Geometry and options of a platform, with the kernel's defaults (4K granule, 48-bit VA) where a setting is absent. */
 public final class PlatformFacts {
+
+	/**
+	 * The derived facts that every address question asks for (the geometry, PAGE_OFFSET, PHYS_OFFSET), computed
+	 * once per platform while its resource is unchanged: 100,000 checks ask them 100,000 times.
+	 */
+	private static final OnChangeEvictingCache DERIVED = new OnChangeEvictingCache();
+
+	private static <T> T derived(Platform platform, String fact, Supplier<T> compute) {
+		Resource resource = platform == null ? null : platform.eResource();
+		return resource == null ? compute.get() : DERIVED.get(Tuples.create(fact, platform), resource, compute::get);
+	}
 
 	public static final BigInteger SZ_4K = BigInteger.valueOf(4096);
 	public static final BigInteger SZ_16K = BigInteger.valueOf(16384);
@@ -136,12 +152,13 @@ public final class PlatformFacts {
 
 	/** PAGE_OFFSET = _PAGE_OFFSET(VA_BITS): kernel VAs are the top 2^VA_BITS (the engine's KernelVaLayout). */
 	public static BigInteger pageOffset(Platform platform) {
-		return unsigned(KernelVaLayout.pageOffset(geometryOrDefault(platform).vaBits()));
+		return derived(platform, "PAGE_OFFSET", () -> unsigned(KernelVaLayout.pageOffset(geometryOrDefault(platform).vaBits())));
 	}
 
 	/** PAGE_END = _PAGE_END(VA_BITS_MIN): the end of the linear map without KASAN (the engine's KernelVaLayout). */
 	public static BigInteger pageEnd(Platform platform) {
-		return unsigned(KernelVaLayout.pageEnd(KernelVaLayout.vaBitsMin(geometryOrDefault(platform))));
+		return derived(platform, "PAGE_END",
+				() -> unsigned(KernelVaLayout.pageEnd(KernelVaLayout.vaBitsMin(geometryOrDefault(platform)))));
 	}
 
 	/** The smallest block Linux creates: a PMD (the engine's Geometry). */
@@ -156,10 +173,10 @@ public final class PlatformFacts {
 
 	/** The build's geometry; for a combination the engine refuses (reported by validation) its 48-bit one. */
 	static Geometry geometryOrDefault(Platform platform) {
-		return buildGeometry(platform).orElseGet(() -> {
+		return derived(platform, "geometryOrDefault", () -> buildGeometry(platform).orElseGet(() -> {
 			Granule granule = granule(platform).orElse(Granule.G4K);
 			return ((GeometryResult.Supported) Geometry.check(granule, 48)).geometry();
-		});
+		}));
 	}
 
 	/** The level a walk of this platform's tables starts at (-1 to 1, from the granule and the VA size). */
@@ -211,6 +228,10 @@ public final class PlatformFacts {
 	 * when a 52-bit build runs with 48-bit VAs), as an unsigned 64-bit value; {@code null} without DRAM banks.
 	 */
 	public static BigInteger physOffset(Platform platform) {
+		return derived(platform, "PHYS_OFFSET", () -> computePhysOffset(platform));
+	}
+
+	private static BigInteger computePhysOffset(Platform platform) {
 		BigInteger base = settings(platform, DramBank.class).map(DramBank::getBase).filter(b -> b != null)
 				.min(BigInteger::compareTo).orElse(null);
 		if (base == null || base.bitLength() > 64) {
@@ -243,8 +264,9 @@ public final class PlatformFacts {
 
 	/** The geometry the kernel is built for (granule, VA_BITS), if the engine supports it. */
 	static Optional<Geometry> buildGeometry(Platform platform) {
-		return granule(platform).flatMap(g -> Geometry.check(g, vaBits(platform)) instanceof GeometryResult.Supported s
-				? Optional.of(s.geometry()) : Optional.empty());
+		return derived(platform, "buildGeometry", () -> granule(platform)
+				.flatMap(g -> Geometry.check(g, vaBits(platform)) instanceof GeometryResult.Supported s
+				? Optional.of(s.geometry()) : Optional.empty()));
 	}
 
 	/** The bootloader's FDT, `fdt at PA size N`, the last one written; empty when the platform has none. */

@@ -36,9 +36,11 @@ public class LayoutScopeProvider extends AbstractLayoutScopeProvider {
 		if (reference == LayoutPackage.Literals.SYMBOL_REF__SYMBOL) {
 			Image image = LayoutContexts.imageOf(context);
 			if (image != null && context.eResource() != null) {
-				// one map per image and resource state: a lookup is a hash probe, not a scan of 100,000 symbols
+				// one map per image and resource state: a lookup is a hash probe, not a scan of 100,000 symbols. A
+				// symbol is the image's or none (a reference is a plain ID, no qualified name reaches another
+				// image), so no outer scope: that would index every object of the resource and of its imports
 				return cache.get(Tuples.pair(SYMBOLS, image), context.eResource(), () -> MapBasedScope.createScope(
-						super.getScope(image, reference), Scopes.scopedElementsFor(image.getSymbols())));
+						IScope.NULLSCOPE, Scopes.scopedElementsFor(image.getSymbols())));
 			}
 			if (image != null) {
 				return Scopes.scopeFor(image.getSymbols(), super.getScope(context, reference));
