@@ -5,15 +5,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
+import org.pagewright.arm64.CpuFeatures;
 import org.pagewright.arm64.Geometry;
 import org.pagewright.arm64.KernelRules;
 import org.pagewright.arm64.capture.Capture;
 import org.pagewright.arm64.capture.CaptureInputs;
+import org.pagewright.arm64.capture.Cpus;
 import org.pagewright.arm64.capture.Parsed;
 import org.pagewright.arm64.capture.RawLeafRun;
 import org.pagewright.arm64.capture.RuntimeObservations;
+import org.pagewright.arm64.kernel.BlockSplitCapability;
 import org.pagewright.arm64.kernel.Boot;
 import org.pagewright.arm64.kernel.BootPlatform;
 import org.pagewright.arm64.kernel.BootSequence;
@@ -58,13 +62,14 @@ final class CaptureLayout {
 	 * @param source where the inputs came from, for the header comment
 	 * @param assumptions the assumed: lines of the import (CPU choice first, then the engine's)
 	 * @param fromDump whether the inputs came with the kernel's own dump (then its ptdump walk is known to work)
+	 * @param cpuinfo the capture's CPUs by its cpuinfo (none when the user chose the CPU)
 	 */
 	static Result write(String name, String source, Capture capture, CaptureInputs inputs, List<String> assumptions,
-			boolean fromDump) {
+			boolean fromDump, List<Cpus.Processor> cpuinfo) {
 		CaptureLayout w = new CaptureLayout();
 		w.header(source, capture, assumptions);
 		Boot boot = inputs.boot();
-		w.platform(name, capture, boot, inputs.platform(), assumptions);
+		w.platform(name, capture, boot, inputs.platform(), assumptions, cpuinfo);
 		List<Operation.WriteObserved> trampoline = trampoline(capture, boot, inputs.platform());
 		w.image(name, capture, boot, assumptions, !trampoline.isEmpty());
 		List<Operation.WriteObserved> observed = new ArrayList<>(observed(capture, boot, w.warnings));
@@ -84,7 +89,8 @@ final class CaptureLayout {
 		line("");
 	}
 
-	private void platform(String name, Capture capture, Boot boot, BootPlatform firmware, List<String> assumptions) {
+	private void platform(String name, Capture capture, Boot boot, BootPlatform firmware, List<String> assumptions,
+			List<Cpus.Processor> cpuinfo) {
 		KernelConfig k = boot.config();
 		line("platform " + name + "_platform {");
 		line("  arch arm64");
@@ -104,13 +110,16 @@ final class CaptureLayout {
 		if (!words.isEmpty()) {
 			line("  cmdline " + String.join(" ", words));
 		}
+		KernelRules rules = KernelRules.of(k.version());
+		List<Cpus.Processor> known = cpuinfo.stream().filter(p -> p.midr().isPresent()).toList();
+		Optional<String> notByMidr = notByMidr(rules, capture, known, k.cpu());
 		List<String> cpu = new ArrayList<>();
 		if (k.cpu().lpa2()) {
 			cpu.add("lpa2");
 		}
-		if (k.cpu().bbml2Noabort()) {
+		if (k.cpu().bbml2Noabort() && notByMidr.isPresent()) {
 			// cpufeature.c: the same capability is BBML2-noabort up to 7.2 and BBML3 from 7.3
-			cpu.add("BBML3".equals(KernelRules.of(k.version()).blockSplitCapabilityName()) ? "bbml3"
+			cpu.add("BBML3".equals(rules.blockSplitCapabilityName()) ? "bbml3"
 					: "bbml2_noabort");
 		}
 		if (k.cpu().kptiNeeded()) {
@@ -118,6 +127,17 @@ final class CaptureLayout {
 		}
 		if (!cpu.isEmpty()) {
 			line("  cpu " + String.join(" ", cpu));
+		}
+		if (notByMidr.isEmpty()) {
+			runs(known).forEach(r -> line("  " + r));
+		} else if (!known.isEmpty()) {
+			line("  // cpuinfo: " + String.join(", ", runs(known)).replace("cpu ", "CPU ").replace("cpus ", "CPUs ")
+					+ "; " + notByMidr.get());
+		}
+		List<String> without = cpuinfo.stream().filter(p -> p.midr().isEmpty()).map(p -> "" + p.cpu()).toList();
+		if (!known.isEmpty() && !without.isEmpty()) {
+			line("  // cpuinfo gives no MIDR for CPU(s) " + String.join(", ", without) + " (its block lacks a field): "
+					+ "not written");
 		}
 		List<PhysicalMemory.Bank> banks = boot.memory().banks();
 		for (int i = 0; i < banks.size(); i++) {
@@ -140,6 +160,54 @@ final class CaptureLayout {
 		}
 		line("}");
 		line("");
+	}
+
+	/**
+	 * Why the block-split capability is not written as the CPUs' MIDRs, or empty when it is: the kernel log decides
+	 * when it can state the capability (cpufeature.c update_cpu_capabilities prints "CPU features: detected: …"
+	 * for each one it sets), as in the replay; else the MIDR lines must give the replay's answer (which reads
+	 * 7.3's ID_AA64MMFR2.BBM and takes secondaries as the boot CPU's model), CPU 0 among them (the validator's rule).
+	 */
+	private static Optional<String> notByMidr(KernelRules rules, Capture capture, List<Cpus.Processor> known,
+			CpuFeatures replayed) {
+		String description = rules.blockSplitCapabilityDescription();
+		Optional<Boolean> logged = capture.detected(description);
+		if (rules.hasBlockSplitCapability() && logged.isPresent()) {
+			return Optional.of("the log's \"detected: " + description + "\" line decides (" + (logged.get() ? "present"
+					: "absent") + ")");
+		}
+		OptionalLong boot = known.stream().filter(p -> p.cpu() == 0).findFirst().map(Cpus.Processor::midr)
+				.orElse(OptionalLong.empty());
+		if (boot.isEmpty()) {
+			return Optional.of("no MIDR for CPU 0 (the boot CPU): the words say what the replay decides");
+		}
+		List<Long> secondaries = known.stream().filter(p -> p.cpu() != 0).map(p -> p.midr().getAsLong()).toList();
+		BlockSplitCapability byMidr = BlockSplitCapability.byMidr(rules, boot.getAsLong(), OptionalLong.empty(),
+				secondaries, OptionalLong.empty());
+		if (byMidr.everyCpu() != replayed.bbml2Noabort() || byMidr.bootCpuOnly() != replayed.bbml2NoabortBootCpuOnly()) {
+			return Optional.of("by these MIDRs the allow-list answers otherwise than the replay: the words say what "
+					+ "the replay decides");
+		}
+		return Optional.empty();
+	}
+
+	/** {@code cpu N midr 0x…} / {@code cpus A-B midr 0x…} lines: consecutive CPUs of one MIDR as one line. */
+	private static List<String> runs(List<Cpus.Processor> known) {
+		List<String> out = new ArrayList<>();
+		for (int i = 0; i < known.size();) {
+			int j = i;
+			long midr = known.get(i).midr().getAsLong();
+			while (j + 1 < known.size() && known.get(j + 1).cpu() == known.get(j).cpu() + 1
+					&& known.get(j + 1).midr().getAsLong() == midr) {
+				j++;
+			}
+			int first = known.get(i).cpu();
+			int last = known.get(j).cpu();
+			out.add(first == last ? String.format("cpu %d midr 0x%08x", first, midr)
+					: String.format("cpus %d-%d midr 0x%08x", first, last, midr));
+			i = j + 1;
+		}
+		return out;
 	}
 
 	/** @param trampolineObserved whether the KPTI trampoline is written as observed (kallsyms lacks its symbols) */

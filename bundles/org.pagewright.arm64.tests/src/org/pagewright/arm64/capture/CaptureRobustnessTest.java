@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pagewright.arm64.kernel.KernelBuild;
@@ -218,8 +219,10 @@ class CaptureRobustnessTest {
         for (Garbled g : garbled) {
             assertTrue(hasProblem(parsed.problems(), lineAt(text, g.at()), g.says()), parsed.problems()::toString);
         }
-        // a garbled value is dropped, never read as a number; vabits_actual=zz is not reported at all (a gap:
-        // PtdumpModInfo's KEY=[0-9a-fA-Fx]+ pattern does not match it), so no problem is asserted for it
+        // a garbled value is dropped, never read as a number
+        int vabits = text.indexOf("vabits_actual=zz ", module);
+        assertTrue(hasProblem(parsed.problems(), lineAt(text, vabits), "value of vabits_actual is not a number: 'zz'"),
+                parsed.problems()::toString);
         assertTrue(parsed.value().modInfo().value("vabits_actual").isEmpty());
         assertTrue(parsed.value().modInfo().value("ID_AA64MMFR0").isEmpty());
         assertTrue(parsed.value().memblockMemory().isEmpty());
@@ -236,11 +239,67 @@ class CaptureRobustnessTest {
         assertTrue(cutParsed.problems().stream().allMatch(p -> p.line() >= 0 && p.line() <= lines),
                 cutParsed.problems()::toString);
         for (Garbled g : garbled) {
-            if (text.indexOf('\n', g.at()) <= cut) {
+            // a line without its newline may be cut short: only one the prefix holds with its newline is whole
+            if (text.indexOf('\n', g.at()) < cut) {
                 assertTrue(hasProblem(cutParsed.problems(), lineAt(text, g.at()), g.says()),
                         cutParsed.problems()::toString);
             }
         }
+    }
+
+    /** A module value is read only when its whole token is a number: digits of its base, 0x-hex, 64 bits. */
+    @ParameterizedTest
+    @CsvSource({"vabits_actual, zz", "vabits_actual, 5z", "vabits_actual, -1",
+        "vabits_actual, 123456789012345678901234567890", "vabits_actual, +52", "vabits_actual, 0x",
+        "TCR_EL1, zz", "TCR_EL1, 5z", "TCR_EL1, -1", "TCR_EL1, +5", "TCR_EL1, 123456789012345678901234567890",
+        "TCR_EL1, 0x123456789012345678901234567890"})
+    void aModuleValueThatIsNotAWholeNumberIsALocatedProblemAndNotRead(String key, String value) {
+        String text = CaptureVariant.of(Captures.K73).modValue(key, value).text();
+        // modValue edits the console's copies too: only the module section's line is parsed
+        int at = text.indexOf(key + "=" + value + " ", text.indexOf("===== BEGIN ptdump_mod_insmod ====="));
+        Parsed<Capture> parsed = parse(text);
+        assertEquals(1, parsed.problems().size(), parsed.problems()::toString);
+        assertTrue(hasProblem(parsed.problems(), lineAt(text, at), "value of " + key + " is not a number: '" + value
+                + "'"), parsed.problems()::toString);
+        assertTrue(parsed.value().modInfo().value(key).isEmpty());
+        // the line's other values are read
+        assertEquals(Captures.capture(Captures.K73).modInfo().value("PAGE_OFFSET"),
+                parsed.value().modInfo().value("PAGE_OFFSET"));
+        assertEquals(Captures.capture(Captures.K73).modInfo().value("TTBR1_EL1"),
+                parsed.value().modInfo().value("TTBR1_EL1"));
+    }
+
+    /** vabits_actual is printed in decimal, the registers in hexadecimal without 0x; 0x-hex is read for either. */
+    @ParameterizedTest
+    @CsvSource({"vabits_actual, 48, 48", "vabits_actual, 0x30, 48", "vabits_actual, 0052, 52",
+        "TCR_EL1, 0d5001f6b54c350c, 0x0d5001f6b54c350c", "TCR_EL1, 0X0D5001F6B54C350C, 0x0d5001f6b54c350c",
+        "TCR_EL1, ffffffffffffffff, 0xffffffffffffffff"})
+    void aWellFormedModuleValueIsReadAsBefore(String key, String value, String expected) {
+        Parsed<Capture> parsed = parse(CaptureVariant.of(Captures.K73).modValue(key, value).text());
+        assertEquals(List.of(), parsed.problems());
+        long want = expected.startsWith("0x") ? Long.parseUnsignedLong(expected.substring(2), 16)
+                : Long.parseLong(expected);
+        assertEquals(want, parsed.value().modInfo().value(key).getAsLong());
+    }
+
+    /** A log cut off mid-line: the open section's last line is reported as partial and not read. */
+    @ParameterizedTest
+    @ValueSource(strings = {"kallsyms", "memblock_reserved", "kernel_page_tables_raw"})
+    void theLastLineOfALogCutMidLineIsPartialAndNotRead(String section) {
+        String whole = CaptureVariant.of(Captures.K73).text();
+        int body = whole.indexOf('\n', whole.indexOf("===== BEGIN " + section + " =====")) + 1;
+        int second = whole.indexOf('\n', body) + 1;
+        String text = whole.substring(0, second + 5); // five characters of the section's second line
+        Parsed<Capture> parsed = parse(text);
+        int line = lineAt(text, second);
+        // the one problem at that line: the section's own parser never sees the fragment
+        assertEquals(List.of(new Problem(line, "section '" + section + "' ends in a partial line")),
+                parsed.problems().stream().filter(p -> p.line() == line).toList());
+        // the section holds its first line only: what a log cut after that line's newline gives
+        Parsed<Capture> cutAtLine = parse(whole.substring(0, second));
+        assertTrue(cutAtLine.problems().stream().noneMatch(p -> p.reason().contains("partial")),
+                cutAtLine.problems()::toString);
+        assertEquals(VALUES.get(section).apply(cutAtLine.value()), VALUES.get(section).apply(parsed.value()));
     }
 
     @ParameterizedTest

@@ -17,11 +17,26 @@ import java.util.regex.Pattern;
  *        update_cpu_capabilities), or empty when the capture holds no kernel log
  * @param rawTableRuns the table descriptors of the hardware walk (kernel_page_tables_raw "T" lines)
  * @param pciIoWindows the PCI host bridges' I/O windows of the kernel log
+ * @param cpuinfo the processor blocks of the cpuinfo section, each CPU's MIDR_EL1 where its block is whole
  */
 public record Capture(Optional<KernelRelease> release, List<String> cmdline, Kallsyms kallsyms,
         List<PhysRange> memblockMemory, List<PhysRange> memblockReserved, Iomem iomem, PtdumpModInfo modInfo,
         Optional<KernelPageTablesText> kernelPageTables, List<RawLeafRun> rawLeafRuns, OptionalLong midr,
-        Optional<List<String>> cpuCapabilities, List<RawTableRun> rawTableRuns, List<PciIoWindow> pciIoWindows) {
+        Optional<List<String>> cpuCapabilities, List<RawTableRun> rawTableRuns, List<PciIoWindow> pciIoWindows,
+        List<Cpus.Processor> cpuinfo) {
+
+    public Capture {
+        cpuinfo = List.copyOf(cpuinfo);
+    }
+
+    /** The form without the cpuinfo section's CPUs. */
+    public Capture(Optional<KernelRelease> release, List<String> cmdline, Kallsyms kallsyms,
+            List<PhysRange> memblockMemory, List<PhysRange> memblockReserved, Iomem iomem, PtdumpModInfo modInfo,
+            Optional<KernelPageTablesText> kernelPageTables, List<RawLeafRun> rawLeafRuns, OptionalLong midr,
+            Optional<List<String>> cpuCapabilities, List<RawTableRun> rawTableRuns, List<PciIoWindow> pciIoWindows) {
+        this(release, cmdline, kallsyms, memblockMemory, memblockReserved, iomem, modInfo, kernelPageTables,
+                rawLeafRuns, midr, cpuCapabilities, rawTableRuns, pciIoWindows, List.of());
+    }
 
     /** The form without table descriptors and PCI windows. */
     public Capture(Optional<KernelRelease> release, List<String> cmdline, Kallsyms kallsyms,
@@ -88,8 +103,9 @@ public record Capture(Optional<KernelRelease> release, List<String> cmdline, Kal
         if (midr.isEmpty()) {
             midr = l.section("cpuinfo").map(Capture::cpuinfoMidr).orElse(OptionalLong.empty());
         }
+        List<Cpus.Processor> cpuinfo = l.section("cpuinfo").map(s -> Cpus.processors(s.lines())).orElse(List.of());
         return Parsed.of(new Capture(release, cmdline, kallsyms, memory, reserved, iomem, mod, kpt, raw,
-                midr, capabilities(text), rawTables, PciIoWindow.parse(text)), problems);
+                midr, capabilities(text), rawTables, PciIoWindow.parse(text), cpuinfo), problems);
     }
 
     private static Optional<Section> required(CaptureLog log, String name, List<Problem> problems) {
@@ -142,9 +158,7 @@ public record Capture(Optional<KernelRelease> release, List<String> cmdline, Kal
         if (f[0] < 0 || f[2] < 0 || f[3] < 0 || f[4] < 0) {
             return OptionalLong.empty();
         }
-        // MIDR: implementer [31:24], variant [23:20], architecture [19:16] (0xf = by ID registers), part [15:4], rev
-        return OptionalLong.of((f[0] & 0xff) << 24 | (f[2] & 0xf) << 20 | 0xfL << 16 | (f[3] & 0xfff) << 4
-                | (f[4] & 0xf));
+        return OptionalLong.of(Cpus.midr(f[0], f[2], f[3], f[4]));
     }
 
     /** MIDR_EL1 of the boot CPU, as the first dmesg line prints it. */

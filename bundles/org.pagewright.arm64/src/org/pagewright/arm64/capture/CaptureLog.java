@@ -25,10 +25,13 @@ public final class CaptureLog {
         String open = null;
         int openLine = 0;
         List<String> body = new ArrayList<>();
+        boolean lastInBody = false;
         for (int i = 0; i < lines.size(); i++) {
             int lineNo = i + 1;
             Matcher m = MARK.matcher(lines.get(i));
-            if (!m.matches()) {
+            boolean mark = m.matches();
+            lastInBody = !mark && open != null;
+            if (!mark) {
                 if (open != null) {
                     body.add(lines.get(i));
                 }
@@ -58,6 +61,11 @@ public final class CaptureLog {
         }
         if (open != null) {
             problems.add(new Problem(openLine, "section '" + open + "' is never closed"));
+            // a log cut off mid-line (no newline at its end) leaves the open section's last line partial: not read
+            if (lastInBody && !text.endsWith("\n") && !text.endsWith("\r")) {
+                problems.add(new Problem(openLine + body.size(), "section '" + open + "' ends in a partial line"));
+                body.remove(body.size() - 1);
+            }
             sections.putIfAbsent(open, new Section(open, openLine + 1, body));
         }
         return Parsed.of(new CaptureLog(sections), problems);

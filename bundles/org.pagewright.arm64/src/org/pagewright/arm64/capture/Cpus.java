@@ -3,6 +3,7 @@ package org.pagewright.arm64.capture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,11 @@ public record Cpus(long bootMidr, List<Long> secondaryMidrs) {
     private static final Pattern FIELD =
             Pattern.compile("^CPU (implementer|architecture|variant|part|revision)\\s*:\\s*(\\S+)\\s*$");
     private static final List<String> FIELDS = List.of("implementer", "architecture", "variant", "part", "revision");
+    private static final Pattern PROCESSOR = Pattern.compile("^processor\\s*:\\s*(\\d{1,4})$");
+
+    /** One processor block of /proc/cpuinfo: the CPU's number and its MIDR_EL1, empty when the block lacks a field. */
+    public record Processor(int cpu, OptionalLong midr) {
+    }
 
     public Cpus {
         secondaryMidrs = List.copyOf(secondaryMidrs);
@@ -79,6 +85,41 @@ public record Cpus(long bootMidr, List<Long> secondaryMidrs) {
             return Parsed.of(Optional.empty(), problems);
         }
         return Parsed.of(Optional.of(new Cpus(midrs.get(0), midrs.subList(1, midrs.size()))), problems);
+    }
+
+    /**
+     * Every processor block of a /proc/cpuinfo text, in order, by its "processor : N" number (cpuinfo.c c_show:
+     * one block per online CPU). Unlike {@link #parseCpuinfo}, a block cut short is kept, without a MIDR.
+     */
+    public static List<Processor> processors(List<String> lines) {
+        List<Processor> out = new ArrayList<>();
+        int cpu = -1;
+        long[] f = blank();
+        for (String raw : lines) {
+            String line = raw.trim();
+            Matcher p = PROCESSOR.matcher(line);
+            Matcher m = FIELD.matcher(line);
+            if (p.matches()) {
+                add(out, cpu, f);
+                cpu = Integer.parseInt(p.group(1));
+                f = blank();
+            } else if (m.matches()) {
+                try {
+                    f[FIELDS.indexOf(m.group(1))] = Long.decode(m.group(2));
+                } catch (NumberFormatException e) {
+                    // a garbled field leaves the block without a MIDR
+                }
+            }
+        }
+        add(out, cpu, f);
+        return List.copyOf(out);
+    }
+
+    private static void add(List<Processor> out, int cpu, long[] f) {
+        if (cpu >= 0) {
+            boolean whole = f[0] >= 0 && f[2] >= 0 && f[3] >= 0 && f[4] >= 0;
+            out.add(new Processor(cpu, whole ? OptionalLong.of(midr(f[0], f[2], f[3], f[4])) : OptionalLong.empty()));
+        }
     }
 
     private static long[] blank() {

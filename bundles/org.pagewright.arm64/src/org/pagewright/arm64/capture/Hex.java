@@ -12,7 +12,7 @@ final class Hex {
         if (t.startsWith("0x") || t.startsWith("0X")) {
             t = t.substring(2);
         }
-        if (t.isEmpty() || t.length() > 16) {
+        if (t.length() > 16 || !digitsOnly(t)) {
             return OptionalLong.empty();
         }
         try {
@@ -20,5 +20,11 @@ final class Hex {
         } catch (NumberFormatException e) {
             return OptionalLong.empty();
         }
+    }
+
+    /** Non-empty and ASCII hexadecimal digits only (Long.parseUnsignedLong would also take a '+' and non-ASCII
+     *  digits). */
+    static boolean digitsOnly(String t) {
+        return !t.isEmpty() && t.chars().allMatch(c -> c < 128 && Character.digit(c, 16) >= 0);
     }
 }

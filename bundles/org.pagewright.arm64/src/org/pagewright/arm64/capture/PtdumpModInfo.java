@@ -10,10 +10,13 @@ import java.util.regex.Pattern;
 
 /**
  * What the capture's ptdump module printed about the running kernel: {@code KEY=value} registers and layout
- * values (hexadecimal, except {@code vabits_actual}, which is decimal) and the ptdump markers.
+ * values (hexadecimal, except {@code vabits_actual}, which is decimal) and the ptdump markers. A value whose whole
+ * token is not such a number is a located problem and is not read.
  */
 public final class PtdumpModInfo {
-    private static final Pattern PAIR = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=([0-9a-fA-Fx]+)");
+    /** KEY=token: the whole token up to the next blank is the value, so a garbled one is seen whole, not cut short. */
+    private static final Pattern PAIR = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(\\S*)");
+    private static final Pattern DECIMAL = Pattern.compile("[0-9]+");
     private static final Pattern MARKER = Pattern.compile("marker\\s+(\\d+)\\s+([0-9a-fA-F]{1,16})\\s+(.+?)\\s*$");
     private static final String DECIMAL_KEY = "vabits_actual";
 
@@ -51,7 +54,8 @@ public final class PtdumpModInfo {
                 String text = m.group(2);
                 OptionalLong v = key.equals(DECIMAL_KEY) ? decimal(text) : Hex.parse(text);
                 if (v.isEmpty()) {
-                    problems.add(new Problem(lineNo, "value of " + key + " is not a number: '" + text + "'"));
+                    problems.add(new Problem(lineNo, "value of " + key + " is not a number: '" + text + "'"
+                            + (digitsOnly(key, text) ? " (out of range)" : "")));
                 } else {
                     values.putIfAbsent(key, v.getAsLong());
                 }
@@ -60,12 +64,26 @@ public final class PtdumpModInfo {
         return Parsed.of(new PtdumpModInfo(values, markers), problems);
     }
 
+    /** A decimal value: digits only (no sign), or 0x-hexadecimal. */
     private static OptionalLong decimal(String text) {
+        if (text.startsWith("0x") || text.startsWith("0X")) {
+            return Hex.parse(text);
+        }
+        if (!DECIMAL.matcher(text).matches()) {
+            return OptionalLong.empty();
+        }
         try {
             return OptionalLong.of(Long.parseLong(text));
         } catch (NumberFormatException e) {
             return OptionalLong.empty();
         }
+    }
+
+    /** Whether a value that did not parse is all digits of its base, so only too large for 64 bits. */
+    private static boolean digitsOnly(String key, String text) {
+        boolean prefixed = text.startsWith("0x") || text.startsWith("0X");
+        String digits = prefixed ? text.substring(2) : text;
+        return key.equals(DECIMAL_KEY) && !prefixed ? DECIMAL.matcher(digits).matches() : Hex.digitsOnly(digits);
     }
 
     /** A value by the name the module printed (TTBR1_EL1, ID_AA64MMFR0, PAGE_OFFSET, PHYS_OFFSET, …). */

@@ -8,12 +8,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.pagewright.arm64.capture.Capture;
 import org.pagewright.arm64.capture.CaptureLog;
@@ -152,13 +156,113 @@ class ImportCommandTest {
 		assertEquals(0, fromLog.exit(), fromLog::toString);
 		assertEquals(0, fromParts.exit(), fromParts::toString);
 		// the FDT and the PCI I/O window come from the log's hardware walk and dmesg, which separate files lack
-		assertEquals(block("platform", whole).replaceAll("\n  (fdt|pci_io) at [^\n]*", ""), block("platform", parts));
+		// and the log's cpuinfo comment: the chosen --cpuinfo CPU is written as words
+		assertEquals(block("platform", whole).replaceAll("\n  (fdt|pci_io) at [^\n]*|\n  // cpuinfo[ :][^\n]*", ""),
+				block("platform", parts));
 		assertTrue(block("platform", parts).contains("  cpu lpa2\n"), () -> read(parts));
 		assertEquals(block("image", whole), block("image", parts));
 		assertTrue(Files.readString(parts).contains("// assumed: CPU MIDR_EL1 0x000f0510 (qemu-max r0p0) from "
 				+ "--cpuinfo " + cpuinfo + " (1 CPU(s))"), () -> read(parts)); // the capture cut the second CPU short
 		Cli.Result checked = Cli.run("check", parts.toString());
 		assertEquals(0, checked.exit(), checked::toString);
+	}
+
+	/**
+	 * With a kernel log that can state the block-split capability (7.3: "detected: BBM Level 3"), the log decides and
+	 * cpuinfo's MIDRs are a comment; before 6.18 no log line can, and CPU 0's MIDR is written as a line.
+	 */
+	@ParameterizedTest
+	@CsvSource({ "k61-max-1G-nokaslr, false", "k612-max-1G-nokaslr, false", "k612-a57-1G-nokaslr, false",
+			"k73-max-1G-nokaslr, true" })
+	void theCapturesCpuinfoMidrsAreWrittenAsLinesUnlessTheLogDecides(String name, boolean logDecides)
+			throws IOException {
+		Path capture = Cli.capture(name, dir);
+		Path layout = dir.resolve(name + ".layout");
+
+		Cli.Result imported = Cli.run("import", capture.toString(), "-o", layout.toString());
+
+		assertEquals(0, imported.exit(), imported::toString);
+		String platform = block("platform", layout);
+		List<String> cpuinfo = cpuinfo(Files.readString(capture, StandardCharsets.ISO_8859_1));
+		// these captures cut cpuinfo short after CPU 1's first lines: CPU 0's MIDR only
+		assertEquals("CPU 1", cpuinfo.get(1), cpuinfo::toString);
+		String cpu0 = cpuinfo.get(0).replace("CPU ", "cpu ");
+		if (logDecides) {
+			assertTrue(platform.contains("\n  // cpuinfo: " + cpuinfo.get(0) + "; the log's \"detected: BBM Level 3\" "
+					+ "line decides (absent)\n"), platform);
+			assertFalse(platform.contains("\n  " + cpu0), platform);
+		} else {
+			assertTrue(platform.contains("\n  " + cpu0 + "\n"), platform);
+			assertFalse(platform.contains("// cpuinfo: "), platform);
+		}
+		assertTrue(platform.contains("\n  // cpuinfo gives no MIDR for CPU(s) 1 (its block lacks a field): not written"),
+				platform);
+	}
+
+	/**
+	 * Without a kernel log, cpuinfo's MIDRs decide: consecutive CPUs of one MIDR are one line, the check accepts the
+	 * file and its ptdump is still the replay's (k73: a 7.3 kernel, whose capability the MIDRs then decide).
+	 */
+	@ParameterizedTest
+	@CsvSource({ "k612-a57-1G-nokaslr, 0x41, 0x0, 0xd03, 4", "k73-max-1G-nokaslr, 0x41, 0x1, 0xd07, 0" })
+	void withoutAKernelLogEachCpusMidrIsWrittenGrouped(String name, String implementer, String variant,
+			String part, String revision) throws IOException {
+		String text = Files.readString(Cli.capture(name, dir), StandardCharsets.ISO_8859_1).replace("\r\n", "\n");
+		String block0 = text.substring(text.indexOf("processor\t: 0\n"), text.indexOf("\n\nprocessor\t: 1\n"));
+		String other = block0.replaceAll("CPU implementer\t: \\S+", "CPU implementer\t: " + implementer)
+				.replaceAll("CPU variant\t: \\S+", "CPU variant\t: " + variant)
+				.replaceAll("CPU part\t: \\S+", "CPU part\t: " + part)
+				.replaceAll("CPU revision\t: \\S+", "CPU revision\t: " + revision);
+		String cpus = String.join("\n\n", block0, block0.replace(": 0\n", ": 1\n"), other.replace(": 0\n", ": 2\n"),
+				other.replace(": 0\n", ": 3\n"));
+		text = text.replaceFirst("(?s)(===== BEGIN cpuinfo =====\n).*?(\n===== END cpuinfo =====)",
+				"$1" + Matcher.quoteReplacement(cpus) + "$2")
+				.replaceAll("Booting Linux on physical CPU [^\n]*", ""); // no kernel log (line numbers kept)
+		Path capture = Files.writeString(dir.resolve("nolog.log"), text, StandardCharsets.ISO_8859_1);
+		Path layout = dir.resolve("nolog.layout");
+
+		Cli.Result imported = Cli.run("import", capture.toString(), "-o", layout.toString());
+		Cli.Result checked = Cli.run("check", layout.toString());
+		Cli.Result ptdump = Cli.run("ptdump", layout.toString());
+
+		assertEquals(0, imported.exit(), imported::toString);
+		List<String> cpuinfo = cpuinfo(text);
+		assertEquals(4, cpuinfo.size(), cpuinfo::toString);
+		assertEquals(cpuinfo.get(0).substring(6), cpuinfo.get(1).substring(6));
+		assertEquals(cpuinfo.get(2).substring(6), cpuinfo.get(3).substring(6));
+		String platform = block("platform", layout);
+		assertTrue(platform.contains("\n  cpus 0-1 " + cpuinfo.get(0).substring(6) + "\n  cpus 2-3 "
+				+ cpuinfo.get(2).substring(6) + "\n"), platform);
+		assertFalse(platform.contains("bbml"), platform);
+		assertEquals(0, checked.exit(), checked::toString);
+		assertTrue(checked.out().contains("1 passed, 0 failed; 0 error(s)"), checked::toString);
+		assertEquals(replay(capture).simulatedDump(), ptdump.out());
+	}
+
+	/** Each processor block of a capture's cpuinfo: "CPU n midr 0x…" (cpuinfo.c c_show's fields), or "CPU n". */
+	private static List<String> cpuinfo(String log) {
+		String capture = log.replace("\r\n", "\n");
+		String section = capture.substring(capture.indexOf("===== BEGIN cpuinfo =====\n"),
+				capture.indexOf("===== END cpuinfo ====="));
+		List<String> out = new ArrayList<>();
+		for (String block : section.split("\n(?=processor\\s*:)")) {
+			Matcher cpu = Pattern.compile("^processor\\s*:\\s*(\\d+)", Pattern.MULTILINE).matcher(block);
+			if (!cpu.find()) {
+				continue;
+			}
+			long[] f = new long[4];
+			boolean whole = true;
+			String[] names = { "implementer", "variant", "part", "revision" };
+			for (int i = 0; i < names.length; i++) {
+				Matcher m = Pattern.compile("^CPU " + names[i] + "\\s*:\\s*(\\S+)$", Pattern.MULTILINE).matcher(block);
+				whole &= m.find();
+				f[i] = whole ? Long.decode(m.group(1)) : 0;
+			}
+			// MIDR_EL1: implementer [31:24], variant [23:20], architecture 0xf [19:16], part [15:4], revision [3:0]
+			out.add("CPU " + cpu.group(1) + (whole ? String.format(" midr 0x%08x", f[0] << 24 | f[1] << 20 | 0xf << 16
+					| f[2] << 4 | f[3]) : ""));
+		}
+		return out;
 	}
 
 	@Test
