@@ -75,6 +75,14 @@ public class LayoutRuntimeModule extends AbstractLayoutRuntimeModule {
 		return org.pagewright.lang.generator.AtomicFileSystemAccess.class;
 	}
 
+	/** References to top-level elements look them up among the top-level elements only (LayoutLocalScopeProvider). */
+	@Override
+	public void configureIScopeProviderDelegate(com.google.inject.Binder binder) {
+		binder.bind(org.eclipse.xtext.scoping.IScopeProvider.class).annotatedWith(com.google.inject.name.Names.named(
+				org.eclipse.xtext.scoping.impl.AbstractDeclarativeScopeProvider.NAMED_DELEGATE))
+				.to(org.pagewright.lang.scoping.LayoutLocalScopeProvider.class);
+	}
+
 	/** Linking runs on a deep stack (DeepStack). */
 	public Class<? extends org.eclipse.xtext.linking.ILinker> bindILinker() {
 		return DeepStackLinker.class;
