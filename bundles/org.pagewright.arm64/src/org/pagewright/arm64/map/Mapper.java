@@ -96,6 +96,7 @@ public final class Mapper {
         private long contPmdGroup = 1; // start VA of the PMD group whose CONT decision is cached (1 = none)
         private boolean contPmd;
         private boolean contFromAbove;
+        private long freshLeafTable = TablePool.NO_PAGE; // the last-level table this walk allocated last: all zero
 
         CreateWalk(long delta, VaRange request, long pageProt, Set<MapFlag> flags, boolean mayAllocate) {
             this.delta = delta;
@@ -169,6 +170,9 @@ public final class Mapper {
                 return false;
             }
             table[index] = geometry.encodeOutputAddress(pa) | newTableBits;
+            if (level + 1 == Geometry.LAST_LEVEL) {
+                freshLeafTable = pa;
+            }
             log.allocatedTable();
             log.wrote(1);
             return true;
@@ -205,13 +209,32 @@ public final class Mapper {
                 // alloc_init_cont_pte: CONT only for a whole group with VA and PA aligned (+ the series' patch 5)
                 boolean cont = contFromAbove || (!noCont && wholeAlignedGroup(va & -contSize, contSize)
                         && !(rules.noContOverValidNonCont() && hasValidNonCont(table, groupFirst, contN)));
-                if (!initPte(table, i, groupEnd, va, pageProt | (cont ? CONT : 0))) {
+                long prot = pageProt | (cont ? CONT : 0);
+                if (tablePa == freshLeafTable) {
+                    fillFreshPtes(table, i, groupEnd, va, prot);
+                } else if (!initPte(table, i, groupEnd, va, prot)) {
                     return false;
                 }
                 va += (groupEnd - i) * page;
                 i = groupEnd;
             }
             return true;
+        }
+
+        /** init_pte on a table this walk just allocated: every old entry is 0, and writing over 0 is always safe. */
+        private void fillFreshPtes(long[] table, int from, int to, long va, long prot) {
+            long page = geometry.pageSize();
+            long pa = va + delta;
+            if (pa + (to - from) * page <= 1L << 48) { // no high OA field needed: encode = pa
+                for (int i = from; i < to; i++, pa += page) {
+                    table[i] = pa | prot;
+                }
+            } else {
+                for (int i = from; i < to; i++, pa += page) {
+                    table[i] = geometry.encodeOutputAddress(pa) | prot;
+                }
+            }
+            log.wrote(to - from);
         }
 
         /** init_pte: write each PTE, then BUG_ON(!pgattr_change_is_safe(old, new)). */
