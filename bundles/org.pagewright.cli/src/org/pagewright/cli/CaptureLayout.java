@@ -114,7 +114,7 @@ final class CaptureLayout {
 		List<Cpus.Processor> known = cpuinfo.stream().filter(p -> p.midr().isPresent()).toList();
 		Optional<String> notByMidr = notByMidr(rules, capture, known, k.cpu());
 		List<String> cpu = new ArrayList<>();
-		if (k.cpu().lpa2()) {
+		if (k.cpu().va52()) {
 			cpu.add("lpa2");
 		}
 		if (k.cpu().bbml2Noabort() && notByMidr.isPresent()) {

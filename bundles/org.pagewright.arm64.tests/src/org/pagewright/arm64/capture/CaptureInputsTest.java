@@ -24,7 +24,7 @@ class CaptureInputsTest {
         Boot boot = inputs(Captures.K73).boot();
         assertEquals(new KernelVersion(7, 3, 4), boot.config().version());
         assertEquals(52, boot.config().build().geometry().vaBits());
-        assertTrue(boot.config().cpu().lpa2());
+        assertTrue(boot.config().cpu().va52());
         assertFalse(boot.config().cpu().bbml2Noabort());
         assertFalse(boot.config().cpu().kptiNeeded());
         assertEquals(0x4341e000L, boot.image().pa(boot.image().bssStop()));

@@ -87,10 +87,10 @@ class GeneralisationRulesTest {
 
     @Test
     void anLpa2BuildFallsBackToVaBitsMinWithoutLpa2OrWithNolva() {
-        KernelConfig lpa2 = config(KernelVersion.V7_3, Geometry.G4K_52, "", CpuFeatures.none().withLpa2(true));
+        KernelConfig lpa2 = config(KernelVersion.V7_3, Geometry.G4K_52, "", CpuFeatures.none().withVa52(true));
         KernelConfig noLpa2 = config(KernelVersion.V7_3, Geometry.G4K_52, "", CpuFeatures.none());
         KernelConfig nolva = config(KernelVersion.V6_12, Geometry.G4K_52, "arm64.nolva",
-                CpuFeatures.none().withLpa2(true));
+                CpuFeatures.none().withVa52(true));
         assertEquals(Geometry.G4K_52, lpa2.runtimeGeometry());
         assertEquals(Geometry.G4K_48, noLpa2.runtimeGeometry());
         assertEquals(Geometry.G4K_48, nolva.runtimeGeometry());

@@ -224,7 +224,7 @@ class KernelConfigTest {
     @Test
     void a64k52BitKernelWithLvaRunsWith52BitVasUnlessArm64NolvaClearsIt() {
         // pi/map_kernel.c early_map_kernel; idreg-override.c: arm64.nolva clears ID_AA64MMFR2.VARange
-        CpuFeatures lva = CpuFeatures.none().withLpa2(true);
+        CpuFeatures lva = CpuFeatures.none().withVa52(true);
         assertEquals(52, build64k52("", lva).vabitsActual());
         assertEquals(Geometry.G64K_52, build64k52("", lva).runtimeGeometry());
         assertEquals(48, build64k52("arm64.nolva", lva).vabitsActual());

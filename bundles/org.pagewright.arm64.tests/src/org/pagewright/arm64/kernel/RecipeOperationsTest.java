@@ -49,7 +49,7 @@ class RecipeOperationsTest {
     @Test
     void lpa2KernelsDropTheShareabilityField() {
         Boot boot = TestBoots.boot(KernelBuild.debian(org.pagewright.arm64.KernelVersion.V7_3,
-                org.pagewright.arm64.Geometry.G4K_52), "", org.pagewright.arm64.CpuFeatures.none().withLpa2(true),
+                org.pagewright.arm64.Geometry.G4K_52), "", org.pagewright.arm64.CpuFeatures.none().withVa52(true),
                 java.util.OptionalLong.empty());
         UpdateMappingProt ro = (UpdateMappingProt) new MarkLinearTextAliasRo().operations(boot).get(0);
         assertEquals(Prot.PAGE_KERNEL_RO.clear(org.pagewright.arm64.desc.Descriptor.SHARED), ro.prot());

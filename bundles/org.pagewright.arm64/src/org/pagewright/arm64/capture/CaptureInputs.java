@@ -93,7 +93,7 @@ public record CaptureInputs(Boot boot, List<ReadOnlyVmallocPages> readOnlyVmallo
             assumptions.add("no ID_AA64MMFR0..2: CPU taken as without LPA2 and E0PD");
         }
         boolean e0pd = id.map(IdRegisters::e0pd).orElse(false);
-        // CpuFeatures.lpa2: cpu_has_lva() for 64K, cpu_has_lpa2() for 4K/16K (pi/map_kernel.c early_map_kernel)
+        // CpuFeatures.va52: cpu_has_lva() for 64K, cpu_has_lpa2() for 4K/16K (pi/map_kernel.c early_map_kernel)
         boolean lpa2 = id.map(r -> switch (granule) {
             case G4K -> r.lpa2With4k();
             case G16K -> r.lpa2With16k();

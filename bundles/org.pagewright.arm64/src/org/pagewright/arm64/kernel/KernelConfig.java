@@ -133,17 +133,17 @@ public record KernelConfig(KernelBuild build, Cmdline cmdline, CpuFeatures cpu) 
      * LPA2 TGRAN field too (mmfr2_varange_filter).
      */
     public boolean runsWithLpa2() {
-        return build.geometry().lpa2() && cpu.lpa2() && !cmdline.has("arm64.nolva");
+        return build.geometry().lpa2() && cpu.va52() && !cmdline.has("arm64.nolva");
     }
 
     /** memory.h vabits_actual: VA_BITS, or VA_BITS_MIN (48; 47 with 16K) when a 52-bit build cannot use 52 bits. */
     public int vabitsActual() {
-        return vabitsActual(build.geometry(), cpu.lpa2(), cmdline.has("arm64.nolva"));
+        return vabitsActual(build.geometry(), cpu.va52(), cmdline.has("arm64.nolva"));
     }
 
     /**
      * {@link #vabitsActual()} from the build's geometry, whether the CPU translates its 52-bit VAs (FEAT_LVA with
-     * 64K, FEAT_LPA2 with 4K/16K: {@link CpuFeatures#lpa2()}) and {@code arm64.nolva}, which clears both
+     * 64K, FEAT_LPA2 with 4K/16K: {@link CpuFeatures#va52()}) and {@code arm64.nolva}, which clears both
      * (idreg-override.c). pi/map_kernel.c early_map_kernel: 64K && !cpu_has_lva() or LPA2 && !cpu_has_lpa2()
      * → va_bits = VA_BITS_MIN.
      */

@@ -137,7 +137,7 @@ final class CompiledPlatform {
         m.getKconfig().addAll(PlatformFacts.kconfig(source));
         CpuFeatures cpu = kernel.cpu();
         addIf(m, cpu.bbml2Noabort(), org.pagewright.config.CpuFeature.BBML2_NOABORT);
-        addIf(m, cpu.lpa2(), org.pagewright.config.CpuFeature.LPA2);
+        addIf(m, cpu.va52(), org.pagewright.config.CpuFeature.LPA2);
         addIf(m, cpu.mte(), org.pagewright.config.CpuFeature.MTE);
         addIf(m, cpu.kptiNeeded(), org.pagewright.config.CpuFeature.KPTI);
         addIf(m, cpu.bti(), org.pagewright.config.CpuFeature.BTI);

@@ -2,6 +2,7 @@ package org.pagewright.lang.naming;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
@@ -83,51 +84,48 @@ public final class LayoutContexts {
 	public static List<Step> stepsVisibleAt(EObject context) {
 		Checks checks = EcoreUtil2.getContainerOfType(context, Checks.class);
 		if (checks != null) {
-			return stepsOf(checks);
+			// a checks block is judged after its revision: the steps its series' patches bring in up to it
+			EObject subject = checks.getSubject() == null || checks.getSubject().eIsProxy() ? null : checks.getSubject();
+			Series series = subject instanceof Series s ? s : null;
+			Policy policy = series != null ? resolved(series.getPolicy()) : subject instanceof Policy p ? p : null;
+			Integer upTo = checks.getPatch();
+			return visible(policy, series, patch -> upTo == null || patch.getNumber() <= upTo, null, null);
 		}
-		List<Step> steps = new ArrayList<>();
 		Series series = EcoreUtil2.getContainerOfType(context, Series.class);
 		if (series == null) {
-			return steps;
+			return new ArrayList<>();
 		}
-		Policy policy = resolved(series.getPolicy());
-		if (policy != null) {
-			for (PhaseSteps phase : policy.getPhases()) {
-				steps.addAll(phase.getSteps());
-			}
-		}
-		Edit current = EcoreUtil2.getContainerOfType(context, Edit.class);
-		Patch currentPatch = EcoreUtil2.getContainerOfType(context, Patch.class);
-		outer: for (Patch patch : series.getPatches()) {
-			for (Edit edit : patch.getEdits()) {
-				if (edit == current) {
-					break outer;
-				}
-				Step inserted = insertedBy(edit);
-				if (inserted != null) {
-					steps.add(inserted);
-				}
-			}
-			if (patch == currentPatch) {
-				break;
-			}
-		}
-		return steps.reversed();
+		// an edit sees the patches before its own and the edits before it in its patch
+		return visible(resolved(series.getPolicy()), series, patch -> true,
+				EcoreUtil2.getContainerOfType(context, Patch.class), EcoreUtil2.getContainerOfType(context, Edit.class));
 	}
 
-	/** The steps a checks block can be judged after: its policy's, and those its series' patches bring in up to its revision. */
-	private static List<Step> stepsOf(Checks checks) {
+	/**
+	 * The policy's steps, then those the series' included patches insert, in order up to (not including) the edit
+	 * {@code stopAt} and at most through {@code lastPatch}; returned most recent first.
+	 */
+	private static List<Step> visible(Policy policy, Series series, Predicate<Patch> included, Patch lastPatch,
+			Edit stopAt) {
 		List<Step> steps = new ArrayList<>();
-		EObject subject = checks.getSubject() == null || checks.getSubject().eIsProxy() ? null : checks.getSubject();
-		Policy policy = subject instanceof Series series ? resolved(series.getPolicy())
-				: subject instanceof Policy p ? p : null;
 		if (policy != null) {
 			policy.getPhases().forEach(phase -> steps.addAll(phase.getSteps()));
 		}
-		if (subject instanceof Series series) {
-			for (Patch patch : series.getPatches()) {
-				if (checks.getPatch() == null || patch.getNumber() <= checks.getPatch()) {
-					patch.getEdits().stream().map(LayoutContexts::insertedBy).filter(s -> s != null).forEach(steps::add);
+		if (series != null) {
+			outer: for (Patch patch : series.getPatches()) {
+				if (!included.test(patch)) {
+					continue;
+				}
+				for (Edit edit : patch.getEdits()) {
+					if (edit == stopAt) {
+						break outer;
+					}
+					Step inserted = insertedBy(edit);
+					if (inserted != null) {
+						steps.add(inserted);
+					}
+				}
+				if (patch == lastPatch) {
+					break;
 				}
 			}
 		}
