@@ -49,6 +49,23 @@ class CaptureInputsTest {
         assertEquals(0x200000L, ro.get(2).size());
     }
 
+    /**
+     * pageattr.c: set_memory_rw() (or a vfree without VM_FLUSH_RESET_PERMS) leaves a module page's linear alias as
+     * set_memory_ro() made it under rodata=full: k61's module area maps PA 0x4803b000 and 0x4803c000 read-write,
+     * its linear map shows them read-only, and only the alias says so.
+     */
+    @Test
+    void aModulePageMappedReadWriteWhoseLinearAliasIsReadOnlyIsARunTimeReadOnlyInput() {
+        List<ReadOnlyVmallocPages> aliasOnly = inputs(Captures.K61).readOnlyVmallocPages().stream()
+                .filter(p -> p.origin().contains("linear alias")).toList();
+        assertEquals(List.of(0x4803b000L, 0x4803c000L), aliasOnly.stream().map(ReadOnlyVmallocPages::phys).sorted()
+                .toList());
+
+        CaptureReplay.Result replay = CaptureReplay.replay(Captures.capture(Captures.K61), List.of()).value()
+                .orElseThrow();
+        assertEquals(String.join("\n", replay.expectedLinear()), String.join("\n", replay.actualLinear()));
+    }
+
     @Test
     void missingEssentialsGiveProblemsNotExceptions() {
         Parsed<java.util.Optional<CaptureInputs>> p = CaptureInputs.from(Capture.parse("nothing").value(),

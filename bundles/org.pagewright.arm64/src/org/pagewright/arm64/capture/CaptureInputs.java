@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import org.pagewright.arm64.CpuFeatures;
 import org.pagewright.arm64.Geometry;
 import org.pagewright.arm64.GeometryResult;
@@ -378,21 +379,48 @@ public record CaptureInputs(Boot boot, List<ReadOnlyVmallocPages> readOnlyVmallo
     }
 
     /**
-     * Read-only leaves of the hardware walk in the modules/vmalloc space outside the kernel image whose output is
-     * DRAM: pages a module or the BPF JIT made read-only at run time.
+     * DRAM pages a module or the BPF JIT made read-only at run time: read-only leaves of the hardware walk in the
+     * modules/vmalloc space outside the kernel image, and the pages those areas map whose linear alias the walk
+     * shows read-only although the area now maps them read-write (set_memory_ro, then set_memory_rw or a vfree that
+     * left the alias as it was: pageattr.c changes the alias only under rodata=full, and only when asked).
      */
     private static List<ReadOnlyVmallocPages> readOnlyVmalloc(Capture c, Boot boot) {
         KernelVaLayout l = boot.layout();
         KernelImage img = boot.image();
         List<ReadOnlyVmallocPages> out = new ArrayList<>();
+        TreeMap<Long, Long> readWrite = new TreeMap<>(Long::compareUnsigned); // pa -> end
         for (RawLeafRun run : c.rawLeafRuns()) {
             boolean inVmalloc = Long.compareUnsigned(run.vaStart(), l.modulesVaddr()) >= 0
                     && Long.compareUnsigned(run.vaEnd(), l.vmallocEnd()) <= 0;
             boolean inImage = Long.compareUnsigned(run.vaEnd(), img.text()) > 0
                     && Long.compareUnsigned(run.vaStart(), img.end()) < 0;
-            if (inVmalloc && !inImage && run.valid() && run.readOnly() && boot.memory().contains(run.oaStart())) {
-                out.add(new ReadOnlyVmallocPages(run.oaStart(), run.oaEnd() - run.oaStart(),
-                        String.format("ro vmalloc page(s) at 0x%016x", run.vaStart())));
+            if (inVmalloc && !inImage && run.valid() && boot.memory().contains(run.oaStart())) {
+                if (run.readOnly()) {
+                    out.add(new ReadOnlyVmallocPages(run.oaStart(), run.oaEnd() - run.oaStart(),
+                            String.format("ro vmalloc page(s) at 0x%016x", run.vaStart())));
+                } else {
+                    readWrite.put(run.oaStart(), run.oaEnd());
+                }
+            }
+        }
+        long page = l.geometry().pageSize();
+        for (RawLeafRun run : c.rawLeafRuns()) {
+            boolean linear = Long.compareUnsigned(run.vaStart(), l.pageOffset()) >= 0
+                    && Long.compareUnsigned(run.vaEnd(), l.pageEnd()) <= 0;
+            if (!linear || !run.valid() || !run.readOnly()) {
+                continue;
+            }
+            // the read-write vmalloc pages that this read-only linear run aliases
+            Long first = readWrite.floorKey(run.oaStart());
+            for (var rw : readWrite.subMap(first != null ? first : run.oaStart(), true, run.oaEnd(), false)
+                    .entrySet()) {
+                long from = Long.compareUnsigned(rw.getKey(), run.oaStart()) > 0 ? rw.getKey() : run.oaStart();
+                long to = Long.compareUnsigned(rw.getValue(), run.oaEnd()) < 0 ? rw.getValue() : run.oaEnd();
+                if (Long.compareUnsigned(from, to) < 0 && (to - from) % page == 0) {
+                    out.add(new ReadOnlyVmallocPages(from, to - from, String.format(
+                            "rw vmalloc page(s) whose linear alias 0x%016x is read-only",
+                            run.vaStart() + (from - run.oaStart()))));
+                }
             }
         }
         return out;
