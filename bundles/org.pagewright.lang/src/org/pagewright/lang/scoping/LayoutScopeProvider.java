@@ -2,6 +2,7 @@ package org.pagewright.lang.scoping;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
+import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.naming.QualifiedName;
 import org.eclipse.xtext.scoping.IScope;
 import org.eclipse.xtext.scoping.Scopes;
@@ -13,7 +14,9 @@ import org.pagewright.lang.layout.Expression;
 import com.google.inject.Inject;
 import org.pagewright.lang.layout.Image;
 import org.pagewright.lang.layout.LayoutPackage;
+import org.pagewright.lang.layout.Series;
 import org.pagewright.lang.naming.LayoutContexts;
+import org.pagewright.lang.naming.SeriesSteps;
 import org.pagewright.lang.naming.StepNames;
 
 /**
@@ -47,12 +50,23 @@ public class LayoutScopeProvider extends AbstractLayoutScopeProvider {
 			}
 		}
 		if (reference.getEReferenceType() == LayoutPackage.Literals.STEP) {
-			return Scopes.scopeFor(LayoutContexts.stepsVisibleAt(context),
-					step -> {
-						String name = StepNames.nameOf(step);
-						return name == null ? null : QualifiedName.create(name);
-					}, IScope.NULLSCOPE);
+			EObject at = context;
+			Series series = EcoreUtil2.getContainerOfType(context, Series.class);
+			if (series == null || context.eResource() == null) {
+				return visibleSteps(at);
+			}
+			// linking asks by name: answered from the series' index (one per resource state), not by a scan
+			SeriesSteps index = cache.get(Tuples.pair(SeriesSteps.class, series), context.eResource(),
+					() -> SeriesSteps.of(series));
+			return new StepScope(() -> visibleSteps(at), name -> index.visibleAt(at, name));
 		}
 		return super.getScope(context, reference);
+	}
+
+	private static IScope visibleSteps(EObject context) {
+		return Scopes.scopeFor(LayoutContexts.stepsVisibleAt(context), step -> {
+			String name = StepNames.nameOf(step);
+			return name == null ? null : QualifiedName.create(name);
+		}, IScope.NULLSCOPE);
 	}
 }
