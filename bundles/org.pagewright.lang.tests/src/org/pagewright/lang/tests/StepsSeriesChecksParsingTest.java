@@ -127,6 +127,36 @@ class StepsSeriesChecksParsingTest {
 		assertNull(insert.getStep().getExpected());
 	}
 
+	/** An edit names the last step of that name before it: the policy's, an earlier patch's, an earlier edit's. */
+	@Test
+	void anEditNamesTheMostRecentStepBeforeItAndNoneAfterIt() throws Exception {
+		Model model = parseHelper.parse(BASE + """
+				series s on pol {
+				  patch 1 "remap" {
+				    replace data_alias: data_alias: map lm_alias[__init_end, __bss_stop) PAGE_KERNEL_RO
+				    after data_alias: later: set_memory_valid lm_alias[__init_end, __bss_stop) invalid
+				  }
+				  patch 2 "again" {
+				    after later: set_memory_valid lm_alias[__init_end, __bss_stop) valid
+				    before not_yet: set_memory_valid lm_alias[__init_end, __bss_stop) valid
+				    after map_mem: not_yet: set_memory_valid lm_alias[__init_end, +4K) invalid
+				  }
+				}
+				""");
+		Series series = (Series) model.getElements().get(3);
+		var first = series.getPatches().get(0).getEdits();
+		var second = series.getPatches().get(1).getEdits();
+		Policy policy = (Policy) model.getElements().get(2);
+		// `replace data_alias` names the policy's step; the next edit already sees the replacement's
+		assertSame(policy.getPhases().get(0).getSteps().get(2), ((org.pagewright.lang.layout.ReplaceStep) first.get(0))
+				.getTarget());
+		assertSame(((org.pagewright.lang.layout.ReplaceStep) first.get(0)).getStep(), ((InsertStep) first.get(1)).getAnchor());
+		assertSame(((InsertStep) first.get(1)).getStep(), ((InsertStep) second.get(0)).getAnchor());
+		// a step inserted by a later edit is not there yet
+		assertTrue(((InsertStep) second.get(1)).getAnchor().eIsProxy());
+		assertEquals(1, model.eResource().getErrors().size(), () -> model.eResource().getErrors().toString());
+	}
+
 	@Test
 	void checksNameAPatchAPhaseAndExpectations() throws Exception {
 		Model model = parseHelper.parse(BASE + """
