@@ -20,6 +20,13 @@ class VaRangeTest {
     }
 
     @Test
+    void wideningToWholeBlocksKeepsTheTopAtTheTop() {
+        assertEquals(new VaRange(-2 * SZ_64K, 0), new VaRange(-2 * SZ_64K + 4096, -SZ_64K + 8).widenedTo(SZ_64K));
+        assertEquals(new VaRange(-SZ_64K, 0), VaRange.toTop(-SZ_64K + 4096).widenedTo(SZ_64K));
+        assertEquals(new VaRange(LINEAR, LINEAR + SZ_64K), new VaRange(LINEAR, LINEAR + SZ_64K).widenedTo(SZ_64K));
+    }
+
+    @Test
     void addressesCompareUnsignedSoKernelAddressesAreHigh() {
         VaRange linear = VaRange.of(LINEAR, 1L << 30);
         assertTrue(linear.contains(LINEAR + 5));

@@ -21,6 +21,11 @@ public record VaRange(long start, long end) {
         return new VaRange(va, va + 1);
     }
 
+    /** The smallest run of whole size-aligned blocks (size a power of two) that covers this range; 2^64 stays 2^64. */
+    public VaRange widenedTo(long size) {
+        return new VaRange(start & -size, (end + size - 1) & -size);
+    }
+
     /** Whether end 0 stands for 2^64 here (end wrapped to the top), rather than for an empty or inverted range. */
     public boolean reachesTop() {
         return end == 0;

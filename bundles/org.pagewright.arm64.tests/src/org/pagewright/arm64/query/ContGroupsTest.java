@@ -11,6 +11,7 @@ import org.pagewright.arm64.Fixture;
 import org.pagewright.arm64.Geometry;
 import org.pagewright.arm64.KernelRules;
 import org.pagewright.arm64.KernelVersion;
+import org.pagewright.arm64.VaRange;
 import org.pagewright.arm64.desc.Descriptor;
 import org.pagewright.arm64.desc.Prot;
 import org.pagewright.arm64.map.MapFlag;
@@ -40,7 +41,7 @@ class ContGroupsTest {
         PageTables t = contPages();
 
         assertTrue((t.lookup(LINEAR_4K_48).descriptor() & Descriptor.CONT) != 0);
-        assertEquals(List.of(), ContGroups.inconsistent(t, LINEAR_4K_48, LINEAR_4K_48 + 16 * SZ_64K));
+        assertEquals(List.of(), ContGroups.inconsistent(t, new VaRange(LINEAR_4K_48, LINEAR_4K_48 + 16 * SZ_64K)));
     }
 
     @Test
@@ -48,7 +49,7 @@ class ContGroupsTest {
         PageTables t = contPages();
         rewrite(t, LINEAR_4K_48 + SZ_64K + 3 * SZ_4K, Descriptor.RDONLY, 0);
 
-        List<ContGroups.Finding> found = ContGroups.inconsistent(t, LINEAR_4K_48, LINEAR_4K_48 + 16 * SZ_64K);
+        List<ContGroups.Finding> found = ContGroups.inconsistent(t, new VaRange(LINEAR_4K_48, LINEAR_4K_48 + 16 * SZ_64K));
 
         assertEquals(1, found.size(), found::toString);
         assertEquals(LINEAR_4K_48 + SZ_64K, found.get(0).groupVa());
@@ -62,8 +63,8 @@ class ContGroupsTest {
         rewrite(t, LINEAR_4K_48 + 5 * SZ_4K, 0, Descriptor.VALID);
         rewrite(t, LINEAR_4K_48 + 8 * SZ_64K, 0, Descriptor.CONT);
 
-        List<ContGroups.Finding> first = ContGroups.inconsistent(t, LINEAR_4K_48, LINEAR_4K_48 + SZ_4K);
-        List<ContGroups.Finding> all = ContGroups.inconsistent(t, LINEAR_4K_48, LINEAR_4K_48 + 16 * SZ_64K);
+        List<ContGroups.Finding> first = ContGroups.inconsistent(t, new VaRange(LINEAR_4K_48, LINEAR_4K_48 + SZ_4K));
+        List<ContGroups.Finding> all = ContGroups.inconsistent(t, new VaRange(LINEAR_4K_48, LINEAR_4K_48 + 16 * SZ_64K));
 
         assertEquals(1, first.size(), first::toString);
         assertTrue(first.get(0).reason().contains("is invalid, the one at 0xffff000000000000 valid"), first.get(0).reason());

@@ -12,6 +12,7 @@ import org.pagewright.arm64.Fixture;
 import org.pagewright.arm64.Geometry;
 import org.pagewright.arm64.KernelRules;
 import org.pagewright.arm64.KernelVersion;
+import org.pagewright.arm64.VaRange;
 import org.pagewright.arm64.attr.DirectMapPolicy;
 import org.pagewright.arm64.attr.PageAttr;
 import org.pagewright.arm64.desc.Descriptor;
@@ -34,7 +35,7 @@ class RangeLeavesTest {
     void twoBlocksOfLikeAttributesAreOneSpanClippedToTheRange() {
         PageTables t = linear(2 * SZ_2M, EnumSet.of(MapFlag.NO_CONT_MAPPINGS));
 
-        List<RangeLeaves.Span> spans = RangeLeaves.of(t, LINEAR_4K_48 + SZ_4K, LINEAR_4K_48 + 2 * SZ_2M - SZ_4K);
+        List<RangeLeaves.Span> spans = RangeLeaves.of(t, new VaRange(LINEAR_4K_48 + SZ_4K, LINEAR_4K_48 + 2 * SZ_2M - SZ_4K));
 
         assertEquals(1, spans.size(), spans::toString);
         RangeLeaves.Span s = spans.get(0);
@@ -49,7 +50,7 @@ class RangeLeavesTest {
         PageTables t = Fixture.tables(Geometry.G4K_48);
         new Mapper(t, K701).createMapping(DRAM, -SZ_4K, SZ_4K, Prot.PAGE_KERNEL, EnumSet.of(MapFlag.NO_BLOCK_MAPPINGS));
 
-        List<RangeLeaves.Span> spans = RangeLeaves.of(t, -SZ_4K, -0x800L);
+        List<RangeLeaves.Span> spans = RangeLeaves.of(t, new VaRange(-SZ_4K, -0x800L));
 
         assertEquals(1, spans.size(), spans::toString);
         assertEquals(-0x800L, spans.get(0).vaEnd());
@@ -60,7 +61,7 @@ class RangeLeavesTest {
     void aHoleAfterTheMappingIsAnEmptySpanAtTheLevelWhereTheLookupStops() {
         PageTables t = linear(SZ_2M, EnumSet.of(MapFlag.NO_BLOCK_MAPPINGS));
 
-        List<RangeLeaves.Span> spans = RangeLeaves.of(t, LINEAR_4K_48, LINEAR_4K_48 + 2 * SZ_2M);
+        List<RangeLeaves.Span> spans = RangeLeaves.of(t, new VaRange(LINEAR_4K_48, LINEAR_4K_48 + 2 * SZ_2M));
 
         assertEquals(2, spans.size(), spans::toString);
         assertEquals(3, spans.get(0).level());
@@ -76,7 +77,7 @@ class RangeLeavesTest {
         new PageAttr(t, K701, CpuFeatures.none(), DirectMapPolicy.defaults()).setMemoryValid(LINEAR_4K_48 + SZ_64K,
                 16, false);
 
-        List<RangeLeaves.Span> spans = RangeLeaves.of(t, LINEAR_4K_48, LINEAR_4K_48 + SZ_2M);
+        List<RangeLeaves.Span> spans = RangeLeaves.of(t, new VaRange(LINEAR_4K_48, LINEAR_4K_48 + SZ_2M));
 
         assertEquals(List.of(true, false, true), spans.stream().map(RangeLeaves.Span::valid).toList());
         assertEquals(LINEAR_4K_48 + SZ_64K, spans.get(1).vaStart());

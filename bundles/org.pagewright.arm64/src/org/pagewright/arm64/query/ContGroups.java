@@ -33,22 +33,19 @@ public final class ContGroups {
     private ContGroups() {
     }
 
-    /** The broken groups that overlap [start, end), whole groups inspected, in VA order. */
-    public static List<Finding> inconsistent(PageTables tables, long start, long end) {
+    /** The broken groups that overlap the range, whole groups inspected, in VA order. */
+    public static List<Finding> inconsistent(PageTables tables, VaRange range) {
         Geometry g = tables.geometry();
         long widest = Math.max(g.contSize(2), g.contSize(Geometry.LAST_LEVEL));
-        long from = start & -widest;
-        long to = (end + widest - 1) & -widest;
         Map<Long, List<Entry>> pmdGroups = new LinkedHashMap<>();
         Map<Long, List<Entry>> pteGroups = new LinkedHashMap<>();
-        tables.visit(new VaRange(from, to), (va, level, d) -> {
+        tables.visit(range.widenedTo(widest), (va, level, d) -> {
             if (level == Geometry.LAST_LEVEL || level == 2 && !Descriptor.isTable(d, level)) {
                 Map<Long, List<Entry>> groups = level == 2 ? pmdGroups : pteGroups;
                 groups.computeIfAbsent(va & -g.contSize(level), k -> new ArrayList<>()).add(new Entry(va, d));
             }
         });
         List<Finding> out = new ArrayList<>();
-        VaRange range = new VaRange(start, end);
         judge(g, 2, pmdGroups, range, out);
         judge(g, Geometry.LAST_LEVEL, pteGroups, range, out);
         out.sort((a, b) -> Long.compareUnsigned(a.groupVa(), b.groupVa()));

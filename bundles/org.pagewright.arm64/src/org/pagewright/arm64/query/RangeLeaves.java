@@ -44,13 +44,12 @@ public final class RangeLeaves {
     private RangeLeaves() {
     }
 
-    /** The spans covering [start, end) in VA order (end 0 = 2^64); nothing for a non-kernel VA. */
-    public static List<Span> of(PageTables tables, long start, long end) {
+    /** The spans covering the range in VA order; nothing for a non-kernel VA. */
+    public static List<Span> of(PageTables tables, VaRange range) {
         Geometry g = tables.geometry();
         Merging out = new Merging(g);
         long[] pathAt = new long[LAST_LEVEL + 2];
         int top = g.startLevel();
-        VaRange range = new VaRange(start, end);
         tables.read(range, new RangeVisitor() {
             @Override
             public Step entry(int level, long tablePa, long[] table, int index, long addr, long next) {

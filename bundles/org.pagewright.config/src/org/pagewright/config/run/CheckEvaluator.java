@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.VaRange;
 import org.pagewright.arm64.desc.Descriptor;
 import org.pagewright.arm64.op.Event;
 import org.pagewright.arm64.op.OpResult;
@@ -193,7 +194,7 @@ final class CheckEvaluator {
 
     /** The contiguous groups over the range, whole (ARM ARM D8.6.1: a mixed group is CONSTRAINED UNPREDICTABLE). */
     private Outcome contGroups(ContGroupsCheck check, PageTables state) {
-        List<ContGroups.Finding> broken = ContGroups.inconsistent(state, check.getStart(), check.getEnd());
+        List<ContGroups.Finding> broken = ContGroups.inconsistent(state, new VaRange(check.getStart(), check.getEnd()));
         return new Outcome(broken.isEmpty(), broken.isEmpty()
                 ? String.format("every contiguous group over 0x%016x-0x%016x is whole and alike", check.getStart(),
                         check.getEnd())

@@ -3,6 +3,7 @@ package org.pagewright.config.run;
 import java.util.List;
 
 import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.VaRange;
 import org.pagewright.arm64.desc.Descriptor;
 import org.pagewright.arm64.desc.MemoryType;
 import org.pagewright.arm64.ptdump.AttributeColumns;
@@ -25,7 +26,7 @@ final class RangeShapeEvaluator {
     }
 
     CheckEvaluator.Outcome bits(DescriptorBitsCheck check, PageTables state) {
-        List<RangeLeaves.Span> spans = RangeLeaves.of(state, check.getStart(), check.getEnd());
+        List<RangeLeaves.Span> spans = RangeLeaves.of(state, new VaRange(check.getStart(), check.getEnd()));
         if (spans.isEmpty()) {
             return notWalkable(check.getStart());
         }
@@ -46,7 +47,7 @@ final class RangeShapeEvaluator {
     }
 
     CheckEvaluator.Outcome shape(MappingShapeCheck check, PageTables state) {
-        List<RangeLeaves.Span> spans = RangeLeaves.of(state, check.getStart(), check.getEnd());
+        List<RangeLeaves.Span> spans = RangeLeaves.of(state, new VaRange(check.getStart(), check.getEnd()));
         if (spans.isEmpty()) {
             return notWalkable(check.getStart());
         }
