@@ -388,7 +388,7 @@ public record CaptureInputs(Boot boot, List<ReadOnlyVmallocPages> readOnlyVmallo
         KernelVaLayout l = boot.layout();
         KernelImage img = boot.image();
         List<ReadOnlyVmallocPages> out = new ArrayList<>();
-        TreeMap<Long, Long> readWrite = new TreeMap<>(Long::compareUnsigned); // pa -> end
+        TreeMap<Long, Long> readWrite = new TreeMap<>(); // pa -> end (PAs are below 2^52: signed order is theirs)
         for (RawLeafRun run : c.rawLeafRuns()) {
             boolean inVmalloc = Long.compareUnsigned(run.vaStart(), l.modulesVaddr()) >= 0
                     && Long.compareUnsigned(run.vaEnd(), l.vmallocEnd()) <= 0;
@@ -414,9 +414,9 @@ public record CaptureInputs(Boot boot, List<ReadOnlyVmallocPages> readOnlyVmallo
             Long first = readWrite.floorKey(run.oaStart());
             for (var rw : readWrite.subMap(first != null ? first : run.oaStart(), true, run.oaEnd(), false)
                     .entrySet()) {
-                long from = Long.compareUnsigned(rw.getKey(), run.oaStart()) > 0 ? rw.getKey() : run.oaStart();
-                long to = Long.compareUnsigned(rw.getValue(), run.oaEnd()) < 0 ? rw.getValue() : run.oaEnd();
-                if (Long.compareUnsigned(from, to) < 0 && (to - from) % page == 0) {
+                long from = Math.max(rw.getKey(), run.oaStart());
+                long to = Math.min(rw.getValue(), run.oaEnd());
+                if (from < to && (to - from) % page == 0) {
                     out.add(new ReadOnlyVmallocPages(from, to - from, String.format(
                             "rw vmalloc page(s) whose linear alias 0x%016x is read-only",
                             run.vaStart() + (from - run.oaStart()))));
