@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.pagewright.arm64.VaRange;
 import org.pagewright.arm64.capture.CaptureVariant.Attrs;
 import org.pagewright.arm64.kernel.ReadOnlyVmallocPages;
 
@@ -179,8 +180,9 @@ class CaptureVariantsTest {
 
         KernelPageTablesText realDump = Captures.capture(Captures.K612).kernelPageTables().orElseThrow();
         var image = v.inputs().boot().image();
-        assertEquals(realDump.linesWithin(image.text(), image.end()).stream().map(CaptureVariantsTest::withShd)
-                .toList(), sim.linesWithin(image.text(), image.end()));
+        VaRange imageRange = new VaRange(image.text(), image.end());
+        assertEquals(realDump.linesWithin(imageRange).stream().map(CaptureVariantsTest::withShd).toList(),
+                sim.linesWithin(imageRange));
     }
 
     private static String withShd(String line) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.pagewright.arm64.VaRange;
 import org.pagewright.arm64.kernel.Boot;
 import org.pagewright.arm64.kernel.BootReplay;
 import org.pagewright.arm64.kernel.BootSequence;
@@ -109,8 +110,8 @@ public final class CaptureReplay {
         List<String> expectedDump = judged(expected.get(), observations);
         int observed = expected.get().rangeLines().size() + markers(expected.get()) - expectedDump.size();
         return Parsed.of(Optional.of(new Result(dump, linear(expected.get()), linear(actual),
-                expected.get().linesWithin(imageStart, boot.image().end()),
-                actual.linesWithin(imageStart, boot.image().end()), in.assumptions(), expectedDump,
+                expected.get().linesWithin(new VaRange(imageStart, boot.image().end())),
+                actual.linesWithin(new VaRange(imageStart, boot.image().end())), in.assumptions(), expectedDump,
                 judged(actual, observations), observed)), problems);
     }
 

@@ -16,9 +16,9 @@ public final class KernelPageTablesText {
 
     /** A range line: [start, end) as printed (end 0 means the top of the address space) and the text itself. */
     public record RangeLine(int lineNumber, long start, long end, String text) {
-        /** True when the whole line lies in [from, to) (to 0 = 2^64, as {@link VaRange} reads it). */
-        public boolean within(long from, long to) {
-            return new VaRange(from, to).containsWhole(start, end - start);
+        /** True when the whole line lies in the range. */
+        public boolean within(VaRange range) {
+            return range.containsWhole(start, end - start);
         }
     }
 
@@ -82,9 +82,9 @@ public final class KernelPageTablesText {
         return blocks.stream().flatMap(b -> b.lines().stream()).toList();
     }
 
-    /** Range lines lying entirely in [from, to). */
-    public List<String> linesWithin(long from, long to) {
-        return rangeLines().stream().filter(l -> l.within(from, to)).map(RangeLine::text).toList();
+    /** Range lines lying entirely in the range. */
+    public List<String> linesWithin(VaRange range) {
+        return rangeLines().stream().filter(l -> l.within(range)).map(RangeLine::text).toList();
     }
 
     /** The whole text as parsed, one element per line. */

@@ -3,6 +3,7 @@ package org.pagewright.arm64.map;
 import java.util.List;
 
 import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.VaRange;
 import org.pagewright.arm64.desc.Descriptor;
 import org.pagewright.arm64.op.Changes;
 import org.pagewright.arm64.op.OpResult;
@@ -39,7 +40,7 @@ public final class ObservedWriter {
                     size), false);
         }
         Writer writer = new Writer(tables, level, table, virt, phys, attrs);
-        tables.walk(virt, virt + count * size, writer);
+        tables.walk(VaRange.of(virt, count * size), writer);
         Changes changes = new Changes(writer.written, writer.allocated, List.of(), 0);
         if (writer.leafInTheWay != null) {
             return new OpResult.Einval(String.format("a leaf at 0x%016x lies where the observed tables have a table",

@@ -153,11 +153,6 @@ public final class PageTables {
         return walk(range, visitor, true);
     }
 
-    /** {@link #walk(VaRange, RangeVisitor)} over [start, end), end 0 meaning 2^64 as in {@link VaRange}. */
-    public boolean walk(long start, long end, RangeVisitor visitor) {
-        return walk(new VaRange(start, end), visitor);
-    }
-
     /**
      * The same walk for a visitor that only reads: it must not write the arrays it is shown, and tables shared with
      * a copy stay shared.
@@ -209,11 +204,6 @@ public final class PageTables {
     /** Visits every entry of every reachable table over the whole kernel VA range. */
     public void visit(EntryVisitor visitor) {
         visit(VaRange.toTop(geometry.kernelVaStart()), visitor);
-    }
-
-    /** {@link #visit(VaRange, EntryVisitor)} over [start, end), end 0 meaning 2^64 as in {@link VaRange}. */
-    public void visit(long start, long end, EntryVisitor visitor) {
-        visit(new VaRange(start, end), visitor);
     }
 
     /** Visits every entry covering the range, entries reported with their own first VA. */

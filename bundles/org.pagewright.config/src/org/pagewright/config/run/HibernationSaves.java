@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.VaRange;
 import org.pagewright.arm64.desc.Descriptor;
 import org.pagewright.arm64.kernel.KernelPagePresent;
 import org.pagewright.arm64.kernel.SaveablePage;
@@ -86,8 +87,7 @@ public final class HibernationSaves {
         long[] counts = new long[2];
         String[] first = new String[1];
         long[] piece = {0, 0, -1}; // from, to (page indices of the range), kind of leaf
-        long end = linearStart + pages * page; // 0 = 2^64
-        state.visit(linearStart, end, (va, level, raw) -> {
+        state.visit(VaRange.of(linearStart, pages * page), (va, level, raw) -> {
             if (level < Geometry.LAST_LEVEL && Descriptor.isTable(raw, level)) {
                 return;
             }
