@@ -6,6 +6,7 @@ import java.util.Set;
 import org.pagewright.arm64.Geometry;
 import org.pagewright.arm64.KernelRules;
 import org.pagewright.arm64.KernelVersion;
+import org.pagewright.arm64.VaRange;
 import org.pagewright.arm64.desc.Prot;
 import org.pagewright.arm64.layout.KernelVaLayout;
 import org.pagewright.arm64.map.MapFlag;
@@ -45,7 +46,7 @@ final class LinearMaps {
     /** Visits every leaf through the engine's one recursive walk; returns a checksum so nothing is elided. */
     static long walkEveryLeaf(PageTables tables) {
         long[] sum = new long[1];
-        tables.walk(GEOMETRY.kernelVaStart(), 0, new RangeVisitor() {
+        tables.walk(VaRange.toTop(GEOMETRY.kernelVaStart()), new RangeVisitor() {
             @Override
             public Step entry(int level, long tablePa, long[] table, int index, long addr, long next) {
                 long d = table[index];
