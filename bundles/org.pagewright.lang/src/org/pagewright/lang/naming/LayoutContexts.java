@@ -2,7 +2,6 @@ package org.pagewright.lang.naming;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
@@ -14,7 +13,6 @@ import org.pagewright.lang.layout.Image;
 import org.pagewright.lang.layout.InsertStep;
 import org.pagewright.lang.layout.Model;
 import org.pagewright.lang.layout.Patch;
-import org.pagewright.lang.layout.PhaseSteps;
 import org.pagewright.lang.layout.Platform;
 import org.pagewright.lang.layout.Policy;
 import org.pagewright.lang.layout.ReplaceStep;
@@ -84,48 +82,30 @@ public final class LayoutContexts {
 	public static List<Step> stepsVisibleAt(EObject context) {
 		Checks checks = EcoreUtil2.getContainerOfType(context, Checks.class);
 		if (checks != null) {
-			// a checks block is judged after its revision: the steps its series' patches bring in up to it
-			EObject subject = checks.getSubject() == null || checks.getSubject().eIsProxy() ? null : checks.getSubject();
-			Series series = subject instanceof Series s ? s : null;
-			Policy policy = series != null ? resolved(series.getPolicy()) : subject instanceof Policy p ? p : null;
-			Integer upTo = checks.getPatch();
-			return visible(policy, series, patch -> upTo == null || patch.getNumber() <= upTo, null, null);
+			return stepsJudgedBy(checks);
 		}
 		Series series = EcoreUtil2.getContainerOfType(context, Series.class);
-		if (series == null) {
-			return new ArrayList<>();
-		}
-		// an edit sees the patches before its own and the edits before it in its patch
-		return visible(resolved(series.getPolicy()), series, patch -> true,
-				EcoreUtil2.getContainerOfType(context, Patch.class), EcoreUtil2.getContainerOfType(context, Edit.class));
+		return series == null ? new ArrayList<>() : SeriesSteps.of(series).visibleAt(context);
 	}
 
 	/**
-	 * The policy's steps, then those the series' included patches insert, in order up to (not including) the edit
-	 * {@code stopAt} and at most through {@code lastPatch}; returned most recent first.
+	 * A checks block is judged after its revision: its policy's steps, then those its series' patches up to that
+	 * revision insert, most recent first.
 	 */
-	private static List<Step> visible(Policy policy, Series series, Predicate<Patch> included, Patch lastPatch,
-			Edit stopAt) {
+	private static List<Step> stepsJudgedBy(Checks checks) {
+		EObject subject = checks.getSubject() == null || checks.getSubject().eIsProxy() ? null : checks.getSubject();
+		Series series = subject instanceof Series s ? s : null;
+		Policy policy = series != null ? resolved(series.getPolicy()) : subject instanceof Policy p ? p : null;
+		Integer upTo = checks.getPatch();
 		List<Step> steps = new ArrayList<>();
 		if (policy != null) {
 			policy.getPhases().forEach(phase -> steps.addAll(phase.getSteps()));
 		}
 		if (series != null) {
-			outer: for (Patch patch : series.getPatches()) {
-				if (!included.test(patch)) {
-					continue;
-				}
-				for (Edit edit : patch.getEdits()) {
-					if (edit == stopAt) {
-						break outer;
-					}
-					Step inserted = insertedBy(edit);
-					if (inserted != null) {
-						steps.add(inserted);
-					}
-				}
-				if (patch == lastPatch) {
-					break;
+			for (Patch patch : series.getPatches()) {
+				if (upTo == null || patch.getNumber() <= upTo) {
+					patch.getEdits().stream().map(LayoutContexts::insertedBy).filter(s -> s != null)
+							.forEach(steps::add);
 				}
 			}
 		}

@@ -59,6 +59,11 @@ public final class SeriesSteps {
 		byOrder.add(step);
 	}
 
+	/** The steps an edit or patch at {@code context} sees, most recent first (removed ones too: validation says so). */
+	public List<Step> visibleAt(EObject context) {
+		return List.copyOf(byOrder.subList(0, limitAt(context))).reversed();
+	}
+
 	/** The step {@code name} means at {@code context} (inside an edit or a patch of the series); null if none. */
 	public Step visibleAt(EObject context, String name) {
 		List<Integer> orders = ordersByName.get(name);

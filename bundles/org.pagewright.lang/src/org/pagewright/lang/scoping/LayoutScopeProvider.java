@@ -1,5 +1,7 @@
 package org.pagewright.lang.scoping;
 
+import java.util.List;
+
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.xtext.EcoreUtil2;
@@ -15,6 +17,7 @@ import com.google.inject.Inject;
 import org.pagewright.lang.layout.Image;
 import org.pagewright.lang.layout.LayoutPackage;
 import org.pagewright.lang.layout.Series;
+import org.pagewright.lang.layout.Step;
 import org.pagewright.lang.naming.LayoutContexts;
 import org.pagewright.lang.naming.SeriesSteps;
 import org.pagewright.lang.naming.StepNames;
@@ -52,19 +55,19 @@ public class LayoutScopeProvider extends AbstractLayoutScopeProvider {
 		if (reference.getEReferenceType() == LayoutPackage.Literals.STEP) {
 			EObject at = context;
 			Series series = EcoreUtil2.getContainerOfType(context, Series.class);
-			if (series == null || context.eResource() == null) {
-				return visibleSteps(at);
+			if (series == null || context.eResource() == null) { // a checks block's `at step`, or a bare model
+				return scopeOf(LayoutContexts.stepsVisibleAt(at));
 			}
 			// linking asks by name: answered from the series' index (one per resource state), not by a scan
 			SeriesSteps index = cache.get(Tuples.pair(SeriesSteps.class, series), context.eResource(),
 					() -> SeriesSteps.of(series));
-			return new StepScope(() -> visibleSteps(at), name -> index.visibleAt(at, name));
+			return new StepScope(() -> scopeOf(index.visibleAt(at)), name -> index.visibleAt(at, name));
 		}
 		return super.getScope(context, reference);
 	}
 
-	private static IScope visibleSteps(EObject context) {
-		return Scopes.scopeFor(LayoutContexts.stepsVisibleAt(context), step -> {
+	private static IScope scopeOf(List<Step> steps) {
+		return Scopes.scopeFor(steps, step -> {
 			String name = StepNames.nameOf(step);
 			return name == null ? null : QualifiedName.create(name);
 		}, IScope.NULLSCOPE);
