@@ -386,15 +386,11 @@ public record CaptureInputs(Boot boot, List<ReadOnlyVmallocPages> readOnlyVmallo
      */
     private static List<ReadOnlyVmallocPages> readOnlyVmalloc(Capture c, Boot boot) {
         KernelVaLayout l = boot.layout();
-        KernelImage img = boot.image();
+        RuntimeObservations runTime = RuntimeObservations.of(boot);
         List<ReadOnlyVmallocPages> out = new ArrayList<>();
         TreeMap<Long, Long> readWrite = new TreeMap<>(); // pa -> end (PAs are below 2^52: signed order is theirs)
         for (RawLeafRun run : c.rawLeafRuns()) {
-            boolean inVmalloc = Long.compareUnsigned(run.vaStart(), l.modulesVaddr()) >= 0
-                    && Long.compareUnsigned(run.vaEnd(), l.vmallocEnd()) <= 0;
-            boolean inImage = Long.compareUnsigned(run.vaEnd(), img.text()) > 0
-                    && Long.compareUnsigned(run.vaStart(), img.end()) < 0;
-            if (inVmalloc && !inImage && run.valid() && boot.memory().contains(run.oaStart())) {
+            if (runTime.observed(run.vaStart()) && run.valid() && boot.memory().contains(run.oaStart())) {
                 if (run.readOnly()) {
                     out.add(new ReadOnlyVmallocPages(run.oaStart(), run.oaEnd() - run.oaStart(),
                             String.format("ro vmalloc page(s) at 0x%016x", run.vaStart())));
