@@ -71,13 +71,21 @@ final class LayoutWorkspace {
 		return where(file, issue.getUriToProblem());
 	}
 
-	/** The file as the user named it, or the imported file {@code uri} names. */
+	/**
+	 * The file as the user named it, or the imported file {@code uri} names, the way the user named the checked one
+	 * (relative to where it lies when that was relative: `examples/…/v7.1-rc1.layout`, not an absolute path).
+	 */
 	static Path where(Path file, URI uri) {
 		if (uri == null || !uri.isFile()) {
 			return file;
 		}
 		Path other = Path.of(uri.trimFragment().toFileString());
-		return other.equals(file.toAbsolutePath().normalize()) ? file : other;
+		Path checked = file.toAbsolutePath().normalize();
+		if (other.equals(checked)) {
+			return file;
+		}
+		Path dir = file.getParent() == null ? Path.of("") : file.getParent();
+		return file.isAbsolute() ? other : dir.resolve(checked.getParent().relativize(other)).normalize();
 	}
 
 	private static String rootMessage(Throwable e) {

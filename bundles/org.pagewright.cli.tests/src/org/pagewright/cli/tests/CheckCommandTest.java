@@ -74,6 +74,15 @@ class CheckCommandTest {
 	}
 
 	@Test
+	void anImportedFileIsNamedAsTheCheckedOneWasRelativeToIt() {
+		Path relative = Path.of("").toAbsolutePath().relativize(Cli.EXAMPLES.resolve("review-v4-13"));
+
+		Cli.Result r = Cli.run("check", "-v", relative.resolve("hibernation-round-trip.layout").toString());
+
+		assertTrue(r.out().contains(relative.resolve("data-bss-v4.layout") + ":57:26: PASS unmap_data_alias"), r::toString);
+	}
+
+	@Test
 	void aFailingCheckIsAFailLineWithItsReasonAndExitsOne() throws IOException {
 		Path file = write("bad.layout", SampleSeries.UNMAP_DATA_ALIAS.formatted("ok"));
 
