@@ -161,5 +161,6 @@ class LayoutValidatorTest {
 	void rangesMustNotBeEmpty() throws Exception {
 		assertIssue(BASE + "checks c on pol { no_leak [__bss_stop, __init_end) }", EMPTY_RANGE, 24);
 		assertNoIssue(BASE + "checks c on pol { no_leak lm_alias[__init_end, __bss_stop) }", EMPTY_RANGE);
+		assertIssue(BASE + "checks c on pol { no_leak lm_alias[__bss_stop, __init_end) }", EMPTY_RANGE, 24);
 	}
 }

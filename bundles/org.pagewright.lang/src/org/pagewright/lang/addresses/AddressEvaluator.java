@@ -2,6 +2,7 @@ package org.pagewright.lang.addresses;
 
 import java.math.BigInteger;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -73,48 +74,73 @@ public final class AddressEvaluator {
 	}
 
 	/**
-	 * Post-order evaluation with an explicit stack, so that a 10,000-symbol chain or a 10,000-term sum needs no
-	 * deep Java stack; every node is computed once per evaluator (symbols shared by many expressions too). A symbol
-	 * met again while it is being computed is a cycle: that reference is unknown.
+	 * Post-order evaluation with an explicit stack of nodes and one of values, so that a 10,000-symbol chain or a
+	 * 10,000-term sum needs no deep Java stack. Symbols (shared by many expressions) and the expressions asked for
+	 * are remembered per evaluator; the nodes between are not, which keeps a file's evaluation to one pass over its
+	 * expressions without a map entry per node. A symbol met again while it is being computed is a cycle: that
+	 * reference is unknown.
 	 */
 	private synchronized BigInteger evaluate(EObject root) {
-		Deque<EObject> stack = new ArrayDeque<>();
-		Deque<Boolean> expanded = new ArrayDeque<>();
-		stack.push(root);
-		expanded.push(false);
-		while (!stack.isEmpty()) {
-			EObject node = stack.pop();
-			boolean ready = expanded.pop();
-			if (known.containsKey(node)) {
-				continue;
-			}
-			if (ready) {
-				evaluating.remove(node);
-				known.put(node, compute(node));
-				continue;
-			}
-			if (!evaluating.add(node)) {
-				continue; // a cycle (or a pending duplicate): the parent finds no value for it
-			}
-			stack.push(node);
-			expanded.push(true);
-			for (EObject child : children(node)) {
-				if (child != null && !known.containsKey(child) && !evaluating.contains(child)) {
-					stack.push(child);
-					expanded.push(false);
+		BigInteger computed = known.get(root);
+		if (computed != null || known.containsKey(root)) {
+			return computed;
+		}
+		Deque<EObject> nodes = new ArrayDeque<>();
+		Deque<Boolean> ready = new ArrayDeque<>();
+		List<BigInteger> values = new ArrayList<>();
+		nodes.push(root);
+		ready.push(false);
+		while (!nodes.isEmpty()) {
+			EObject node = nodes.pop();
+			if (ready.pop()) {
+				List<BigInteger> operands = values.subList(values.size() - arity(node), values.size());
+				BigInteger value = compute(node, operands);
+				operands.clear();
+				if (node instanceof Symbol) {
+					evaluating.remove(node);
+					known.put(node, value);
 				}
+				values.add(value);
+				continue;
+			}
+			if (node == UNKNOWN) {
+				values.add(null); // a missing operand (a syntax error) or an unresolved symbol
+				continue;
+			}
+			if (node instanceof Symbol && (known.containsKey(node) || !evaluating.add(node))) {
+				values.add(known.get(node)); // computed before, or a cycle: unknown
+				continue;
+			}
+			nodes.push(node);
+			ready.push(true);
+			List<EObject> children = children(node);
+			for (int i = children.size() - 1; i >= 0; i--) { // the first operand is computed first
+				nodes.push(children.get(i) == null ? UNKNOWN : children.get(i));
+				ready.push(false);
 			}
 		}
-		return known.get(root);
+		BigInteger value = values.get(0);
+		known.put(root, value);
+		return value;
 	}
 
+	/** Stands for an operand that is not there, on the node stack (which takes no null). */
+	private static final EObject UNKNOWN = org.eclipse.emf.ecore.EcoreFactory.eINSTANCE.createEObject();
+
+	private static int arity(EObject node) {
+		return node instanceof Sum ? 2
+				: node instanceof Symbol || node instanceof SymbolRef || node instanceof LinearAlias
+						|| node instanceof PageAddress ? 1 : 0;
+	}
+
+	/** The operands of a node, {@link #arity} of them (null for one that is missing or unresolved). */
 	private static List<EObject> children(EObject node) {
 		if (node instanceof Symbol symbol) {
-			return symbol.getValue() == null ? List.of() : List.of(symbol.getValue());
+			return java.util.Collections.singletonList(symbol.getValue());
 		}
 		if (node instanceof SymbolRef ref) {
 			Symbol symbol = ref.getSymbol();
-			return symbol == null || symbol.eIsProxy() ? List.of() : List.of(symbol);
+			return java.util.Collections.singletonList(symbol == null || symbol.eIsProxy() ? null : symbol);
 		}
 		if (node instanceof Sum sum) {
 			return java.util.Arrays.asList(sum.getLeft(), sum.getRight());
@@ -128,54 +154,49 @@ public final class AddressEvaluator {
 		return List.of();
 	}
 
-	/** The value of a node whose children are computed (a child without a value makes it unknown). */
-	private BigInteger compute(EObject node) {
+	/** The value of a node from its operands' values (an operand without a value makes it unknown). */
+	private BigInteger compute(EObject node, List<BigInteger> operands) {
 		if (node instanceof Literal literal) {
 			return literal.getValue();
 		}
-		if (node instanceof Symbol symbol) {
-			return symbol.getValue() == null ? null : known.get(symbol.getValue());
+		if (operands.contains(null)) {
+			return null;
 		}
-		if (node instanceof SymbolRef ref) {
-			Symbol symbol = ref.getSymbol();
-			return symbol == null || symbol.eIsProxy() ? null : known.get(symbol);
+		if (node instanceof Symbol || node instanceof SymbolRef) {
+			return operands.get(0);
 		}
 		if (node instanceof Sum sum) {
-			BigInteger left = sum.getLeft() == null ? null : known.get(sum.getLeft());
-			BigInteger right = sum.getRight() == null ? null : known.get(sum.getRight());
-			if (left == null || right == null) {
-				return null;
-			}
-			return "-".equals(sum.getOp()) ? left.subtract(right) : left.add(right);
+			return "-".equals(sum.getOp()) ? operands.get(0).subtract(operands.get(1)) : operands.get(0).add(operands.get(1));
 		}
-		if (node instanceof LinearAlias alias) {
-			return alias.getOperand() == null ? null : linearAlias(known.get(alias.getOperand()));
-		}
-		if (node instanceof PageAddress page) {
+		if (node instanceof LinearAlias || node instanceof PageAddress) {
 			// page_address() of a lowmem page is its linear-map address (page_to_virt, asm/memory.h)
-			return page.getOperand() == null ? null : linearAlias(known.get(page.getOperand()));
+			return linearAlias(operands.get(0));
 		}
 		return null;
 	}
 
 	/** {@code [start, end)} of a range, with {@code +size} and {@code lm_alias[…)} applied; {@code null} if unknown. */
 	public BigInteger[] bounds(Range range) {
+		BigInteger[] bounds = boundsBeforeAlias(range);
+		if (bounds == null || !range.isLinearAlias()) {
+			return bounds;
+		}
+		BigInteger start = linearAlias(bounds[0]);
+		BigInteger end = linearAlias(bounds[1]);
+		return start == null || end == null ? null : new BigInteger[] { start, end };
+	}
+
+	/**
+	 * {@code [start, end)} of a range with {@code +size} applied but not {@code lm_alias[…)}: the alias moves both
+	 * bounds by one offset, so the order of the bounds (an empty range) is known without a platform.
+	 */
+	public BigInteger[] boundsBeforeAlias(Range range) {
 		BigInteger start = valueOf(range.getStart());
 		BigInteger end = valueOf(range.getEnd());
 		if (start == null || end == null) {
 			return null;
 		}
-		if (range.isSized()) {
-			end = start.add(end);
-		}
-		if (range.isLinearAlias()) {
-			start = linearAlias(start);
-			end = linearAlias(end);
-			if (start == null || end == null) {
-				return null;
-			}
-		}
-		return new BigInteger[] { start, end };
+		return new BigInteger[] { start, range.isSized() ? start.add(end) : end };
 	}
 
 	/** lm_alias(x) = __va(__pa_symbol(x)): kernel VA → phys through kimage_voffset → linear map (asm/memory.h). */

@@ -10,8 +10,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.emf.ecore.EAttribute;
+import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.ecore.EcorePackage;
@@ -431,11 +433,18 @@ public class LayoutValidator extends AbstractLayoutValidator {
 	}
 
 	/** Every number attribute, and every address sum, must fit in an unsigned 64-bit value. */
+	/** The number-valued attributes of each class, looked up once per class instead of per object. */
+	private static final Map<EClass, List<EAttribute>> BIG_INTEGER_ATTRIBUTES = new ConcurrentHashMap<>();
+
+	private static List<EAttribute> bigIntegerAttributes(EClass type) {
+		return BIG_INTEGER_ATTRIBUTES.computeIfAbsent(type, t -> t.getEAllAttributes().stream()
+				.filter(a -> a.getEType() == EcorePackage.Literals.EBIG_INTEGER).toList());
+	}
+
 	@Check
 	public void checkNumbersFitIn64Bits(EObject object) {
-		for (EAttribute attribute : object.eClass().getEAllAttributes()) {
-			if (attribute.getEType() == EcorePackage.Literals.EBIG_INTEGER
-					&& object.eGet(attribute) instanceof BigInteger value && value.bitLength() > 64) {
+		for (EAttribute attribute : bigIntegerAttributes(object.eClass())) {
+			if (object.eGet(attribute) instanceof BigInteger value && value.bitLength() > 64) {
 				error("0x" + value.toString(16) + " does not fit in 64 bits", object, attribute, NUMBER_OVERFLOW);
 			}
 		}
@@ -451,20 +460,10 @@ public class LayoutValidator extends AbstractLayoutValidator {
 
 	@Check
 	public void checkRangeNotEmpty(Range range) {
-		BigInteger[] bounds = new AddressEvaluator(null, LayoutContexts.imageOf(range)).bounds(withoutAlias(range));
+		BigInteger[] bounds = AddressEvaluator.forContext(range).boundsBeforeAlias(range);
 		if (bounds != null && bounds[1].compareTo(bounds[0]) <= 0) {
 			error("Empty range: its end is not above its start", range, L.getRange_End(), EMPTY_RANGE);
 		}
-	}
-
-	/** The alias does not change emptiness; evaluating without it needs no platform. */
-	private static Range withoutAlias(Range range) {
-		if (!range.isLinearAlias()) {
-			return range;
-		}
-		Range copy = org.eclipse.emf.ecore.util.EcoreUtil.copy(range);
-		copy.setLinearAlias(false);
-		return copy;
 	}
 
 	// ------------------------------------------------------------------ steps
@@ -553,19 +552,11 @@ public class LayoutValidator extends AbstractLayoutValidator {
 		if (target == null || target.eIsProxy()) {
 			return;
 		}
-		Series series = (Series) edit.eContainer().eContainer();
-		for (Patch patch : series.getPatches()) {
-			for (Edit earlier : patch.getEdits()) {
-				if (earlier == edit) {
-					return;
-				}
-				if ((earlier instanceof RemoveStep || earlier instanceof ReplaceStep) && target(earlier) == target) {
-					error("Step '" + StepNames.nameOf(target) + "' was " + (earlier instanceof RemoveStep ? "removed"
-							: "replaced") + " by patch " + patch.getNumber(), edit, targetFeature(edit),
-							STEP_REMOVED_EARLIER);
-					return;
-				}
-			}
+		StepRemovals.Removal earlier = StepRemovals.of((Series) edit.eContainer().eContainer()).before(edit, target);
+		if (earlier != null) {
+			error("Step '" + StepNames.nameOf(target) + "' was " + (earlier.edit() instanceof RemoveStep ? "removed"
+					: "replaced") + " by patch " + earlier.patch().getNumber(), edit, targetFeature(edit),
+					STEP_REMOVED_EARLIER);
 		}
 	}
 

@@ -1,22 +1,33 @@
 package org.pagewright.ui.tests;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.validation.CheckMode;
+import org.eclipse.xtext.validation.IResourceValidator;
+import org.eclipse.xtext.validation.Issue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pagewright.ui.LayoutLanguage;
 import org.pagewright.ui.checks.LayoutCheckJob;
 import org.pagewright.ui.editor.DocumentResources;
 import org.pagewright.ui.editor.Validations;
 
-/** The editor and the run on save share one validation of a text, and never reuse one that an import outdated. */
+/**
+ * The editor and the run on save share one validation of a text, and never reuse one that an import outdated; while
+ * typing, the editor's resource takes each change as a partial reparse until a run takes it.
+ */
 class ValidationsTest {
 	private static final String MACHINE = """
 			platform p {
@@ -79,5 +90,50 @@ class ValidationsTest {
 		assertNotSame(before, after);
 		assertTrue(after.issues().stream().anyMatch(i -> i.getMessage().contains("empty_zero_page")),
 				after.issues()::toString);
+	}
+
+	private Validations.Validated typed(String text) throws Exception {
+		return Validations.whileTyping(DocumentResources.uriOf(user), text, CancelIndicator.NullImpl);
+	}
+
+	/** What a fresh parse of the whole text reports, as message and line. */
+	private List<String> freshIssues(String text) throws Exception {
+		var resource = DocumentResources.parse(DocumentResources.uriOf(user), text);
+		return summary(LayoutLanguage.injector().getInstance(IResourceValidator.class).validate(resource,
+				CheckMode.ALL, CancelIndicator.NullImpl));
+	}
+
+	private static List<String> summary(List<Issue> issues) {
+		return issues.stream().map(i -> i.getLineNumber() + ": " + i.getMessage()).sorted().toList();
+	}
+
+	@Test
+	void eachKeystrokeChangesTheEditorsResourceAndValidatesAsAFreshParseWould() throws Exception {
+		// the text differs from the saved one that the run after adding the files validated (and holds)
+		String typo = USER.replace("read empty_zero_page", "read empty_zero_pag");
+		Validations.Validated first = typed(typo);
+		assertEquals(freshIssues(typo), summary(first.issues()));
+		assertTrue(first.issues().stream().anyMatch(i -> i.getMessage().contains("empty_zero_pag")),
+				first.issues()::toString);
+		String added = typo.replace("boot { map_kernel }", "boot { map_kernel\n map_mem }");
+		Validations.Validated second = typed(added);
+		assertSame(first.resource(), second.resource());
+		assertEquals(freshIssues(added), summary(second.issues()));
+		Validations.Validated fixed = typed(USER);
+		assertSame(first.resource(), fixed.resource());
+		assertTrue(fixed.issues().isEmpty(), fixed.issues()::toString);
+		assertEquals(USER, NodeModelUtils.getNode(fixed.resource().getContents().get(0)).getRootNode().getText());
+	}
+
+	@Test
+	void aResourceARunTookIsNeverChangedByTyping() throws Exception {
+		String edited = USER + "// edited\n";
+		Validations.Validated typedOnce = typed(edited);
+		Validations.Validated run = validate(edited);
+		assertSame(typedOnce, run); // the run shares what the editor validated
+		Validations.Validated next = typed(edited + "// more\n");
+		assertNotSame(run.resource(), next.resource());
+		assertEquals(edited, NodeModelUtils.getNode(run.resource().getContents().get(0)).getRootNode().getText());
+		assertSame(next.resource(), typed(edited).resource()); // the editor goes on with its new resource
 	}
 }

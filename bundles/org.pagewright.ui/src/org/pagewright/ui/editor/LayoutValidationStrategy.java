@@ -15,7 +15,10 @@ import org.eclipse.xtext.service.OperationCanceledError;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.Issue;
 
-/** Parses and validates the whole document (syntax, linking, @Check rules) and replaces the file's markers. */
+/**
+ * Validates the document (syntax, linking, @Check rules) after each typing pause, parsing again only the region that
+ * changed ({@link Validations#whileTyping}), and replaces the file's markers.
+ */
 class LayoutValidationStrategy implements IReconcilingStrategy, IReconcilingStrategyExtension {
 
 	private IDocument document;
@@ -53,7 +56,7 @@ class LayoutValidationStrategy implements IReconcilingStrategy, IReconcilingStra
 		}
 		try {
 			CancelIndicator cancel = () -> monitor != null && monitor.isCanceled();
-			List<Issue> issues = Validations.of(DocumentResources.uriOf(file), document.get(), cancel).issues();
+			List<Issue> issues = Validations.whileTyping(DocumentResources.uriOf(file), document.get(), cancel).issues();
 			if (!cancel.isCanceled()) {
 				LayoutMarkers.replace(file, LayoutMarkers.TYPE, issues);
 			}

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.diagnostics.Severity;
+import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.CheckMode;
@@ -74,6 +75,30 @@ public class EditorValidationBenchmark {
             throw new UncheckedIOException(e);
         }
         return validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl);
+    }
+
+    private XtextResource edited;
+    private int literalOffset;
+    private boolean toggled;
+
+    @Setup(Level.Trial)
+    public void setUpEditedResource() throws IOException {
+        edited = (XtextResource) injector.getInstance(XtextResourceSet.class)
+                .createResource(URI.createURI("memory:/edited.layout"));
+        edited.load(new ByteArrayInputStream(text), Map.of());
+        String content = new String(text, StandardCharsets.UTF_8);
+        literalOffset = content.indexOf("size 4K", content.indexOf("symbol s" + lines / 6 + " ")) + "size ".length();
+    }
+
+    /**
+     * One keystroke in the middle of the file (a symbol's size 4K becomes 8K, the next time back), applied to the
+     * resource the editor keeps (Xtext's partial parse of the edited region), then link and validate.
+     */
+    @Benchmark
+    public List<Issue> typeOneCharacter() {
+        toggled = !toggled;
+        edited.update(literalOffset, 1, toggled ? "8" : "4");
+        return validator.validate(edited, CheckMode.ALL, CancelIndicator.NullImpl);
     }
 
     /** A third each of symbols, steps (half in the policy, half inserted by patches) and checks: about n lines. */
