@@ -18,6 +18,7 @@ import org.pagewright.lang.layout.Expression;
 import org.pagewright.lang.layout.Image;
 import org.pagewright.lang.layout.LinearAlias;
 import org.pagewright.lang.layout.Literal;
+import org.pagewright.lang.layout.Model;
 import org.pagewright.lang.layout.PageAddress;
 import org.pagewright.lang.layout.Platform;
 import org.pagewright.lang.layout.Range;
@@ -48,17 +49,29 @@ public final class AddressEvaluator {
 
 	/**
 	 * The evaluator of the context's platform and image, shared while the context's resource is unchanged, so that
-	 * the validator's many questions about one file compute each symbol once (a 10,000-symbol chain is linear).
+	 * the validator's many questions about one file compute each symbol once (a 10,000-symbol chain is linear). The
+	 * platform and image follow from the top-level element the context is in, so they are looked up once per element.
 	 */
 	public static AddressEvaluator forContext(EObject context) {
-		Platform platform = LayoutContexts.platformOf(context);
-		Image image = LayoutContexts.imageOf(context);
 		Resource resource = context == null ? null : context.eResource();
 		if (resource == null) {
-			return new AddressEvaluator(platform, image);
+			return new AddressEvaluator(LayoutContexts.platformOf(context), LayoutContexts.imageOf(context));
 		}
-		return SHARED.get(Tuples.create(AddressEvaluator.class, platform, image), resource,
-				() -> new AddressEvaluator(platform, image));
+		return SHARED.get(Tuples.create(AddressEvaluator.class, topLevel(context)), resource, () -> {
+			Platform platform = LayoutContexts.platformOf(context);
+			Image image = LayoutContexts.imageOf(context);
+			return SHARED.get(Tuples.create(AddressEvaluator.class, platform, image), resource,
+					() -> new AddressEvaluator(platform, image));
+		});
+	}
+
+	/** The element of the file (platform, image, policy, series, checks) that holds the context. */
+	private static EObject topLevel(EObject context) {
+		EObject element = context;
+		while (element.eContainer() != null && !(element.eContainer() instanceof Model)) {
+			element = element.eContainer();
+		}
+		return element;
 	}
 
 	public Platform platform() {
@@ -201,12 +214,23 @@ public final class AddressEvaluator {
 
 	/** lm_alias(x) = __va(__pa_symbol(x)): kernel VA → phys through kimage_voffset → linear map (asm/memory.h). */
 	public BigInteger linearAlias(BigInteger kernelVa) {
-		BigInteger phys = physOfKernelSymbol(kernelVa);
-		BigInteger physOffset = PlatformFacts.physOffset(platform);
-		if (phys == null || physOffset == null || platform == null) {
-			return null;
+		BigInteger offset = aliasOffset();
+		return kernelVa == null || offset == null ? null : kernelVa.add(offset).mod(PlatformFacts.TWO_TO_64);
+	}
+
+	private boolean aliasOffsetKnown;
+	private BigInteger aliasOffset;
+
+	/** PAGE_OFFSET - PHYS_OFFSET - kimage_voffset, once per evaluator (which lives while the file is unchanged). */
+	private synchronized BigInteger aliasOffset() {
+		if (!aliasOffsetKnown) {
+			BigInteger textPhys = physOfKernelSymbol(BigInteger.ZERO);
+			BigInteger physOffset = PlatformFacts.physOffset(platform);
+			aliasOffset = textPhys == null || physOffset == null || platform == null ? null
+					: textPhys.subtract(physOffset).add(PlatformFacts.pageOffset(platform));
+			aliasOffsetKnown = true;
 		}
-		return phys.subtract(physOffset).add(PlatformFacts.pageOffset(platform)).mod(PlatformFacts.TWO_TO_64);
+		return aliasOffset;
 	}
 
 	/** __pa_symbol(x) = x - kimage_voffset, kimage_voffset = load virt - load phys. */

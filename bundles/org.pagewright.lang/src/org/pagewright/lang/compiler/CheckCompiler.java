@@ -52,10 +52,12 @@ final class CheckCompiler {
         List<org.pagewright.config.Check> out = new ArrayList<>();
         List<Phase> phases = block.getPhases().isEmpty() ? List.of(Phase.RUNTIME) : block.getPhases();
         for (Check check : block.getChecks()) {
+            String description = NodeModelUtils.getTokenText(NodeModelUtils.findActualNodeFor(check));
+            String source = CompileProblem.location(check);
             for (Phase phase : phases) {
                 org.pagewright.config.Check c = compile(check);
-                c.setDescription(NodeModelUtils.getTokenText(NodeModelUtils.findActualNodeFor(check)));
-                c.setSource(CompileProblem.location(check));
+                c.setDescription(description);
+                c.setSource(source);
                 c.setAfterPatch(block.getPatch() != null ? block.getPatch() : lastPatch);
                 if (block.getStep() != null) {
                     c.setAfterStep(StepNames.nameOf(block.getStep()));
