@@ -87,8 +87,8 @@ class ImportCommand extends Subcommand {
 		inputs.problems().forEach(p -> err.println((capture == null ? "import" : capture.toString()) + ":"
 				+ p.line() + ": " + p.reason()));
 		if (inputs.value().isEmpty()) {
-			throw new InputException((capture == null ? "the inputs" : capture.toString())
-					+ " do not give a kernel to import (see the problems above)");
+			throw new InputException("no kernel to import from " + (capture == null ? "the inputs" : capture.toString())
+					+ " (see the problems above)");
 		}
 		assumptions.addAll(inputs.value().get().assumptions());
 		CaptureLayout.Result layout = CaptureLayout.write(name(output), source, onCpu, inputs.value().get(),

@@ -285,7 +285,7 @@ class ImportCommandTest {
 
 		assertEquals(2, r.exit(), r::toString);
 		assertTrue(r.err().contains(notes + ":0: missing section 'uname'"), r::toString);
-		assertTrue(r.err().endsWith("pagewright-cli: " + notes + " do not give a kernel to import (see the problems "
+		assertTrue(r.err().endsWith("pagewright-cli: no kernel to import from " + notes + " (see the problems "
 				+ "above)\n"), r::toString);
 		assertFalse(r.err().contains("Exception"), r::toString);
 		assertEquals("// the previous import\n", Files.readString(layout));
