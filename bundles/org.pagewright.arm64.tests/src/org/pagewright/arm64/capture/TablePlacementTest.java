@@ -2,6 +2,8 @@ package org.pagewright.arm64.capture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pagewright.arm64.Fixture.pa;
+import static org.pagewright.arm64.Fixture.va;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -96,8 +98,8 @@ class TablePlacementTest {
         Replayed r = replay(inBss);
 
         TablePageReads.Unreadable fault = r.ptdumpFault().orElseThrow();
-        assertEquals(r.pa("bm_pud"), fault.tablePa());
-        assertEquals(r.boot().linear(r.pa("bm_pud")), fault.linearVa());
+        assertEquals(pa(r.pa("bm_pud")), fault.tablePa());
+        assertEquals(va(r.boot().linear(r.pa("bm_pud"))), fault.linearVa());
         assertTrue(fault.message().contains("not readable at its linear alias"), fault.message());
     }
 

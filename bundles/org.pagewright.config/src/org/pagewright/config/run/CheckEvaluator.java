@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.PhysicalAddress;
 import org.pagewright.arm64.VaRange;
+import org.pagewright.arm64.VirtualAddress;
 import org.pagewright.arm64.desc.Descriptor;
 import org.pagewright.arm64.op.Event;
 import org.pagewright.arm64.op.OpResult;
@@ -104,7 +106,7 @@ final class CheckEvaluator {
 
     private Outcome access(AccessCheck check, PageTables state) {
         Access access = Access.valueOf(check.getAccess().getName());
-        Translation t = new Walker(state, setup.cpu()).translate(check.getAddress(), access);
+        Translation t = new Walker(state, setup.cpu()).translate(new VirtualAddress(check.getAddress()), access);
         String what = describe(t);
         if (!check.isExpectFault()) {
             return t instanceof Translation.Ok ok ? landing(check, ok, what) : new Outcome(false, what);
@@ -141,7 +143,7 @@ final class CheckEvaluator {
         if (!shapeOk) {
             expected.add(check.getLeafShape() == LeafShape.CONT ? "a contiguous entry" : "a " + check.getLeafShape().getLiteral());
         }
-        if (check.isSetExpectedPa() && check.getExpectedPa() != ok.pa()) {
+        if (check.isSetExpectedPa() && !ok.pa().equals(new PhysicalAddress(check.getExpectedPa()))) {
             expected.add(String.format("PA 0x%x", check.getExpectedPa()));
         }
         return new Outcome(expected.isEmpty(), expected.isEmpty() ? leaf : leaf + ", expected " + String.join(", ", expected));
@@ -320,9 +322,9 @@ final class CheckEvaluator {
     private static String describe(Translation t) {
         return switch (t) {
             case Translation.Ok ok -> String.format("%s 0x%016x -> PA 0x%x through a level %d leaf",
-                    ok.access().name().toLowerCase(), ok.va(), ok.pa(), ok.level());
+                    ok.access().name().toLowerCase(), ok.va().value(), ok.pa().value(), ok.level());
             case Translation.Fault f -> String.format("%s 0x%016x: %s (FSC 0x%02x, ESR 0x%08x): %s",
-                    f.access().name().toLowerCase(), f.va(), f.faultName(), f.fsc(), f.esr(), f.reason());
+                    f.access().name().toLowerCase(), f.va().value(), f.faultName(), f.fsc(), f.esr(), f.reason());
         };
     }
 
