@@ -13,6 +13,7 @@ import org.pagewright.arm64.Fixture;
 import org.pagewright.arm64.Geometry;
 import org.pagewright.arm64.KernelRules;
 import org.pagewright.arm64.KernelVersion;
+import org.pagewright.arm64.PhysicalAddress;
 import org.pagewright.arm64.desc.Prot;
 import org.pagewright.arm64.map.MapFlag;
 import org.pagewright.arm64.map.Mapper;
@@ -40,7 +41,7 @@ class PageAttrTest {
     }
 
     private static long at(PageTables t, long va) {
-        return t.lookup(va).descriptor();
+        return t.lookup(va(va)).descriptor();
     }
 
     @Test
@@ -145,7 +146,7 @@ class PageAttrTest {
         OpResult r = new PageAttr(t, K701, BBML2, POLICY).setMemoryValid(VA + 0x20000, 1, false);
         assertTrue(r.isOk(), r::toString);
         assertFalse(isValid(at(t, VA + 0x20000)));
-        assertEquals(3, t.lookup(VA).level());
+        assertEquals(3, t.lookup(va(VA)).level());
         assertTrue(has(at(t, VA), CONT));                  // groups away from the boundary stay CONT
         assertFalse(has(at(t, VA + 0x20000 + SZ_4K), CONT)); // the boundary groups are split further
         assertFalse(r.changes().splits().isEmpty());
@@ -154,18 +155,18 @@ class PageAttrTest {
     @Test
     void withBbml2APartialPudBlockSplitsIntoContPmdsThenContPtes() {
         PageTables t = mapped(K701, SZ_1G, Set.of(), Prot.PAGE_KERNEL);
-        assertEquals(1, t.lookup(VA).level());
+        assertEquals(1, t.lookup(va(VA)).level());
         new PageAttr(t, K701, BBML2, POLICY).setMemoryValid(VA + 64 * SZ_2M + SZ_4K, 1, false);
-        assertEquals(2, t.lookup(VA).level());
+        assertEquals(2, t.lookup(va(VA)).level());
         assertTrue(has(at(t, VA), CONT));
-        assertEquals(3, t.lookup(VA + 64 * SZ_2M).level());
+        assertEquals(3, t.lookup(va(VA + 64 * SZ_2M)).level());
     }
 
     @Test
     void aTableFromASplitInheritsPxnTableFromAPxnBlock() {
         PageTables t = mapped(K701, SZ_2M, Set.of(), Prot.PAGE_KERNEL);
         new PageAttr(t, K701, BBML2, POLICY).setMemoryValid(VA + SZ_4K, 1, false);
-        long l1Pa = t.nextTablePa(t.entry(t.rootPa(), 0));
+        PhysicalAddress l1Pa = t.nextTablePa(t.entry(t.rootPa(), 0));
         long l2 = t.entry(t.nextTablePa(t.entry(l1Pa, 0)), 0);
         assertTrue(isTable(l2, 2));
         assertTrue(has(l2, TABLE_PXN | TABLE_UXN));

@@ -37,7 +37,7 @@ class ExecutorTest {
                 new Operation.CreateMapping(DRAM, VA, SZ_2M, Prot.PAGE_KERNEL.tagged(), FORCE_PTE, "map_mem: bank 0"),
                 new Operation.SetMemoryValid(VA + SZ_64K, 16, false, "mark_linear_data_alias_valid(false)")));
         assertTrue(results.stream().allMatch(OpResult::isOk), results::toString);
-        long d = t.lookup(VA + SZ_64K).descriptor();
+        long d = t.lookup(va(VA + SZ_64K)).descriptor();
         assertFalse(isValid(d));
         assertTrue(has(d, PRESENT_INVALID));
     }
@@ -64,11 +64,11 @@ class ExecutorTest {
         OpResult r = ex.apply(t, new Operation.TransPgdCopy(VA, PAGE_END_48, false, false, "swsusp_arch_resume"));
 
         assertTrue(r.isOk(), r::toString);
-        long readOnlyBefore = t.lookup(VA).descriptor();
+        long readOnlyBefore = t.lookup(va(VA)).descriptor();
         assertTrue(isValid(readOnlyBefore) && !has(readOnlyBefore, RDONLY) && has(readOnlyBefore, WRITE));
-        long invalidBefore = t.lookup(VA + SZ_64K).descriptor();
+        long invalidBefore = t.lookup(va(VA + SZ_64K)).descriptor();
         assertTrue(isValid(invalidBefore) && has(invalidBefore, WRITE), Long.toHexString(invalidBefore));
-        assertEquals(0, t.lookup(IMAGE).descriptor(), "the kernel image is not in the copy");
+        assertEquals(0, t.lookup(va(IMAGE)).descriptor(), "the kernel image is not in the copy");
     }
 
     @Test
@@ -78,8 +78,8 @@ class ExecutorTest {
 
         ex.apply(t, new Operation.TransPgdCopy(VA, PAGE_END_48, false, false, "swsusp_arch_resume"));
 
-        assertEquals(0, t.lookup(VA + SZ_64K).descriptor()); // trans_pgd.c _copy_pte before the 2024 change
-        assertTrue(isValid(t.lookup(VA + 2 * SZ_64K).descriptor()));
+        assertEquals(0, t.lookup(va(VA + SZ_64K)).descriptor()); // trans_pgd.c _copy_pte before the 2024 change
+        assertTrue(isValid(t.lookup(va(VA + 2 * SZ_64K)).descriptor()));
     }
 
     @Test
@@ -87,7 +87,7 @@ class ExecutorTest {
         Executor ex = executor(KernelVersion.V6_12, CpuFeatures.none().withKptiNeeded(true));
         PageTables t = Fixture.tables(Geometry.G4K_48);
         ex.apply(t, new Operation.CreateMapping(DRAM, VA, SZ_4K, Prot.PAGE_KERNEL, LINEAR, "test"));
-        assertTrue(has(t.lookup(VA).descriptor(), NG));
+        assertTrue(has(t.lookup(va(VA)).descriptor(), NG));
     }
 
     @Test
@@ -107,8 +107,8 @@ class ExecutorTest {
         OpResult r = ex.apply(t, new Operation.ClearMapping(VA, SZ_2M + SZ_4K, "free_initmem"));
         assertTrue(r.isOk());
         assertFalse(r.changes().warned());
-        assertEquals(0, t.lookup(VA).descriptor());
-        assertEquals(3, t.lookup(VA + SZ_2M).level());
+        assertEquals(0, t.lookup(va(VA)).descriptor());
+        assertEquals(3, t.lookup(va(VA + SZ_2M)).level());
         assertEquals(pages, t.tablePages());
     }
 
@@ -119,7 +119,7 @@ class ExecutorTest {
         ex.apply(t, new Operation.CreateMapping(DRAM, VA, SZ_2M, Prot.PAGE_KERNEL, Set.of(), "test"));
         OpResult r = ex.apply(t, new Operation.ClearMapping(VA, SZ_4K, "test"));
         assertTrue(r.changes().warned());
-        assertEquals(0, t.lookup(VA + SZ_64K).descriptor());
+        assertEquals(0, t.lookup(va(VA + SZ_64K)).descriptor());
     }
 
     @Test
@@ -134,7 +134,7 @@ class ExecutorTest {
         assertInstanceOf(OpResult.Refused.class, ex.apply(t, ro));
         ex.apply(t, new Operation.RegisterVmArea(vmalloc, SZ_4K, true, false, "module"));
         assertTrue(ex.apply(t, ro).isOk());
-        assertTrue(has(t.lookup(vmalloc).descriptor(), RDONLY));
+        assertTrue(has(t.lookup(va(vmalloc)).descriptor(), RDONLY));
     }
 
     @Test
@@ -145,7 +145,7 @@ class ExecutorTest {
                 EnumSet.of(MapFlag.NO_BLOCK_MAPPINGS, MapFlag.NO_CONT_MAPPINGS, MapFlag.NO_EXEC_MAPPINGS), "map_mem"));
         assertTrue(ex.apply(t, new Operation.MirrorToLinearAlias(VA + SZ_4K, 1, Permission.RO, "bpf")).isOk());
         assertEquals(DRAM + SZ_4K | (Prot.PAGE_KERNEL.tagged().bits() & ~WRITE) | RDONLY,
-                t.lookup(VA + SZ_4K).descriptor());
+                t.lookup(va(VA + SZ_4K)).descriptor());
     }
 
     @Test
@@ -157,6 +157,6 @@ class ExecutorTest {
                 .isOk());
         assertTrue(ex.apply(t, new Operation.UpdateMappingProt(DRAM, image, SZ_2M, Prot.PAGE_KERNEL_RO,
                 "mark_rodata_ro")).isOk());
-        assertTrue(has(t.lookup(image).descriptor(), RDONLY));
+        assertTrue(has(t.lookup(va(image)).descriptor(), RDONLY));
     }
 }

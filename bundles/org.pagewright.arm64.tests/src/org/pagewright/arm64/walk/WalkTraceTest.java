@@ -39,7 +39,7 @@ class WalkTraceTest {
         assertEquals(List.of(0, 1, 2, 3), trace.levels().stream().map(WalkTrace.Level::level).toList());
         assertEquals(List.of("table", "table", "table", "page"),
                 trace.levels().stream().map(WalkTrace.Level::kind).toList());
-        assertEquals(pa(t.rootPa()), trace.levels().get(0).tablePa());
+        assertEquals(t.rootPa(), trace.levels().get(0).tablePa());
         WalkTrace.Level pte = trace.levels().get(3);
         assertEquals(3, pte.index()); // 0x203123 >> 12 = 0x203: entry 3 of the second PTE table
         assertEquals(va(LINEAR_4K_48 + 0x20_3000), pte.spanStart());
@@ -53,7 +53,7 @@ class WalkTraceTest {
         List<WalkTrace.Level> levels = WalkTrace.of(t, CpuFeatures.none(), va(LINEAR_4K_48), Access.READ).levels();
 
         for (int i = 1; i < levels.size(); i++) {
-            assertEquals(pa(t.nextTablePa(levels.get(i - 1).descriptor())), levels.get(i).tablePa());
+            assertEquals(t.nextTablePa(levels.get(i - 1).descriptor()), levels.get(i).tablePa());
         }
     }
 

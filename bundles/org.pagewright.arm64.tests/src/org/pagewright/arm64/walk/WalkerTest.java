@@ -108,7 +108,7 @@ class WalkerTest {
     @Test
     void pxnTableMakesALinearMapLeafNonExecutableWhateverItsOwnPxn() {
         PageTables t = mapped(Prot.PAGE_KERNEL_EXEC, EnumSet.of(MapFlag.NO_EXEC_MAPPINGS), SZ_4K);
-        assertFalse(has(t.lookup(VA).descriptor(), PXN));
+        assertFalse(has(t.lookup(va(VA)).descriptor(), PXN));
         Translation.Fault f = fault(new Walker(t, CpuFeatures.none()).translate(va(VA), Access.EXEC));
         assertEquals(FaultKind.PERMISSION, f.kind());
         assertTrue(f.reason().contains("PXNTable"));
@@ -141,7 +141,7 @@ class WalkerTest {
     @Test
     void apTableReadOnlyForbidsWritesBelowIt() {
         PageTables t = mapped(Prot.PAGE_KERNEL, PAGES, SZ_4K);
-        Leaf l = t.lookup(VA);
+        Leaf l = t.lookup(va(VA));
         t.setEntry(t.rootPa(), 0, t.entry(t.rootPa(), 0) | TABLE_AP_RDONLY);
         Translation.Fault f = fault(new Walker(t, CpuFeatures.none()).translate(va(VA), Access.WRITE));
         assertTrue(f.reason().contains("APTable"));

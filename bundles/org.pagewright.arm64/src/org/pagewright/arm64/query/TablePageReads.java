@@ -36,13 +36,13 @@ public final class TablePageReads {
     public static Optional<Unreadable> firstUnreadable(PageTables tables, KernelVaLayout layout, long physOffset,
             CpuFeatures cpu) {
         Walker walker = new Walker(tables, cpu);
-        for (long pa : tables.reachableTablePages()) {
-            if (pa == tables.rootPa()) {
+        for (PhysicalAddress pa : tables.reachableTablePages()) {
+            if (pa.equals(tables.rootPa())) {
                 continue; // init_mm.pgd is read through the image mapping
             }
-            VirtualAddress va = new VirtualAddress(layout.physToVirt(pa, physOffset));
+            VirtualAddress va = new VirtualAddress(layout.physToVirt(pa.value(), physOffset));
             if (walker.translate(va, Access.READ) instanceof Translation.Fault f) {
-                return Optional.of(new Unreadable(new PhysicalAddress(pa), va, f));
+                return Optional.of(new Unreadable(pa, va, f));
             }
         }
         return Optional.empty();

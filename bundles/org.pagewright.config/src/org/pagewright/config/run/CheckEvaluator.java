@@ -151,7 +151,7 @@ final class CheckEvaluator {
 
     /** The ptdump attribute columns of the leaf that maps the address (arch/arm64/mm/ptdump.c dump_prot). */
     private Outcome mappedAs(AccessCheck check, PageTables state) {
-        Leaf leaf = state.lookup(check.getAddress());
+        Leaf leaf = state.lookup(new VirtualAddress(check.getAddress()));
         if (leaf == null || leaf.descriptor() == 0) {
             return new Outcome(false, String.format("0x%016x is not mapped%s", check.getAddress(),
                     leaf == null ? "" : " (empty level " + leaf.level() + " entry)"));
@@ -229,7 +229,7 @@ final class CheckEvaluator {
         Optional<TablePageReads.Unreadable> unreadable = TablePageReads.firstUnreadable(state, setup.layout(),
                 setup.physOffset(), setup.cpu());
         String reason = unreadable.map(u -> u.message(describe(u.fault())))
-                .orElse("all " + state.reachableTablePages().length + " table pages readable through the linear map");
+                .orElse("all " + state.reachableTablePages().size() + " table pages readable through the linear map");
         boolean walks = unreadable.isEmpty();
         return new Outcome(walks != check.isExpectFault(), check.isExpectFault() && walks
                 ? reason + ", but a fault was expected" : reason);
