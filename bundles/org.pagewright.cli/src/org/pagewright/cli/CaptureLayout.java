@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 import org.pagewright.arm64.CpuFeatures;
 import org.pagewright.arm64.Geometry;
 import org.pagewright.arm64.KernelRules;
+import org.pagewright.arm64.PhysicalAddress;
+import org.pagewright.arm64.VirtualAddress;
 import org.pagewright.arm64.capture.Capture;
 import org.pagewright.arm64.capture.CaptureInputs;
 import org.pagewright.arm64.capture.Cpus;
@@ -272,8 +274,8 @@ final class CaptureLayout {
 		for (RawLeafRun run : capture.rawLeafRuns()) {
 			if (run.level() == Geometry.LAST_LEVEL && Long.compareUnsigned(run.vaStart(), start) >= 0
 					&& Long.compareUnsigned(run.vaEnd(), end) <= 0) {
-				out.add(new Operation.WriteObserved(run.vaStart(), run.count(), run.level(), false, run.oaStart(),
-						run.attrs(), "observed KPTI trampoline"));
+				out.add(new Operation.WriteObserved(new VirtualAddress(run.vaStart()), run.count(), run.level(), false,
+						new PhysicalAddress(run.oaStart()), run.attrs(), "observed KPTI trampoline"));
 			}
 		}
 		return out;
@@ -308,9 +310,10 @@ final class CaptureLayout {
 			line("    // does not let a recipe derive.");
 			for (Operation.WriteObserved o : observed) {
 				long size = boot.config().runtimeGeometry().levelSize(o.level());
-				String range = String.format("[0x%x, +%s) level %d", o.virt(), size(o.count() * size), o.level());
+				String range = String.format("[0x%x, +%s) level %d", o.virt().value(), size(o.count() * size),
+						o.level());
 				line(o.table() ? "    observed table " + range
-						: String.format("    observed %s phys 0x%x attrs 0x%x", range, o.phys(), o.attrs()));
+						: String.format("    observed %s phys 0x%x attrs 0x%x", range, o.phys().value(), o.attrs()));
 			}
 		}
 		if (!readOnly.isEmpty() || !observed.isEmpty()) {

@@ -2,6 +2,8 @@ package org.pagewright.arm64.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pagewright.arm64.Fixture.pa;
+import static org.pagewright.arm64.Fixture.va;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,7 @@ class RecipeOperationsTest {
     @Test
     void textHeadIsMappedAsDataFrom612() {
         MapRange head = (MapRange) new MapKernel().operations(TestBoots.boot("7.3", "")).get(0);
-        assertEquals(TestBoots.KIMAGE_VADDR, head.virt());
+        assertEquals(va(TestBoots.KIMAGE_VADDR), head.virt());
         assertEquals(0x10000L, head.size());
         assertEquals(Prot.PAGE_KERNEL, head.prot());
     }
@@ -42,7 +44,7 @@ class RecipeOperationsTest {
         List<Operation> ops = new MapKernel().operations(TestBoots.boot("6.1", ""));
         assertEquals(5, ops.size());
         CreateMapping text = (CreateMapping) ops.get(0);
-        assertEquals(TestBoots.KIMAGE_VADDR + 0x10000, text.virt());
+        assertEquals(va(TestBoots.KIMAGE_VADDR + 0x10000), text.virt());
         assertEquals(Prot.PAGE_KERNEL_ROX, text.prot());
     }
 
@@ -69,8 +71,8 @@ class RecipeOperationsTest {
     void markLinearTextAliasRoCoversTextToInitBegin() {
         UpdateMappingProt ro = (UpdateMappingProt) new MarkLinearTextAliasRo()
                 .operations(TestBoots.boot("7.3", "")).get(0);
-        assertEquals(0x40200000L, ro.phys());
-        assertEquals(0xffff000000200000L, ro.virt());
+        assertEquals(pa(0x40200000L), ro.phys());
+        assertEquals(va(0xffff000000200000L), ro.virt());
         assertEquals(0x1c00000L, ro.size());
         assertEquals(Prot.PAGE_KERNEL_RO, ro.prot());
     }
@@ -78,7 +80,7 @@ class RecipeOperationsTest {
     @Test
     void freeInitmemUnmapsTheInitSegmentsFromTheImage() {
         ClearMapping c = (ClearMapping) new FreeInitmem().operations(TestBoots.boot("6.1", "")).get(0);
-        assertEquals(TestBoots.KIMAGE_VADDR + 0x1c00000, c.virt());
+        assertEquals(va(TestBoots.KIMAGE_VADDR + 0x1c00000), c.virt());
         assertEquals(0x570000L, c.size());
     }
 
@@ -86,7 +88,7 @@ class RecipeOperationsTest {
     void markRodataRoInvalidatesTheDataBssAliasIn73Only() {
         List<Operation> ops73 = new MarkRodataRo().operations(TestBoots.boot("7.3", ""));
         SetMemoryValid unmap = (SetMemoryValid) ops73.get(ops73.size() - 1);
-        assertEquals(0xffff000002370000L, unmap.virt());
+        assertEquals(va(0xffff000002370000L), unmap.virt());
         assertEquals((0x2b17000L - 0x2170000L) / 4096, unmap.numPages());
         assertTrue(!unmap.valid());
         assertTrue(new MarkRodataRo().operations(TestBoots.boot("7.0.1", "")).stream()
@@ -114,10 +116,10 @@ class RecipeOperationsTest {
         List<Operation> ops = new KfencePool().operations(TestBoots.withKfencePool("6.12", "", 0x7f000000L));
         assertEquals(256, ops.size());
         SetMemoryValid leading = (SetMemoryValid) ops.get(0);
-        assertEquals(0xffff00003f000000L, leading.virt());
+        assertEquals(va(0xffff00003f000000L), leading.virt());
         assertEquals(2, leading.numPages());
-        assertEquals(0xffff00003f003000L, ((SetMemoryValid) ops.get(1)).virt());
-        assertEquals(0xffff00003f005000L, ((SetMemoryValid) ops.get(2)).virt());
+        assertEquals(va(0xffff00003f003000L), ((SetMemoryValid) ops.get(1)).virt());
+        assertEquals(va(0xffff00003f005000L), ((SetMemoryValid) ops.get(2)).virt());
     }
 
     @Test
@@ -130,7 +132,7 @@ class RecipeOperationsTest {
         List<ReadOnlyVmallocPages> pages = List.of(new ReadOnlyVmallocPages(0x44200000L, 0x200000L, "bpf pack"));
         Operation.MirrorToLinearAlias m = (Operation.MirrorToLinearAlias) new MirrorReadOnlyToLinearAlias(pages)
                 .operations(TestBoots.boot("7.3", "")).get(0);
-        assertEquals(0xffff000004200000L, m.linearVirt());
+        assertEquals(va(0xffff000004200000L), m.linearVirt());
         assertEquals(512, m.numPages());
         assertEquals(List.of(), new MirrorReadOnlyToLinearAlias(pages).operations(TestBoots.boot("7.3",
                 "rodata=noalias")));

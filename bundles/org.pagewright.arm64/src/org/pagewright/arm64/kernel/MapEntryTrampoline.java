@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalInt;
+import org.pagewright.arm64.PhysicalAddress;
+import org.pagewright.arm64.VirtualAddress;
 import org.pagewright.arm64.desc.Prot;
 import org.pagewright.arm64.map.MapFlag;
 import org.pagewright.arm64.op.Operation;
@@ -44,12 +46,13 @@ public final class MapEntryTrampoline implements Recipe {
         List<Operation> ops = new ArrayList<>();
         int pages = platform.trampTextPages().getAsInt();
         for (int i = 0; i < pages; i++) {
-            ops.add(new CreateMapping(textPa + i * page, text1 + i * page, page, c.resolve(Prot.PAGE_KERNEL_ROX),
-                    flags, "map_entry_trampoline: FIX_ENTRY_TRAMP_TEXT" + (i + 1)));
+            ops.add(new CreateMapping(new PhysicalAddress(textPa + i * page), new VirtualAddress(text1 + i * page),
+                    page, c.resolve(Prot.PAGE_KERNEL_ROX), flags,
+                    "map_entry_trampoline: FIX_ENTRY_TRAMP_TEXT" + (i + 1)));
         }
         if (c.build().randomizeBase()) {
-            ops.add(new CreateMapping(textPa, text1 + pages * page, page, c.resolve(Prot.PAGE_KERNEL_RO), flags,
-                    "map_entry_trampoline: trampoline data page"));
+            ops.add(new CreateMapping(new PhysicalAddress(textPa), new VirtualAddress(text1 + pages * page), page,
+                    c.resolve(Prot.PAGE_KERNEL_RO), flags, "map_entry_trampoline: trampoline data page"));
         }
         return List.copyOf(ops);
     }

@@ -263,8 +263,8 @@ final class CheckEvaluator {
     /** Runs set_memory_valid on a copy and classifies what it had to do. */
     private Outcome setMemoryValid(SetMemoryValidCheck check, PageTables state) {
         PageTables copy = state.copy();
-        OpResult r = setup.executor().apply(copy, new Operation.SetMemoryValid(check.getVirt(), check.getNumPages(),
-                check.isValid(), "check"));
+        OpResult r = setup.executor().apply(copy, new Operation.SetMemoryValid(new VirtualAddress(check.getVirt()),
+                check.getNumPages(), check.isValid(), "check"));
         List<Event.Split> splits = r.changes().splits();
         SplitExpectation actual;
         String reason;
