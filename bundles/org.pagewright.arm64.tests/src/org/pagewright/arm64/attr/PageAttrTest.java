@@ -285,7 +285,7 @@ class PageAttrTest {
     @Test
     void setMemoryRoWorksInsideOneVmAllocArea() {
         PageTables t = mapped(K701, SZ_64K, PAGES, Prot.PAGE_KERNEL);
-        t.vmAreas().add(new VmAreas.Area(VA, SZ_64K, true, false, "test"));
+        t.vmAreas().add(new VmAreas.Area(va(VA), SZ_64K, true, false, "test"));
         assertTrue(new PageAttr(t, K701, PLAIN, POLICY.withRodataFull(false))
                 .changeMemoryCommon(VA, 2, Permission.RO).isOk());
         assertTrue(has(at(t, VA + SZ_4K), RDONLY));
@@ -295,8 +295,8 @@ class PageAttrTest {
     @Test
     void setMemoryRoRefusesHugeVmapAreasAndRangesPastTheArea() {
         PageTables t = mapped(K701, SZ_64K, PAGES, Prot.PAGE_KERNEL);
-        t.vmAreas().add(new VmAreas.Area(VA, SZ_4K * 4, true, false, "small"));
-        t.vmAreas().add(new VmAreas.Area(VA + SZ_4K * 8, SZ_4K * 4, true, true, "huge"));
+        t.vmAreas().add(new VmAreas.Area(va(VA), SZ_4K * 4, true, false, "small"));
+        t.vmAreas().add(new VmAreas.Area(va(VA + SZ_4K * 8), SZ_4K * 4, true, true, "huge"));
         PageAttr pa = new PageAttr(t, K701, PLAIN, POLICY);
         assertInstanceOf(OpResult.Refused.class, pa.changeMemoryCommon(VA, 5, Permission.RO));
         assertInstanceOf(OpResult.Refused.class, pa.changeMemoryCommon(VA + SZ_4K * 8, 1, Permission.RO));
@@ -307,7 +307,7 @@ class PageAttrTest {
         PageTables t = mapped(K701, SZ_64K, PAGES, Prot.PAGE_KERNEL);
         long vmalloc = 0xffff800090000000L;
         new Mapper(t, K701).createMapping(DRAM + SZ_4K, vmalloc, SZ_4K, Prot.PAGE_KERNEL, PAGES);
-        t.vmAreas().add(new VmAreas.Area(vmalloc, SZ_4K, true, false, "module"));
+        t.vmAreas().add(new VmAreas.Area(va(vmalloc), SZ_4K, true, false, "module"));
         new PageAttr(t, K701, PLAIN, POLICY.withPhysOffset(DRAM)).changeMemoryCommon(vmalloc, 1, Permission.RO);
         assertTrue(has(at(t, vmalloc), RDONLY));
         assertTrue(has(at(t, VA + SZ_4K), RDONLY));
@@ -319,7 +319,7 @@ class PageAttrTest {
         PageTables t = mapped(K701, SZ_64K, PAGES, Prot.PAGE_KERNEL);
         long vmalloc = 0xffff800090000000L;
         new Mapper(t, K701).createMapping(DRAM + SZ_4K, vmalloc, SZ_4K, Prot.PAGE_KERNEL, PAGES);
-        t.vmAreas().add(new VmAreas.Area(vmalloc, SZ_4K, true, false, "module"));
+        t.vmAreas().add(new VmAreas.Area(va(vmalloc), SZ_4K, true, false, "module"));
         OpResult r = new PageAttr(t, K701, PLAIN, POLICY).changeMemoryCommon(vmalloc, 1, Permission.RO);
         assertTrue(r.isOk());
         assertFalse(r.changes().warned());
@@ -330,7 +330,7 @@ class PageAttrTest {
     @Test
     void setMemoryXOnABtiKernelAlsoSetsTheGuardedPageBit() {
         PageTables t = mapped(K701, SZ_4K, PAGES, Prot.PAGE_KERNEL_RO);
-        t.vmAreas().add(new VmAreas.Area(VA, SZ_4K, true, false, "module text"));
+        t.vmAreas().add(new VmAreas.Area(va(VA), SZ_4K, true, false, "module text"));
         new PageAttr(t, K701, PLAIN.withBti(true), POLICY).changeMemoryCommon(VA, 1, Permission.X);
         assertTrue(has(at(t, VA), GP));
         assertFalse(has(at(t, VA), PXN));

@@ -63,8 +63,8 @@ public final class PageAttr {
         long size = numPages * geometry.pageSize();
         long end = start + size;
         boolean warnedUnaligned = (addr & pageMask) != 0; // WARN_ON_ONCE(1) and align down
-        VmAreas.Area area = tables.vmAreas().find(addr);
-        if (area == null || Long.compareUnsigned(end - area.start(), area.size()) > 0 || !area.vmAlloc()
+        VmAreas.Area area = tables.vmAreas().find(new VirtualAddress(addr));
+        if (area == null || Long.compareUnsigned(end - area.start().value(), area.size()) > 0 || !area.vmAlloc()
                 || area.allowHugeVmap()) {
             String why = area == null ? "no vmalloc area contains it"
                     : !area.vmAlloc() ? "its area is not VM_ALLOC"

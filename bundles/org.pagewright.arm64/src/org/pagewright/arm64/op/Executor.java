@@ -94,7 +94,7 @@ public final class Executor {
             case Operation.WriteObserved w -> ObservedWriter.write(tables, w.virt().value(), w.count(), w.level(),
                     w.table(), w.phys().value(), w.attrs());
             case Operation.RegisterVmArea r -> {
-                tables.vmAreas().add(new VmAreas.Area(r.virt().value(), r.size(), r.vmAlloc(), r.allowHugeVmap(),
+                tables.vmAreas().add(new VmAreas.Area(r.virt(), r.size(), r.vmAlloc(), r.allowHugeVmap(),
                         r.origin()));
                 yield new OpResult.Ok(Changes.NONE);
             }
