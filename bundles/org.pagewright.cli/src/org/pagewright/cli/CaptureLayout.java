@@ -24,6 +24,7 @@ import org.pagewright.arm64.kernel.Boot;
 import org.pagewright.arm64.kernel.BootPlatform;
 import org.pagewright.arm64.kernel.BootSequence;
 import org.pagewright.arm64.kernel.KernelConfig;
+import org.pagewright.arm64.kernel.MapEntryTrampoline;
 import org.pagewright.arm64.kernel.KernelImage;
 import org.pagewright.arm64.kernel.PhysicalMemory;
 import org.pagewright.arm64.kernel.ReadOnlyVmallocPages;
@@ -264,11 +265,11 @@ final class CaptureLayout {
 	 */
 	private static List<Operation.WriteObserved> trampoline(Capture capture, Boot boot, BootPlatform firmware) {
 		if (capture.kallsyms().address("__entry_tramp_text_start").isPresent()
-				|| !boot.config().mapsEntryTrampolineInFixmapAlways() || firmware.trampTextPages().isEmpty()) {
+				|| !boot.config().mapsEntryTrampolineInFixmap() || firmware.trampTextPages().isEmpty()) {
 			return List.of();
 		}
 		long page = boot.pageSize();
-		long start = boot.layout().fixmapStart() + page; // FIX_ENTRY_TRAMP_TEXT1 (MapEntryTrampoline)
+		long start = MapEntryTrampoline.textOneVa(boot);
 		long end = start + (firmware.trampTextPages().getAsInt() + 1L) * page;
 		List<Operation.WriteObserved> out = new ArrayList<>();
 		for (RawLeafRun run : capture.rawLeafRuns()) {

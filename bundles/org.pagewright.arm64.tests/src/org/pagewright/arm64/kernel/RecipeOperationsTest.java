@@ -6,7 +6,11 @@ import static org.pagewright.arm64.Fixture.pa;
 import static org.pagewright.arm64.Fixture.va;
 
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
+import org.pagewright.arm64.CpuFeatures;
+import org.pagewright.arm64.desc.Descriptor;
 import org.pagewright.arm64.desc.Prot;
 import org.pagewright.arm64.op.Operation;
 import org.pagewright.arm64.op.Operation.ClearMapping;
@@ -136,5 +140,50 @@ class RecipeOperationsTest {
         assertEquals(512, m.numPages());
         assertEquals(List.of(), new MirrorReadOnlyToLinearAlias(pages).operations(TestBoots.boot("7.3",
                 "rodata=noalias")));
+    }
+
+    private static List<Operation> trampoline(String version, CpuFeatures cpu) {
+        BootPlatform firmware = new BootPlatform(OptionalLong.empty(), 0, List.of(), OptionalInt.of(3));
+        return new MapEntryTrampoline(firmware).operations(TestBoots.boot(version, "", cpu));
+    }
+
+    // mmu.c map_entry_trampoline; fixmap.h: FIX_ENTRY_TRAMP_TEXT1 = FIX_FDT (1024) + 10 on 6.1, the k61 capture's
+    // "Fixmap start" + 4K
+    @Test
+    void kernel61MapsTheTrampolineTextGlobalAndItsDataPageAboveItWithoutKpti() {
+        Boot boot = TestBoots.boot("6.1", "");
+        List<Operation> ops = trampoline("6.1", CpuFeatures.none());
+        assertEquals(4, ops.size());
+        CreateMapping text1 = (CreateMapping) ops.get(0);
+        assertEquals(va(boot.layout().fixaddrTop() - 1034 * 4096L), text1.virt());
+        assertEquals(Prot.PAGE_KERNEL_ROX, text1.prot());
+        CreateMapping data = (CreateMapping) ops.get(3);
+        assertEquals(va(boot.layout().fixaddrTop() - 1031 * 4096L), data.virt());
+        assertEquals(Prot.PAGE_KERNEL_RO, data.prot());
+    }
+
+    // mmu.c map_entry_trampoline returns early without arm64_kernel_unmapped_at_el0() after 6.1; with KPTI the text
+    // stays global (PTE_NG cleared) while the data page's PAGE_KERNEL_RO is nG. FIX_FDT is 514 after the fixmap
+    // rework, so FIX_ENTRY_TRAMP_TEXT1 is 524
+    @Test
+    void from612OnlyAKptiBootMapsTheTrampolineAndOnlyItsDataPageIsNotGlobal() {
+        assertEquals(List.of(), trampoline("6.12", CpuFeatures.none()));
+        Boot boot = TestBoots.boot("6.12", "", CpuFeatures.none().withKptiNeeded(true));
+        List<Operation> ops = trampoline("6.12", CpuFeatures.none().withKptiNeeded(true));
+        assertEquals(4, ops.size());
+        CreateMapping text1 = (CreateMapping) ops.get(0);
+        assertEquals(va(boot.layout().fixaddrTop() - 524 * 4096L), text1.virt());
+        assertEquals(0, text1.prot().bits() & Descriptor.NG);
+        assertEquals(Prot.PAGE_KERNEL_ROX, text1.prot());
+        assertEquals(Prot.PAGE_KERNEL_RO.withNg(), ((CreateMapping) ops.get(3)).prot());
+    }
+
+    // mmu.c kernel_exec_prot: rodata=off maps the trampoline text read-write and executable
+    @Test
+    void withRodataOffTheTrampolineTextIsPageKernelExec() {
+        BootPlatform firmware = new BootPlatform(OptionalLong.empty(), 0, List.of(), OptionalInt.of(1));
+        CreateMapping text1 = (CreateMapping) new MapEntryTrampoline(firmware)
+                .operations(TestBoots.boot("6.1", "rodata=off")).get(0);
+        assertEquals(Prot.PAGE_KERNEL_EXEC, text1.prot());
     }
 }
