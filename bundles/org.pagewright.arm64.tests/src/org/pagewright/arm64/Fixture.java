@@ -20,6 +20,16 @@ public final class Fixture {
     private Fixture() {
     }
 
+    /** A VA literal for the typed APIs (lookup, translate, the operations). */
+    public static VirtualAddress va(long value) {
+        return new VirtualAddress(value);
+    }
+
+    /** A PA literal for the typed APIs. */
+    public static PhysicalAddress pa(long value) {
+        return new PhysicalAddress(value);
+    }
+
     /** Empty tables whose pages come top-down from a window at 1 TiB, budget pages at most. */
     public static PageTables tables(Geometry g, int budget) {
         return PageTables.create(g, TablePool.topDown(g.granule(), 1L << 40, 1L << 41, budget));

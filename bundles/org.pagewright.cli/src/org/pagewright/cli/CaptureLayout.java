@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 import org.pagewright.arm64.CpuFeatures;
 import org.pagewright.arm64.Geometry;
 import org.pagewright.arm64.KernelRules;
+import org.pagewright.arm64.PhysicalAddress;
+import org.pagewright.arm64.VirtualAddress;
 import org.pagewright.arm64.capture.Capture;
 import org.pagewright.arm64.capture.CaptureInputs;
 import org.pagewright.arm64.capture.Cpus;
@@ -22,6 +24,7 @@ import org.pagewright.arm64.kernel.Boot;
 import org.pagewright.arm64.kernel.BootPlatform;
 import org.pagewright.arm64.kernel.BootSequence;
 import org.pagewright.arm64.kernel.KernelConfig;
+import org.pagewright.arm64.kernel.MapEntryTrampoline;
 import org.pagewright.arm64.kernel.KernelImage;
 import org.pagewright.arm64.kernel.PhysicalMemory;
 import org.pagewright.arm64.kernel.ReadOnlyVmallocPages;
@@ -262,18 +265,18 @@ final class CaptureLayout {
 	 */
 	private static List<Operation.WriteObserved> trampoline(Capture capture, Boot boot, BootPlatform firmware) {
 		if (capture.kallsyms().address("__entry_tramp_text_start").isPresent()
-				|| !boot.config().mapsEntryTrampolineInFixmapAlways() || firmware.trampTextPages().isEmpty()) {
+				|| !boot.config().mapsEntryTrampolineInFixmap() || firmware.trampTextPages().isEmpty()) {
 			return List.of();
 		}
 		long page = boot.pageSize();
-		long start = boot.layout().fixmapStart() + page; // FIX_ENTRY_TRAMP_TEXT1 (MapEntryTrampoline)
+		long start = MapEntryTrampoline.textOneVa(boot);
 		long end = start + (firmware.trampTextPages().getAsInt() + 1L) * page;
 		List<Operation.WriteObserved> out = new ArrayList<>();
 		for (RawLeafRun run : capture.rawLeafRuns()) {
 			if (run.level() == Geometry.LAST_LEVEL && Long.compareUnsigned(run.vaStart(), start) >= 0
 					&& Long.compareUnsigned(run.vaEnd(), end) <= 0) {
-				out.add(new Operation.WriteObserved(run.vaStart(), run.count(), run.level(), false, run.oaStart(),
-						run.attrs(), "observed KPTI trampoline"));
+				out.add(new Operation.WriteObserved(new VirtualAddress(run.vaStart()), run.count(), run.level(), false,
+						new PhysicalAddress(run.oaStart()), run.attrs(), "observed KPTI trampoline"));
 			}
 		}
 		return out;
@@ -308,9 +311,10 @@ final class CaptureLayout {
 			line("    // does not let a recipe derive.");
 			for (Operation.WriteObserved o : observed) {
 				long size = boot.config().runtimeGeometry().levelSize(o.level());
-				String range = String.format("[0x%x, +%s) level %d", o.virt(), size(o.count() * size), o.level());
+				String range = String.format("[0x%x, +%s) level %d", o.virt().value(), size(o.count() * size),
+						o.level());
 				line(o.table() ? "    observed table " + range
-						: String.format("    observed %s phys 0x%x attrs 0x%x", range, o.phys(), o.attrs()));
+						: String.format("    observed %s phys 0x%x attrs 0x%x", range, o.phys().value(), o.attrs()));
 			}
 		}
 		if (!readOnly.isEmpty() || !observed.isEmpty()) {

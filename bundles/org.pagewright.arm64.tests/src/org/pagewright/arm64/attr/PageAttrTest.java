@@ -13,6 +13,7 @@ import org.pagewright.arm64.Fixture;
 import org.pagewright.arm64.Geometry;
 import org.pagewright.arm64.KernelRules;
 import org.pagewright.arm64.KernelVersion;
+import org.pagewright.arm64.PhysicalAddress;
 import org.pagewright.arm64.desc.Prot;
 import org.pagewright.arm64.map.MapFlag;
 import org.pagewright.arm64.map.Mapper;
@@ -40,7 +41,7 @@ class PageAttrTest {
     }
 
     private static long at(PageTables t, long va) {
-        return t.lookup(va).descriptor();
+        return t.lookup(va(va)).descriptor();
     }
 
     @Test
@@ -145,7 +146,7 @@ class PageAttrTest {
         OpResult r = new PageAttr(t, K701, BBML2, POLICY).setMemoryValid(VA + 0x20000, 1, false);
         assertTrue(r.isOk(), r::toString);
         assertFalse(isValid(at(t, VA + 0x20000)));
-        assertEquals(3, t.lookup(VA).level());
+        assertEquals(3, t.lookup(va(VA)).level());
         assertTrue(has(at(t, VA), CONT));                  // groups away from the boundary stay CONT
         assertFalse(has(at(t, VA + 0x20000 + SZ_4K), CONT)); // the boundary groups are split further
         assertFalse(r.changes().splits().isEmpty());
@@ -154,18 +155,18 @@ class PageAttrTest {
     @Test
     void withBbml2APartialPudBlockSplitsIntoContPmdsThenContPtes() {
         PageTables t = mapped(K701, SZ_1G, Set.of(), Prot.PAGE_KERNEL);
-        assertEquals(1, t.lookup(VA).level());
+        assertEquals(1, t.lookup(va(VA)).level());
         new PageAttr(t, K701, BBML2, POLICY).setMemoryValid(VA + 64 * SZ_2M + SZ_4K, 1, false);
-        assertEquals(2, t.lookup(VA).level());
+        assertEquals(2, t.lookup(va(VA)).level());
         assertTrue(has(at(t, VA), CONT));
-        assertEquals(3, t.lookup(VA + 64 * SZ_2M).level());
+        assertEquals(3, t.lookup(va(VA + 64 * SZ_2M)).level());
     }
 
     @Test
     void aTableFromASplitInheritsPxnTableFromAPxnBlock() {
         PageTables t = mapped(K701, SZ_2M, Set.of(), Prot.PAGE_KERNEL);
         new PageAttr(t, K701, BBML2, POLICY).setMemoryValid(VA + SZ_4K, 1, false);
-        long l1Pa = t.nextTablePa(t.entry(t.rootPa(), 0));
+        PhysicalAddress l1Pa = t.nextTablePa(t.entry(t.rootPa(), 0));
         long l2 = t.entry(t.nextTablePa(t.entry(l1Pa, 0)), 0);
         assertTrue(isTable(l2, 2));
         assertTrue(has(l2, TABLE_PXN | TABLE_UXN));
@@ -284,7 +285,7 @@ class PageAttrTest {
     @Test
     void setMemoryRoWorksInsideOneVmAllocArea() {
         PageTables t = mapped(K701, SZ_64K, PAGES, Prot.PAGE_KERNEL);
-        t.vmAreas().add(new VmAreas.Area(VA, SZ_64K, true, false, "test"));
+        t.vmAreas().add(new VmAreas.Area(va(VA), SZ_64K, true, false, "test"));
         assertTrue(new PageAttr(t, K701, PLAIN, POLICY.withRodataFull(false))
                 .changeMemoryCommon(VA, 2, Permission.RO).isOk());
         assertTrue(has(at(t, VA + SZ_4K), RDONLY));
@@ -294,8 +295,8 @@ class PageAttrTest {
     @Test
     void setMemoryRoRefusesHugeVmapAreasAndRangesPastTheArea() {
         PageTables t = mapped(K701, SZ_64K, PAGES, Prot.PAGE_KERNEL);
-        t.vmAreas().add(new VmAreas.Area(VA, SZ_4K * 4, true, false, "small"));
-        t.vmAreas().add(new VmAreas.Area(VA + SZ_4K * 8, SZ_4K * 4, true, true, "huge"));
+        t.vmAreas().add(new VmAreas.Area(va(VA), SZ_4K * 4, true, false, "small"));
+        t.vmAreas().add(new VmAreas.Area(va(VA + SZ_4K * 8), SZ_4K * 4, true, true, "huge"));
         PageAttr pa = new PageAttr(t, K701, PLAIN, POLICY);
         assertInstanceOf(OpResult.Refused.class, pa.changeMemoryCommon(VA, 5, Permission.RO));
         assertInstanceOf(OpResult.Refused.class, pa.changeMemoryCommon(VA + SZ_4K * 8, 1, Permission.RO));
@@ -306,7 +307,7 @@ class PageAttrTest {
         PageTables t = mapped(K701, SZ_64K, PAGES, Prot.PAGE_KERNEL);
         long vmalloc = 0xffff800090000000L;
         new Mapper(t, K701).createMapping(DRAM + SZ_4K, vmalloc, SZ_4K, Prot.PAGE_KERNEL, PAGES);
-        t.vmAreas().add(new VmAreas.Area(vmalloc, SZ_4K, true, false, "module"));
+        t.vmAreas().add(new VmAreas.Area(va(vmalloc), SZ_4K, true, false, "module"));
         new PageAttr(t, K701, PLAIN, POLICY.withPhysOffset(DRAM)).changeMemoryCommon(vmalloc, 1, Permission.RO);
         assertTrue(has(at(t, vmalloc), RDONLY));
         assertTrue(has(at(t, VA + SZ_4K), RDONLY));
@@ -318,7 +319,7 @@ class PageAttrTest {
         PageTables t = mapped(K701, SZ_64K, PAGES, Prot.PAGE_KERNEL);
         long vmalloc = 0xffff800090000000L;
         new Mapper(t, K701).createMapping(DRAM + SZ_4K, vmalloc, SZ_4K, Prot.PAGE_KERNEL, PAGES);
-        t.vmAreas().add(new VmAreas.Area(vmalloc, SZ_4K, true, false, "module"));
+        t.vmAreas().add(new VmAreas.Area(va(vmalloc), SZ_4K, true, false, "module"));
         OpResult r = new PageAttr(t, K701, PLAIN, POLICY).changeMemoryCommon(vmalloc, 1, Permission.RO);
         assertTrue(r.isOk());
         assertFalse(r.changes().warned());
@@ -329,7 +330,7 @@ class PageAttrTest {
     @Test
     void setMemoryXOnABtiKernelAlsoSetsTheGuardedPageBit() {
         PageTables t = mapped(K701, SZ_4K, PAGES, Prot.PAGE_KERNEL_RO);
-        t.vmAreas().add(new VmAreas.Area(VA, SZ_4K, true, false, "module text"));
+        t.vmAreas().add(new VmAreas.Area(va(VA), SZ_4K, true, false, "module text"));
         new PageAttr(t, K701, PLAIN.withBti(true), POLICY).changeMemoryCommon(VA, 1, Permission.X);
         assertTrue(has(at(t, VA), GP));
         assertFalse(has(at(t, VA), PXN));

@@ -76,7 +76,7 @@ class SetMemoryValidDecisionTableTest {
         KernelRules rules = KernelRules.of(KernelVersion.parse(kernel));
         PageTables t = Fixture.tables(Geometry.G4K_48, tablesShort ? pagesFor(layout) : 1 << 20);
         assertTrue(new Mapper(t, rules).createMapping(DRAM, VA, layout.mapped, Prot.PAGE_KERNEL, layout.flags).isOk());
-        long before = t.lookup(layout.target).descriptor();
+        long before = t.lookup(va(layout.target)).descriptor();
 
         OpResult r = new PageAttr(t, rules, CpuFeatures.none().withBbml2Noabort(bbml2), DirectMapPolicy.defaults())
                 .setMemoryValid(layout.target, layout.pages, false);
@@ -90,12 +90,13 @@ class SetMemoryValidDecisionTableTest {
         assertEquals(warned, r.changes().warned(), () -> "row " + row + " warning: " + r.changes().events());
         assertEquals(split, !r.changes().splits().isEmpty(), () -> "row " + row + " split: " + r.changes().splits());
         assertEquals(mixedCont, !r.changes().mixedContGroups().isEmpty(), () -> "row " + row + " mixed CONT");
-        long after = t.lookup(layout.target).descriptor();
+        long after = t.lookup(va(layout.target)).descriptor();
         if (outcome == Outcome.OK) {
             assertFalse(Descriptor.isValid(after), () -> "row " + row + ": target still valid");
             long neighbour = layout.target + layout.pages * SZ_4K;
             if (Long.compareUnsigned(neighbour, VA + layout.mapped) < 0) {
-                assertTrue(Descriptor.isValid(t.lookup(neighbour).descriptor()), "row " + row + ": neighbour changed");
+                assertTrue(Descriptor.isValid(t.lookup(va(neighbour)).descriptor()),
+                        "row " + row + ": neighbour changed");
             }
         } else {
             assertEquals(before, after, () -> "row " + row + ": the block must be left unchanged");

@@ -2,12 +2,15 @@ package org.pagewright.arm64.capture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pagewright.arm64.Fixture.pa;
+import static org.pagewright.arm64.Fixture.va;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.PhysicalAddress;
 import org.pagewright.arm64.kernel.Boot;
 import org.pagewright.arm64.kernel.BootReplay;
 import org.pagewright.arm64.kernel.BootSequence;
@@ -47,10 +50,10 @@ class TablePlacementTest {
     private static List<Long> tablesOnTheWayTo(PageTables t, long va) {
         Geometry g = t.geometry();
         List<Long> out = new ArrayList<>();
-        long pa = t.rootPa();
+        PhysicalAddress pa = t.rootPa();
         for (int level = g.startLevel(); level < Geometry.LAST_LEVEL; level++) {
             pa = t.nextTablePa(t.entry(pa, g.index(level, va)));
-            out.add(pa);
+            out.add(pa.value());
         }
         return out;
     }
@@ -61,7 +64,7 @@ class TablePlacementTest {
     void theFixmapIsMappedThroughTheImagesBmPudBmPmdAndBmPte() {
         Replayed r = replay(CaptureVariant.of(Captures.K73));
         long fdt = 0xffffffffff5fe000L; // FIX_FDT: in the second bm_pte
-        assertEquals(r.pa("swapper_pg_dir"), r.tables().rootPa());
+        assertEquals(pa(r.pa("swapper_pg_dir")), r.tables().rootPa());
         assertEquals(List.of(r.pa("bm_pud"), r.pa("bm_pmd"), r.pa("bm_pte") + 0x1000),
                 tablesOnTheWayTo(r.tables(), fdt).subList(1, 4));
     }
@@ -96,8 +99,8 @@ class TablePlacementTest {
         Replayed r = replay(inBss);
 
         TablePageReads.Unreadable fault = r.ptdumpFault().orElseThrow();
-        assertEquals(r.pa("bm_pud"), fault.tablePa());
-        assertEquals(r.boot().linear(r.pa("bm_pud")), fault.linearVa());
+        assertEquals(pa(r.pa("bm_pud")), fault.tablePa());
+        assertEquals(va(r.boot().linear(r.pa("bm_pud"))), fault.linearVa());
         assertTrue(fault.message().contains("not readable at its linear alias"), fault.message());
     }
 

@@ -3,6 +3,7 @@ package org.pagewright.arm64.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pagewright.arm64.Fixture.va;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class BootStateTest {
     }
 
     static Leaf leaf(BootReplay r, long va) {
-        return r.tables().lookup(va);
+        return r.tables().lookup(va(va));
     }
 
     static long linear(long pa) {

@@ -242,4 +242,16 @@ class KernelConfigTest {
         assertEquals(Geometry.G64K_48, layout.geometry());
         assertEquals(52, layout.configVaBits());
     }
+
+    // fixmap.h: __end_of_permanent_fixed_addresses is FIXADDR_START, 6.1's "Fixmap start" marker; from 6.12 the
+    // marker is FIXADDR_TOT_START, the permanent slots plus 7 early_ioremap slots of 256K/PAGE_SIZE + 1 pages
+    // (NR_FIX_BTMAPS with its extra page) and FIX_PTE, FIX_PMD, FIX_PUD, FIX_P4D, FIX_PGD
+    @Test
+    void thePermanentFixmapSlotsAddUpToTheFixmapEachCaptureShows() {
+        assertEquals(FixmapSize.DEBIAN_6_1, config("6.1", "").permanentFixmapPages());
+        long temporary = 7 * ((256 << 10) / 4096 + 1) + 5;
+        assertEquals(FixmapSize.DEBIAN_6_12, config("6.12", "").permanentFixmapPages() + temporary);
+        assertEquals(FixmapSize.DEBIAN_7_3, config("7.3", "").permanentFixmapPages() + temporary); // with 513 VNCR slots
+    }
+
 }

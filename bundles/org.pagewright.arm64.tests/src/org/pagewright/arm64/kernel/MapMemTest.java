@@ -3,6 +3,7 @@ package org.pagewright.arm64.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pagewright.arm64.Fixture.pa;
 
 import java.util.List;
 import java.util.Set;
@@ -26,11 +27,12 @@ class MapMemTest {
     @Test
     void bankLoopSkipsTheTextAliasWhichIsMappedUntaggedWithBlocksAllowedBefore73() {
         List<CreateMapping> ops = mappings(TestBoots.boot("6.12", ""));
-        assertEquals(List.of(0x40000000L, 0x41e00000L), ops.subList(0, 2).stream().map(CreateMapping::phys).toList());
-        assertEquals(0x40200000L, ops.get(0).phys() + ops.get(0).size());
+        assertEquals(List.of(pa(0x40000000L), pa(0x41e00000L)),
+                ops.subList(0, 2).stream().map(CreateMapping::phys).toList());
+        assertEquals(pa(0x40200000L), ops.get(0).phys().plus(ops.get(0).size()));
         CreateMapping alias = ops.get(2);
         assertEquals("map_mem: kernel text/rodata alias", alias.origin());
-        assertEquals(0x40200000L, alias.phys());
+        assertEquals(pa(0x40200000L), alias.phys());
         assertEquals(Set.of(MapFlag.NO_CONT_MAPPINGS), alias.flags());
         assertEquals(Prot.PAGE_KERNEL, alias.prot());
         assertEquals(Prot.PAGE_KERNEL.tagged(), ops.get(0).prot());
@@ -39,7 +41,7 @@ class MapMemTest {
     @Test
     void textAliasStartsAtStextIn61() {
         CreateMapping alias = byOrigin(mappings(TestBoots.boot("6.1", "")), "map_mem: kernel text/rodata alias");
-        assertEquals(0x40210000L, alias.phys());
+        assertEquals(pa(0x40210000L), alias.phys());
     }
 
     @Test
@@ -56,19 +58,19 @@ class MapMemTest {
         assertEquals(List.of("map_mem: kernel text/rodata alias", "map_mem: kernel data/bss alias",
                 "map_mem: memblock bank 0"), ops.stream().map(Operation::origin).toList());
         CreateMapping dataBss = ops.get(1);
-        assertEquals(0x42370000L, dataBss.phys());
-        assertEquals(0x42d17000L, dataBss.phys() + dataBss.size());
+        assertEquals(pa(0x42370000L), dataBss.phys());
+        assertEquals(pa(0x42d17000L), dataBss.phys().plus(dataBss.size()));
         assertEquals(Prot.PAGE_KERNEL.tagged(), dataBss.prot());
         assertEquals(Set.of(MapFlag.NO_EXEC_MAPPINGS), dataBss.flags()); // no forced NO_BLOCK_MAPPINGS
         assertEquals(ops.get(2).flags(), dataBss.flags());
-        assertEquals(0x40000000L, ops.get(2).phys());
+        assertEquals(pa(0x40000000L), ops.get(2).phys());
         assertEquals(1L << 30, ops.get(2).size());
     }
 
     @Test
     void earlyKfencePoolIsHiddenFromTheBanksAndPageMappedAfterThemBefore73() {
         List<CreateMapping> ops = mappings(TestBoots.withKfencePool("6.12", "rodata=on", 0x7f000000L));
-        assertEquals(List.of(0x40000000L, 0x41e00000L, 0x7f200000L),
+        assertEquals(List.of(pa(0x40000000L), pa(0x41e00000L), pa(0x7f200000L)),
                 ops.stream().filter(o -> o.origin().startsWith("map_mem: memblock")).map(CreateMapping::phys).toList());
         CreateMapping pool = ops.get(ops.size() - 1);
         assertEquals("map_mem: early KFENCE pool", pool.origin());
@@ -94,7 +96,7 @@ class MapMemTest {
         assertEquals(pte, ops.get(0).flags());
         List<CreateMapping> alias = ops.stream().filter(o -> o.origin().startsWith("map_mem: kernel text")).toList();
         assertEquals(List.of("0x40200000-0x40400000", "0x40400000-0x41e00000"), alias.stream()
-                .map(o -> String.format("0x%x-0x%x", o.phys(), o.phys() + o.size())).toList());
+                .map(o -> String.format("0x%x-0x%x", o.phys().value(), o.phys().value() + o.size())).toList());
         assertEquals(pte, alias.get(0).flags());
         assertEquals(Set.of(MapFlag.NO_CONT_MAPPINGS), alias.get(1).flags());
     }

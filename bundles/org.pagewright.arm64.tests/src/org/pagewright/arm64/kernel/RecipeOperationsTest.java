@@ -2,9 +2,15 @@ package org.pagewright.arm64.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pagewright.arm64.Fixture.pa;
+import static org.pagewright.arm64.Fixture.va;
 
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
+import org.pagewright.arm64.CpuFeatures;
+import org.pagewright.arm64.desc.Descriptor;
 import org.pagewright.arm64.desc.Prot;
 import org.pagewright.arm64.op.Operation;
 import org.pagewright.arm64.op.Operation.ClearMapping;
@@ -32,7 +38,7 @@ class RecipeOperationsTest {
     @Test
     void textHeadIsMappedAsDataFrom612() {
         MapRange head = (MapRange) new MapKernel().operations(TestBoots.boot("7.3", "")).get(0);
-        assertEquals(TestBoots.KIMAGE_VADDR, head.virt());
+        assertEquals(va(TestBoots.KIMAGE_VADDR), head.virt());
         assertEquals(0x10000L, head.size());
         assertEquals(Prot.PAGE_KERNEL, head.prot());
     }
@@ -42,7 +48,7 @@ class RecipeOperationsTest {
         List<Operation> ops = new MapKernel().operations(TestBoots.boot("6.1", ""));
         assertEquals(5, ops.size());
         CreateMapping text = (CreateMapping) ops.get(0);
-        assertEquals(TestBoots.KIMAGE_VADDR + 0x10000, text.virt());
+        assertEquals(va(TestBoots.KIMAGE_VADDR + 0x10000), text.virt());
         assertEquals(Prot.PAGE_KERNEL_ROX, text.prot());
     }
 
@@ -69,8 +75,8 @@ class RecipeOperationsTest {
     void markLinearTextAliasRoCoversTextToInitBegin() {
         UpdateMappingProt ro = (UpdateMappingProt) new MarkLinearTextAliasRo()
                 .operations(TestBoots.boot("7.3", "")).get(0);
-        assertEquals(0x40200000L, ro.phys());
-        assertEquals(0xffff000000200000L, ro.virt());
+        assertEquals(pa(0x40200000L), ro.phys());
+        assertEquals(va(0xffff000000200000L), ro.virt());
         assertEquals(0x1c00000L, ro.size());
         assertEquals(Prot.PAGE_KERNEL_RO, ro.prot());
     }
@@ -78,7 +84,7 @@ class RecipeOperationsTest {
     @Test
     void freeInitmemUnmapsTheInitSegmentsFromTheImage() {
         ClearMapping c = (ClearMapping) new FreeInitmem().operations(TestBoots.boot("6.1", "")).get(0);
-        assertEquals(TestBoots.KIMAGE_VADDR + 0x1c00000, c.virt());
+        assertEquals(va(TestBoots.KIMAGE_VADDR + 0x1c00000), c.virt());
         assertEquals(0x570000L, c.size());
     }
 
@@ -86,7 +92,7 @@ class RecipeOperationsTest {
     void markRodataRoInvalidatesTheDataBssAliasIn73Only() {
         List<Operation> ops73 = new MarkRodataRo().operations(TestBoots.boot("7.3", ""));
         SetMemoryValid unmap = (SetMemoryValid) ops73.get(ops73.size() - 1);
-        assertEquals(0xffff000002370000L, unmap.virt());
+        assertEquals(va(0xffff000002370000L), unmap.virt());
         assertEquals((0x2b17000L - 0x2170000L) / 4096, unmap.numPages());
         assertTrue(!unmap.valid());
         assertTrue(new MarkRodataRo().operations(TestBoots.boot("7.0.1", "")).stream()
@@ -114,10 +120,10 @@ class RecipeOperationsTest {
         List<Operation> ops = new KfencePool().operations(TestBoots.withKfencePool("6.12", "", 0x7f000000L));
         assertEquals(256, ops.size());
         SetMemoryValid leading = (SetMemoryValid) ops.get(0);
-        assertEquals(0xffff00003f000000L, leading.virt());
+        assertEquals(va(0xffff00003f000000L), leading.virt());
         assertEquals(2, leading.numPages());
-        assertEquals(0xffff00003f003000L, ((SetMemoryValid) ops.get(1)).virt());
-        assertEquals(0xffff00003f005000L, ((SetMemoryValid) ops.get(2)).virt());
+        assertEquals(va(0xffff00003f003000L), ((SetMemoryValid) ops.get(1)).virt());
+        assertEquals(va(0xffff00003f005000L), ((SetMemoryValid) ops.get(2)).virt());
     }
 
     @Test
@@ -130,9 +136,54 @@ class RecipeOperationsTest {
         List<ReadOnlyVmallocPages> pages = List.of(new ReadOnlyVmallocPages(0x44200000L, 0x200000L, "bpf pack"));
         Operation.MirrorToLinearAlias m = (Operation.MirrorToLinearAlias) new MirrorReadOnlyToLinearAlias(pages)
                 .operations(TestBoots.boot("7.3", "")).get(0);
-        assertEquals(0xffff000004200000L, m.linearVirt());
+        assertEquals(va(0xffff000004200000L), m.linearVirt());
         assertEquals(512, m.numPages());
         assertEquals(List.of(), new MirrorReadOnlyToLinearAlias(pages).operations(TestBoots.boot("7.3",
                 "rodata=noalias")));
+    }
+
+    private static List<Operation> trampoline(String version, CpuFeatures cpu) {
+        BootPlatform firmware = new BootPlatform(OptionalLong.empty(), 0, List.of(), OptionalInt.of(3));
+        return new MapEntryTrampoline(firmware).operations(TestBoots.boot(version, "", cpu));
+    }
+
+    // mmu.c map_entry_trampoline; fixmap.h: FIX_ENTRY_TRAMP_TEXT1 = FIX_FDT (1024) + 10 on 6.1, the k61 capture's
+    // "Fixmap start" + 4K
+    @Test
+    void kernel61MapsTheTrampolineTextGlobalAndItsDataPageAboveItWithoutKpti() {
+        Boot boot = TestBoots.boot("6.1", "");
+        List<Operation> ops = trampoline("6.1", CpuFeatures.none());
+        assertEquals(4, ops.size());
+        CreateMapping text1 = (CreateMapping) ops.get(0);
+        assertEquals(va(boot.layout().fixaddrTop() - 1034 * 4096L), text1.virt());
+        assertEquals(Prot.PAGE_KERNEL_ROX, text1.prot());
+        CreateMapping data = (CreateMapping) ops.get(3);
+        assertEquals(va(boot.layout().fixaddrTop() - 1031 * 4096L), data.virt());
+        assertEquals(Prot.PAGE_KERNEL_RO, data.prot());
+    }
+
+    // mmu.c map_entry_trampoline returns early without arm64_kernel_unmapped_at_el0() after 6.1; with KPTI the text
+    // stays global (PTE_NG cleared) while the data page's PAGE_KERNEL_RO is nG. FIX_FDT is 514 after the fixmap
+    // rework, so FIX_ENTRY_TRAMP_TEXT1 is 524
+    @Test
+    void from612OnlyAKptiBootMapsTheTrampolineAndOnlyItsDataPageIsNotGlobal() {
+        assertEquals(List.of(), trampoline("6.12", CpuFeatures.none()));
+        Boot boot = TestBoots.boot("6.12", "", CpuFeatures.none().withKptiNeeded(true));
+        List<Operation> ops = trampoline("6.12", CpuFeatures.none().withKptiNeeded(true));
+        assertEquals(4, ops.size());
+        CreateMapping text1 = (CreateMapping) ops.get(0);
+        assertEquals(va(boot.layout().fixaddrTop() - 524 * 4096L), text1.virt());
+        assertEquals(0, text1.prot().bits() & Descriptor.NG);
+        assertEquals(Prot.PAGE_KERNEL_ROX, text1.prot());
+        assertEquals(Prot.PAGE_KERNEL_RO.withNg(), ((CreateMapping) ops.get(3)).prot());
+    }
+
+    // mmu.c kernel_exec_prot: rodata=off maps the trampoline text read-write and executable
+    @Test
+    void withRodataOffTheTrampolineTextIsPageKernelExec() {
+        BootPlatform firmware = new BootPlatform(OptionalLong.empty(), 0, List.of(), OptionalInt.of(1));
+        CreateMapping text1 = (CreateMapping) new MapEntryTrampoline(firmware)
+                .operations(TestBoots.boot("6.1", "rodata=off")).get(0);
+        assertEquals(Prot.PAGE_KERNEL_EXEC, text1.prot());
     }
 }

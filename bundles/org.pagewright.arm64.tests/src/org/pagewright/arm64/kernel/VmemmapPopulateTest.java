@@ -2,6 +2,7 @@ package org.pagewright.arm64.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pagewright.arm64.Fixture.va;
 
 import java.util.List;
 import java.util.OptionalLong;
@@ -26,7 +27,7 @@ class VmemmapPopulateTest {
         assertTrue(ops.stream().allMatch(o -> o.size() == 2L << 20));
         // vmemmap + pfn: the first section's page array starts where PA 0x40000000's struct page lies
         long memstartPfn = TestBoots.DRAM >> 12;
-        assertEquals(TestBoots.boot("6.12", "").layout().vmemmapStart() + ((0x40000000L >> 12) - memstartPfn) * 64,
+        assertEquals(va(TestBoots.boot("6.12", "").layout().vmemmapStart() + ((0x40000000L >> 12) - memstartPfn) * 64),
                 ops.get(0).virt());
     }
 

@@ -1,6 +1,7 @@
 package org.pagewright.arm64.map;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.pagewright.arm64.Fixture.va;
 import static org.pagewright.arm64.desc.Descriptor.*;
 
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class EarlyMapperTest {
     }
 
     private static long at(PageTables t, long va) {
-        return t.lookup(va).descriptor();
+        return t.lookup(va(va)).descriptor();
     }
 
     @Test
@@ -33,7 +34,7 @@ class EarlyMapperTest {
         new EarlyMapper(t).mapRange(pa(STEXT), STEXT, ETEXT - STEXT, Prot.PAGE_KERNEL_ROX, true);
         assertEquals(0x00d0000040210483L, at(t, STEXT));                  // L3 …80010000 n=496 desc0
         assertEquals(0x00c0000040400481L, at(t, 0xffff800080200000L));    // L2 …80200000 n=8 (no CONT on blocks)
-        assertEquals(2, t.lookup(0xffff800080200000L).level());
+        assertEquals(2, t.lookup(va(0xffff800080200000L)).level());
         assertEquals(0x00d0000041400483L, at(t, 0xffff800081200000L));    // L3 …81200000 n=224 desc0
         assertEquals(0x00d0000041400483L + 223 * 0x1000L, at(t, ETEXT - 0x1000));
     }
@@ -78,7 +79,7 @@ class EarlyMapperTest {
     void mapRangeWritesABlockAtAnyLevelWhereStartNextAndPaAreAligned() {
         PageTables t = Fixture.tables(Geometry.G4K_48);
         new EarlyMapper(t).mapRange(Fixture.DRAM, Fixture.LINEAR_4K_48, 1L << 30, Prot.PAGE_KERNEL, false);
-        assertEquals(1, t.lookup(Fixture.LINEAR_4K_48).level());
+        assertEquals(1, t.lookup(va(Fixture.LINEAR_4K_48)).level());
         assertEquals(Fixture.DRAM | Prot.PAGE_KERNEL.blockForm().bits(), at(t, Fixture.LINEAR_4K_48));
     }
 
@@ -88,9 +89,9 @@ class EarlyMapperTest {
         long va = -(1L << 47) + (1L << 25) - (1L << 21); // 2M below a 32M boundary
         new EarlyMapper(t).mapRange(Fixture.DRAM + (1L << 25) - (1L << 21), va, (1L << 25) + (1L << 21),
                 Prot.PAGE_KERNEL, true);
-        assertEquals(3, t.lookup(va).level());
+        assertEquals(3, t.lookup(va(va)).level());
         assertTrue(has(at(t, va), CONT));                         // 128 x 16K = 2M group
-        assertEquals(2, t.lookup(va + (1L << 21)).level());       // then a 32M block
+        assertEquals(2, t.lookup(va(va + (1L << 21))).level());       // then a 32M block
     }
 
     @Test

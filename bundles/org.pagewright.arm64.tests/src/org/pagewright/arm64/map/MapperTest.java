@@ -13,6 +13,7 @@ import org.pagewright.arm64.Fixture;
 import org.pagewright.arm64.Geometry;
 import org.pagewright.arm64.KernelRules;
 import org.pagewright.arm64.KernelVersion;
+import org.pagewright.arm64.PhysicalAddress;
 import org.pagewright.arm64.desc.Prot;
 import org.pagewright.arm64.op.Event;
 import org.pagewright.arm64.op.OpResult;
@@ -31,7 +32,7 @@ class MapperTest {
     }
 
     private static Leaf leaf(PageTables t, long va) {
-        return t.lookup(va);
+        return t.lookup(va(va));
     }
 
     @Test
@@ -156,8 +157,8 @@ class MapperTest {
         PageTables t = t48();
         new Mapper(t, K618).createMapping(DRAM, VA, SZ_4K, Prot.PAGE_KERNEL, NONE);
         long l0 = t.entry(t.rootPa(), 0);
-        long l1Pa = t.nextTablePa(l0);
-        assertTrue(t.pool().contains(l1Pa));
+        PhysicalAddress l1Pa = t.nextTablePa(l0);
+        assertTrue(t.pool().contains(l1Pa.value()));
         assertNotEquals(t.rootPa(), l1Pa);
         assertEquals(4, t.tablePages());
     }
@@ -374,8 +375,8 @@ class MapperTest {
         PageTables t = Fixture.tables(Geometry.G64K_48);
         long va = -(1L << 48);
         new Mapper(t, K618).createMapping(1L << 29, va, (1L << 29) + (1L << 21), Prot.PAGE_KERNEL, NONE);
-        assertEquals(2, t.lookup(va).level());
-        Leaf page = t.lookup(va + (1L << 29));
+        assertEquals(2, t.lookup(va(va)).level());
+        Leaf page = t.lookup(va(va + (1L << 29)));
         assertEquals(3, page.level());
         assertTrue(has(page.descriptor(), CONT)); // 32 x 64K = 2M
         assertEquals(1 + 1 + 1, t.tablePages());  // root (L1), one L2, one L3

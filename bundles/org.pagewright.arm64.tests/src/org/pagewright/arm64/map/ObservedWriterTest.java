@@ -3,6 +3,7 @@ package org.pagewright.arm64.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pagewright.arm64.Fixture.va;
 
 import org.junit.jupiter.api.Test;
 import org.pagewright.arm64.Fixture;
@@ -24,11 +25,11 @@ class ObservedWriterTest {
         OpResult r = ObservedWriter.write(t, VMALLOC, 4, 3, false, 0x48203000L, ATTRS);
 
         assertTrue(r.isOk(), r::toString);
-        assertEquals(ATTRS | 0x48203000L, t.lookup(VMALLOC).descriptor());
-        assertEquals(ATTRS | 0x48206000L, t.lookup(VMALLOC + 3 * 0x1000).descriptor());
+        assertEquals(ATTRS | 0x48203000L, t.lookup(va(VMALLOC)).descriptor());
+        assertEquals(ATTRS | 0x48206000L, t.lookup(va(VMALLOC + 3 * 0x1000)).descriptor());
         assertEquals(4, r.changes().entriesWritten());
         assertEquals(3, r.changes().tablesAllocated()); // the level-1, -2 and -3 tables above them, empty before
-        assertEquals(0, t.lookup(VMALLOC + 4 * 0x1000).descriptor());
+        assertEquals(0, t.lookup(va(VMALLOC + 4 * 0x1000)).descriptor());
     }
 
     @Test
@@ -37,8 +38,8 @@ class ObservedWriterTest {
 
         assertTrue(ObservedWriter.write(t, VMALLOC, 1, 2, true, 0, 0).isOk());
 
-        assertEquals(3, t.lookup(VMALLOC).level()); // an empty PTE table: ptdump prints the range at PTE level
-        assertEquals(0, t.lookup(VMALLOC).descriptor());
+        assertEquals(3, t.lookup(va(VMALLOC)).level()); // an empty PTE table: ptdump prints the range at PTE level
+        assertEquals(0, t.lookup(va(VMALLOC)).descriptor());
     }
 
     @Test
@@ -47,7 +48,7 @@ class ObservedWriterTest {
         new Mapper(t, org.pagewright.arm64.KernelRules.of(org.pagewright.arm64.KernelVersion.parse("6.12")))
                 .createMapping(0x40000000L, VMALLOC & -Fixture.SZ_2M, Fixture.SZ_2M, Prot.PAGE_KERNEL,
                         java.util.EnumSet.noneOf(MapFlag.class));
-        assertTrue(Descriptor.isValidLeaf(t.lookup(VMALLOC).descriptor(), 2));
+        assertTrue(Descriptor.isValidLeaf(t.lookup(va(VMALLOC)).descriptor(), 2));
 
         OpResult r = ObservedWriter.write(t, VMALLOC, 1, 3, false, 0x48203000L, ATTRS);
 

@@ -34,10 +34,11 @@ class ExecutorTest {
         Executor ex = executor(KernelVersion.V7_3, CpuFeatures.none());
         PageTables t = Fixture.tables(Geometry.G4K_48);
         List<OpResult> results = ex.applyAll(t, List.of(
-                new Operation.CreateMapping(DRAM, VA, SZ_2M, Prot.PAGE_KERNEL.tagged(), FORCE_PTE, "map_mem: bank 0"),
-                new Operation.SetMemoryValid(VA + SZ_64K, 16, false, "mark_linear_data_alias_valid(false)")));
+                new Operation.CreateMapping(pa(DRAM), va(VA), SZ_2M, Prot.PAGE_KERNEL.tagged(), FORCE_PTE,
+                        "map_mem: bank 0"),
+                new Operation.SetMemoryValid(va(VA + SZ_64K), 16, false, "mark_linear_data_alias_valid(false)")));
         assertTrue(results.stream().allMatch(OpResult::isOk), results::toString);
-        long d = t.lookup(VA + SZ_64K).descriptor();
+        long d = t.lookup(va(VA + SZ_64K)).descriptor();
         assertFalse(isValid(d));
         assertTrue(has(d, PRESENT_INVALID));
     }
@@ -48,10 +49,12 @@ class ExecutorTest {
     private static PageTables bootedWithAnInvalidDataAlias(Executor ex) {
         PageTables t = Fixture.tables(Geometry.G4K_48);
         List<OpResult> results = ex.applyAll(t, List.of(
-                new Operation.CreateMapping(DRAM, VA, SZ_2M, Prot.PAGE_KERNEL.tagged(), FORCE_PTE, "map_mem"),
-                new Operation.UpdateMappingProt(DRAM, VA, SZ_64K, Prot.PAGE_KERNEL_RO, "mark_linear_text_alias_ro"),
-                new Operation.SetMemoryValid(VA + SZ_64K, 16, false, "data/bss alias"),
-                new Operation.CreateMapping(DRAM + SZ_2M, IMAGE, SZ_2M, Prot.PAGE_KERNEL, Set.of(), "map_kernel")));
+                new Operation.CreateMapping(pa(DRAM), va(VA), SZ_2M, Prot.PAGE_KERNEL.tagged(), FORCE_PTE, "map_mem"),
+                new Operation.UpdateMappingProt(pa(DRAM), va(VA), SZ_64K, Prot.PAGE_KERNEL_RO,
+                        "mark_linear_text_alias_ro"),
+                new Operation.SetMemoryValid(va(VA + SZ_64K), 16, false, "data/bss alias"),
+                new Operation.CreateMapping(pa(DRAM + SZ_2M), va(IMAGE), SZ_2M, Prot.PAGE_KERNEL, Set.of(),
+                        "map_kernel")));
         assertTrue(results.stream().allMatch(OpResult::isOk), results::toString);
         return t;
     }
@@ -61,14 +64,15 @@ class ExecutorTest {
         Executor ex = executor(KernelVersion.V7_3, CpuFeatures.none());
         PageTables t = bootedWithAnInvalidDataAlias(ex);
 
-        OpResult r = ex.apply(t, new Operation.TransPgdCopy(VA, PAGE_END_48, false, false, "swsusp_arch_resume"));
+        OpResult r = ex.apply(t, new Operation.TransPgdCopy(va(VA), va(PAGE_END_48), false, false,
+                "swsusp_arch_resume"));
 
         assertTrue(r.isOk(), r::toString);
-        long readOnlyBefore = t.lookup(VA).descriptor();
+        long readOnlyBefore = t.lookup(va(VA)).descriptor();
         assertTrue(isValid(readOnlyBefore) && !has(readOnlyBefore, RDONLY) && has(readOnlyBefore, WRITE));
-        long invalidBefore = t.lookup(VA + SZ_64K).descriptor();
+        long invalidBefore = t.lookup(va(VA + SZ_64K)).descriptor();
         assertTrue(isValid(invalidBefore) && has(invalidBefore, WRITE), Long.toHexString(invalidBefore));
-        assertEquals(0, t.lookup(IMAGE).descriptor(), "the kernel image is not in the copy");
+        assertEquals(0, t.lookup(va(IMAGE)).descriptor(), "the kernel image is not in the copy");
     }
 
     @Test
@@ -76,18 +80,18 @@ class ExecutorTest {
         Executor ex = executor(KernelVersion.V6_1, CpuFeatures.none());
         PageTables t = bootedWithAnInvalidDataAlias(ex);
 
-        ex.apply(t, new Operation.TransPgdCopy(VA, PAGE_END_48, false, false, "swsusp_arch_resume"));
+        ex.apply(t, new Operation.TransPgdCopy(va(VA), va(PAGE_END_48), false, false, "swsusp_arch_resume"));
 
-        assertEquals(0, t.lookup(VA + SZ_64K).descriptor()); // trans_pgd.c _copy_pte before the 2024 change
-        assertTrue(isValid(t.lookup(VA + 2 * SZ_64K).descriptor()));
+        assertEquals(0, t.lookup(va(VA + SZ_64K)).descriptor()); // trans_pgd.c _copy_pte before the 2024 change
+        assertTrue(isValid(t.lookup(va(VA + 2 * SZ_64K)).descriptor()));
     }
 
     @Test
     void kptiTurnsEveryMappingNonGlobal() {
         Executor ex = executor(KernelVersion.V6_12, CpuFeatures.none().withKptiNeeded(true));
         PageTables t = Fixture.tables(Geometry.G4K_48);
-        ex.apply(t, new Operation.CreateMapping(DRAM, VA, SZ_4K, Prot.PAGE_KERNEL, LINEAR, "test"));
-        assertTrue(has(t.lookup(VA).descriptor(), NG));
+        ex.apply(t, new Operation.CreateMapping(pa(DRAM), va(VA), SZ_4K, Prot.PAGE_KERNEL, LINEAR, "test"));
+        assertTrue(has(t.lookup(va(VA)).descriptor(), NG));
     }
 
     @Test
@@ -95,20 +99,20 @@ class ExecutorTest {
         Executor ex = executor(KernelVersion.V6_12, CpuFeatures.none());
         PageTables t = Fixture.tables(Geometry.G16K_48);
         assertInstanceOf(OpResult.Refused.class,
-                ex.apply(t, new Operation.ClearMapping(VA, SZ_4K, "test")));
+                ex.apply(t, new Operation.ClearMapping(va(VA), SZ_4K, "test")));
     }
 
     @Test
     void clearMappingEmptiesLeavesButKeepsTables() {
         Executor ex = executor(KernelVersion.V6_12, CpuFeatures.none());
         PageTables t = Fixture.tables(Geometry.G4K_48);
-        ex.apply(t, new Operation.CreateMapping(DRAM, VA, SZ_2M + SZ_4K, Prot.PAGE_KERNEL, Set.of(), "test"));
+        ex.apply(t, new Operation.CreateMapping(pa(DRAM), va(VA), SZ_2M + SZ_4K, Prot.PAGE_KERNEL, Set.of(), "test"));
         int pages = t.tablePages();
-        OpResult r = ex.apply(t, new Operation.ClearMapping(VA, SZ_2M + SZ_4K, "free_initmem"));
+        OpResult r = ex.apply(t, new Operation.ClearMapping(va(VA), SZ_2M + SZ_4K, "free_initmem"));
         assertTrue(r.isOk());
         assertFalse(r.changes().warned());
-        assertEquals(0, t.lookup(VA).descriptor());
-        assertEquals(3, t.lookup(VA + SZ_2M).level());
+        assertEquals(0, t.lookup(va(VA)).descriptor());
+        assertEquals(3, t.lookup(va(VA + SZ_2M)).level());
         assertEquals(pages, t.tablePages());
     }
 
@@ -116,10 +120,10 @@ class ExecutorTest {
     void clearingPartOfABlockClearsItWholeWithAWarning() {
         Executor ex = executor(KernelVersion.V6_12, CpuFeatures.none());
         PageTables t = Fixture.tables(Geometry.G4K_48);
-        ex.apply(t, new Operation.CreateMapping(DRAM, VA, SZ_2M, Prot.PAGE_KERNEL, Set.of(), "test"));
-        OpResult r = ex.apply(t, new Operation.ClearMapping(VA, SZ_4K, "test"));
+        ex.apply(t, new Operation.CreateMapping(pa(DRAM), va(VA), SZ_2M, Prot.PAGE_KERNEL, Set.of(), "test"));
+        OpResult r = ex.apply(t, new Operation.ClearMapping(va(VA), SZ_4K, "test"));
         assertTrue(r.changes().warned());
-        assertEquals(0, t.lookup(VA + SZ_64K).descriptor());
+        assertEquals(0, t.lookup(va(VA + SZ_64K)).descriptor());
     }
 
     @Test
@@ -128,24 +132,24 @@ class ExecutorTest {
                 .withDirectMap(DirectMapPolicy.defaults().withRodataFull(false));
         PageTables t = Fixture.tables(Geometry.G4K_48);
         long vmalloc = 0xffff800090000000L;
-        ex.apply(t, new Operation.CreateMapping(DRAM, vmalloc, SZ_4K, Prot.PAGE_KERNEL, EnumSet.of(
+        ex.apply(t, new Operation.CreateMapping(pa(DRAM), va(vmalloc), SZ_4K, Prot.PAGE_KERNEL, EnumSet.of(
                 MapFlag.NO_BLOCK_MAPPINGS), "vmalloc"));
-        Operation ro = new Operation.ChangeMemoryCommon(vmalloc, 1, Permission.RO, "set_memory_ro");
+        Operation ro = new Operation.ChangeMemoryCommon(va(vmalloc), 1, Permission.RO, "set_memory_ro");
         assertInstanceOf(OpResult.Refused.class, ex.apply(t, ro));
-        ex.apply(t, new Operation.RegisterVmArea(vmalloc, SZ_4K, true, false, "module"));
+        ex.apply(t, new Operation.RegisterVmArea(va(vmalloc), SZ_4K, true, false, "module"));
         assertTrue(ex.apply(t, ro).isOk());
-        assertTrue(has(t.lookup(vmalloc).descriptor(), RDONLY));
+        assertTrue(has(t.lookup(va(vmalloc)).descriptor(), RDONLY));
     }
 
     @Test
     void mirrorToLinearAliasChangesTheAliasOnly() {
         Executor ex = executor(KernelVersion.V7_3, CpuFeatures.none());
         PageTables t = Fixture.tables(Geometry.G4K_48);
-        ex.apply(t, new Operation.CreateMapping(DRAM, VA, SZ_2M, Prot.PAGE_KERNEL.tagged(),
+        ex.apply(t, new Operation.CreateMapping(pa(DRAM), va(VA), SZ_2M, Prot.PAGE_KERNEL.tagged(),
                 EnumSet.of(MapFlag.NO_BLOCK_MAPPINGS, MapFlag.NO_CONT_MAPPINGS, MapFlag.NO_EXEC_MAPPINGS), "map_mem"));
-        assertTrue(ex.apply(t, new Operation.MirrorToLinearAlias(VA + SZ_4K, 1, Permission.RO, "bpf")).isOk());
+        assertTrue(ex.apply(t, new Operation.MirrorToLinearAlias(va(VA + SZ_4K), 1, Permission.RO, "bpf")).isOk());
         assertEquals(DRAM + SZ_4K | (Prot.PAGE_KERNEL.tagged().bits() & ~WRITE) | RDONLY,
-                t.lookup(VA + SZ_4K).descriptor());
+                t.lookup(va(VA + SZ_4K)).descriptor());
     }
 
     @Test
@@ -153,10 +157,10 @@ class ExecutorTest {
         Executor ex = executor(KernelVersion.V7_3, CpuFeatures.none());
         PageTables t = Fixture.tables(Geometry.G4K_48);
         long image = 0xffff800080000000L;
-        assertTrue(ex.apply(t, new Operation.MapRange(DRAM, image, SZ_2M, Prot.PAGE_KERNEL, false, "map_kernel"))
-                .isOk());
-        assertTrue(ex.apply(t, new Operation.UpdateMappingProt(DRAM, image, SZ_2M, Prot.PAGE_KERNEL_RO,
+        assertTrue(ex.apply(t, new Operation.MapRange(pa(DRAM), va(image), SZ_2M, Prot.PAGE_KERNEL, false,
+                "map_kernel")).isOk());
+        assertTrue(ex.apply(t, new Operation.UpdateMappingProt(pa(DRAM), va(image), SZ_2M, Prot.PAGE_KERNEL_RO,
                 "mark_rodata_ro")).isOk());
-        assertTrue(has(t.lookup(image).descriptor(), RDONLY));
+        assertTrue(has(t.lookup(va(image)).descriptor(), RDONLY));
     }
 }

@@ -32,7 +32,7 @@ class ContGroupsTest {
     }
 
     private static void rewrite(PageTables t, long va, long set, long clear) {
-        Leaf leaf = t.lookup(va);
+        Leaf leaf = t.lookup(va(va));
         t.setEntry(leaf.tablePa(), leaf.index(), (leaf.descriptor() | set) & ~clear);
     }
 
@@ -40,7 +40,7 @@ class ContGroupsTest {
     void groupsTheMapperBuildsAreConsistent() {
         PageTables t = contPages();
 
-        assertTrue((t.lookup(LINEAR_4K_48).descriptor() & Descriptor.CONT) != 0);
+        assertTrue((t.lookup(va(LINEAR_4K_48)).descriptor() & Descriptor.CONT) != 0);
         assertEquals(List.of(), ContGroups.inconsistent(t, new VaRange(LINEAR_4K_48, LINEAR_4K_48 + 16 * SZ_64K)));
     }
 

@@ -13,6 +13,7 @@ import org.pagewright.arm64.Geometry;
 import org.pagewright.arm64.Granule;
 import org.pagewright.arm64.KernelRules;
 import org.pagewright.arm64.KernelVersion;
+import org.pagewright.arm64.PhysicalAddress;
 import org.pagewright.arm64.desc.Prot;
 import org.pagewright.arm64.map.MapFlag;
 import org.pagewright.arm64.map.Mapper;
@@ -86,7 +87,7 @@ class PageTablesTest {
     @Test
     void lookupStopsAtTheFirstEmptyEntry() {
         PageTables t = Fixture.tables(Geometry.G4K_48);
-        Leaf l = t.lookup(LINEAR_4K_48);
+        Leaf l = t.lookup(va(LINEAR_4K_48));
         assertEquals(0, l.level());
         assertEquals(0, l.descriptor());
     }
@@ -97,17 +98,17 @@ class PageTablesTest {
         PageTables before = t.copy();
         new Mapper(t, K618).createMapping(DRAM, LINEAR_4K_48, SZ_4K, Prot.PAGE_KERNEL, EnumSet.noneOf(MapFlag.class));
         assertEquals(1, before.tablePages());
-        assertEquals(0, before.lookup(LINEAR_4K_48).descriptor());
-        assertNotEquals(0, t.lookup(LINEAR_4K_48).descriptor());
+        assertEquals(0, before.lookup(va(LINEAR_4K_48)).descriptor());
+        assertNotEquals(0, t.lookup(va(LINEAR_4K_48)).descriptor());
     }
 
     @Test
     void reachableTablePagesStartAtTheRoot() {
         PageTables t = Fixture.tables(Geometry.G4K_48);
         new Mapper(t, K618).createMapping(DRAM, LINEAR_4K_48, SZ_4K, Prot.PAGE_KERNEL, EnumSet.noneOf(MapFlag.class));
-        long[] pages = t.reachableTablePages();
-        assertEquals(4, pages.length);
-        assertEquals(t.rootPa(), pages[0]);
+        List<PhysicalAddress> pages = t.reachableTablePages();
+        assertEquals(4, pages.size());
+        assertEquals(t.rootPa(), pages.get(0));
     }
 
     @Test

@@ -34,7 +34,7 @@ class WalkTraceTest {
     void aPageMappedAddressIsReadAtEveryLevelFromTheRootToThePte() {
         PageTables t = linear(EnumSet.of(MapFlag.NO_BLOCK_MAPPINGS, MapFlag.NO_CONT_MAPPINGS));
 
-        WalkTrace trace = WalkTrace.of(t, CpuFeatures.none(), LINEAR_4K_48 + 0x20_3123, Access.READ);
+        WalkTrace trace = WalkTrace.of(t, CpuFeatures.none(), va(LINEAR_4K_48 + 0x20_3123), Access.READ);
 
         assertEquals(List.of(0, 1, 2, 3), trace.levels().stream().map(WalkTrace.Level::level).toList());
         assertEquals(List.of("table", "table", "table", "page"),
@@ -42,15 +42,15 @@ class WalkTraceTest {
         assertEquals(t.rootPa(), trace.levels().get(0).tablePa());
         WalkTrace.Level pte = trace.levels().get(3);
         assertEquals(3, pte.index()); // 0x203123 >> 12 = 0x203: entry 3 of the second PTE table
-        assertEquals(LINEAR_4K_48 + 0x20_3000, pte.spanStart());
-        assertEquals(DRAM + 0x20_3123, assertInstanceOf(Translation.Ok.class, trace.translation()).pa());
+        assertEquals(va(LINEAR_4K_48 + 0x20_3000), pte.spanStart());
+        assertEquals(pa(DRAM + 0x20_3123), assertInstanceOf(Translation.Ok.class, trace.translation()).pa());
     }
 
     @Test
     void eachLevelReadsTheTableTheLevelAbovePointsTo() {
         PageTables t = linear(EnumSet.of(MapFlag.NO_BLOCK_MAPPINGS));
 
-        List<WalkTrace.Level> levels = WalkTrace.of(t, CpuFeatures.none(), LINEAR_4K_48, Access.READ).levels();
+        List<WalkTrace.Level> levels = WalkTrace.of(t, CpuFeatures.none(), va(LINEAR_4K_48), Access.READ).levels();
 
         for (int i = 1; i < levels.size(); i++) {
             assertEquals(t.nextTablePa(levels.get(i - 1).descriptor()), levels.get(i).tablePa());
@@ -63,7 +63,7 @@ class WalkTraceTest {
         new PageAttr(t, K701, CpuFeatures.none(), DirectMapPolicy.defaults()).setMemoryValid(LINEAR_4K_48, 512,
                 false);
 
-        WalkTrace trace = WalkTrace.of(t, CpuFeatures.none(), LINEAR_4K_48 + 0x1000, Access.WRITE);
+        WalkTrace trace = WalkTrace.of(t, CpuFeatures.none(), va(LINEAR_4K_48 + 0x1000), Access.WRITE);
 
         assertEquals("invalid", trace.levels().getLast().kind());
         assertEquals(2, trace.levels().getLast().level());

@@ -39,16 +39,16 @@ class WalkerTest {
     @Test
     void aReadOfAValidKernelPageYieldsItsPhysicalAddress() {
         PageTables t = mapped(Prot.PAGE_KERNEL, PAGES, SZ_2M);
-        Translation tr = new Walker(t, CpuFeatures.none()).translate(VA + 0x5123, Access.READ);
-        assertEquals(DRAM + 0x5123, assertInstanceOf(Translation.Ok.class, tr).pa());
+        Translation tr = new Walker(t, CpuFeatures.none()).translate(va(VA + 0x5123), Access.READ);
+        assertEquals(pa(DRAM + 0x5123), assertInstanceOf(Translation.Ok.class, tr).pa());
     }
 
     @Test
     void blocksTranslateWithTheOffsetInsideTheBlock() {
         PageTables t = mapped(Prot.PAGE_KERNEL, Set.of(), SZ_1G);
         Translation.Ok ok = assertInstanceOf(Translation.Ok.class,
-                new Walker(t, CpuFeatures.none()).translate(VA + 0x12345678, Access.WRITE));
-        assertEquals(DRAM + 0x12345678, ok.pa());
+                new Walker(t, CpuFeatures.none()).translate(va(VA + 0x12345678), Access.WRITE));
+        assertEquals(pa(DRAM + 0x12345678), ok.pa());
         assertEquals(1, ok.level());
     }
 
@@ -56,7 +56,7 @@ class WalkerTest {
     void anInvalidPteFaultsAtLevel3WithFsc0x07() {
         PageTables t = mapped(Prot.PAGE_KERNEL, PAGES, SZ_2M);
         new PageAttr(t, K618, CpuFeatures.none(), DirectMapPolicy.defaults()).setMemoryValid(VA, 1, false);
-        Translation.Fault f = fault(new Walker(t, CpuFeatures.none()).translate(VA, Access.READ));
+        Translation.Fault f = fault(new Walker(t, CpuFeatures.none()).translate(va(VA), Access.READ));
         assertEquals(FaultKind.TRANSLATION, f.kind());
         assertEquals(0x07, f.fsc());
     }
@@ -68,7 +68,7 @@ class WalkerTest {
         long va = VA + (pa - DRAM);
         new Mapper(t, K618).createMapping(pa, va, SZ_2M, Prot.PAGE_KERNEL.tagged(), Set.of());
         new PageAttr(t, K618, CpuFeatures.none(), DirectMapPolicy.defaults()).setMemoryValid(va, 512, false);
-        Translation.Fault f = fault(new Walker(t, CpuFeatures.none()).translate(va + 0x1000, Access.WRITE));
+        Translation.Fault f = fault(new Walker(t, CpuFeatures.none()).translate(va(va + 0x1000), Access.WRITE));
         assertEquals(0x06, f.fsc());
         assertEquals("level 2 translation fault", f.faultName());
         assertEquals(0x96000046L, f.esr());                   // Ryan Roberts' report: ESR 0x96000046
@@ -78,7 +78,7 @@ class WalkerTest {
     @Test
     void anEmptyLpa2RootEntryFaultsAtLevelMinus1WithFsc0x2B() {
         PageTables t = Fixture.tables(Geometry.G4K_52);
-        Translation.Fault f = fault(new Walker(t, CpuFeatures.none()).translate(LINEAR_4K_52, Access.READ));
+        Translation.Fault f = fault(new Walker(t, CpuFeatures.none()).translate(va(LINEAR_4K_52), Access.READ));
         assertEquals(-1, f.level());
         assertEquals(0x2B, f.fsc());
     }
@@ -86,7 +86,7 @@ class WalkerTest {
     @Test
     void aWriteToAReadOnlyPageIsALevel3PermissionFault() {
         PageTables t = mapped(Prot.PAGE_KERNEL_RO, PAGES, SZ_4K);
-        Translation.Fault f = fault(new Walker(t, CpuFeatures.none()).translate(VA, Access.WRITE));
+        Translation.Fault f = fault(new Walker(t, CpuFeatures.none()).translate(va(VA), Access.WRITE));
         assertEquals(FaultKind.PERMISSION, f.kind());
         assertEquals(0x0F, f.fsc());
     }
@@ -94,22 +94,22 @@ class WalkerTest {
     @Test
     void aWriteToADbmReadOnlyPageFaultsWithoutHardwareDirtyBitManagement() {
         PageTables t = mapped(Prot.PAGE_KERNEL.set(RDONLY), PAGES, SZ_4K);
-        Translation tr = new Walker(t, CpuFeatures.none()).translate(VA, Access.WRITE);
+        Translation tr = new Walker(t, CpuFeatures.none()).translate(va(VA), Access.WRITE);
         assertEquals(FaultKind.PERMISSION, fault(tr).kind());
     }
 
     @Test
     void aWriteToADbmReadOnlyPageSucceedsWithHardwareDirtyBitManagement() {
         PageTables t = mapped(Prot.PAGE_KERNEL.set(RDONLY), PAGES, SZ_4K);
-        Translation tr = new Walker(t, CpuFeatures.none().withHardwareDirtyBit(true)).translate(VA, Access.WRITE);
+        Translation tr = new Walker(t, CpuFeatures.none().withHardwareDirtyBit(true)).translate(va(VA), Access.WRITE);
         assertFalse(assertInstanceOf(Translation.Ok.class, tr).note().isEmpty());
     }
 
     @Test
     void pxnTableMakesALinearMapLeafNonExecutableWhateverItsOwnPxn() {
         PageTables t = mapped(Prot.PAGE_KERNEL_EXEC, EnumSet.of(MapFlag.NO_EXEC_MAPPINGS), SZ_4K);
-        assertFalse(has(t.lookup(VA).descriptor(), PXN));
-        Translation.Fault f = fault(new Walker(t, CpuFeatures.none()).translate(VA, Access.EXEC));
+        assertFalse(has(t.lookup(va(VA)).descriptor(), PXN));
+        Translation.Fault f = fault(new Walker(t, CpuFeatures.none()).translate(va(VA), Access.EXEC));
         assertEquals(FaultKind.PERMISSION, f.kind());
         assertTrue(f.reason().contains("PXNTable"));
         assertEquals(0x8600000FL, f.esr()); // instruction abort, same EL, level 3 permission
@@ -118,32 +118,32 @@ class WalkerTest {
     @Test
     void kernelTextMappedRoxIsExecutable() {
         PageTables t = mapped(Prot.PAGE_KERNEL_ROX, PAGES, SZ_4K);
-        assertFalse(new Walker(t, CpuFeatures.none()).translate(VA, Access.EXEC).isFault());
+        assertFalse(new Walker(t, CpuFeatures.none()).translate(va(VA), Access.EXEC).isFault());
     }
 
     @Test
     void pxnLeavesAreNotExecutable() {
         PageTables t = mapped(Prot.PAGE_KERNEL, PAGES, SZ_4K);
         assertEquals(FaultKind.PERMISSION,
-                fault(new Walker(t, CpuFeatures.none()).translate(VA, Access.EXEC)).kind());
+                fault(new Walker(t, CpuFeatures.none()).translate(va(VA), Access.EXEC)).kind());
     }
 
     @Test
     void aClearAccessFlagFaultsAtTheLeafLevelUnlessHardwareManagesIt() {
         PageTables t = mapped(Prot.PAGE_KERNEL.clear(AF), PAGES, SZ_4K);
-        Translation.Fault f = fault(new Walker(t, CpuFeatures.none()).translate(VA, Access.READ));
+        Translation.Fault f = fault(new Walker(t, CpuFeatures.none()).translate(va(VA), Access.READ));
         assertEquals(FaultKind.ACCESS_FLAG, f.kind());
         assertEquals(0x0B, f.fsc());
-        assertFalse(new Walker(t, CpuFeatures.none().withHardwareAccessFlag(true)).translate(VA, Access.READ)
+        assertFalse(new Walker(t, CpuFeatures.none().withHardwareAccessFlag(true)).translate(va(VA), Access.READ)
                 .isFault());
     }
 
     @Test
     void apTableReadOnlyForbidsWritesBelowIt() {
         PageTables t = mapped(Prot.PAGE_KERNEL, PAGES, SZ_4K);
-        Leaf l = t.lookup(VA);
+        Leaf l = t.lookup(va(VA));
         t.setEntry(t.rootPa(), 0, t.entry(t.rootPa(), 0) | TABLE_AP_RDONLY);
-        Translation.Fault f = fault(new Walker(t, CpuFeatures.none()).translate(VA, Access.WRITE));
+        Translation.Fault f = fault(new Walker(t, CpuFeatures.none()).translate(va(VA), Access.WRITE));
         assertTrue(f.reason().contains("APTable"));
         assertEquals(3, l.level());
     }
@@ -152,19 +152,19 @@ class WalkerTest {
     void el0AccessiblePagesAreNotReadableAtEl1UnderPan() {
         PageTables t = mapped(Prot.PAGE_KERNEL.set(USER), PAGES, SZ_4K);
         assertEquals(FaultKind.PERMISSION,
-                fault(new Walker(t, CpuFeatures.none()).translate(VA, Access.READ)).kind());
+                fault(new Walker(t, CpuFeatures.none()).translate(va(VA), Access.READ)).kind());
     }
 
     @Test
     void addressesOutsideTheKernelRangeFault() {
         PageTables t = mapped(Prot.PAGE_KERNEL, PAGES, SZ_4K);
-        assertTrue(new Walker(t, CpuFeatures.none()).translate(0x1000L, Access.READ).isFault());
+        assertTrue(new Walker(t, CpuFeatures.none()).translate(va(0x1000L), Access.READ).isFault());
     }
 
     @Test
     void anEmptyRootOfATwoLevel64kRegimeFaultsAtLevel2() {
         PageTables t = Fixture.tables(Geometry.G64K_42);
-        Translation.Fault f = fault(new Walker(t, CpuFeatures.none()).translate(-(1L << 42), Access.READ));
+        Translation.Fault f = fault(new Walker(t, CpuFeatures.none()).translate(va(-(1L << 42)), Access.READ));
         assertEquals(2, f.level());
         assertEquals(0x06, f.fsc());
     }
@@ -176,7 +176,7 @@ class WalkerTest {
         long va = -(1L << 52);
         new Mapper(t, K618).createMapping(pa, va, 1L << 16, Prot.PAGE_KERNEL, PAGES);
         Translation.Ok ok = assertInstanceOf(Translation.Ok.class,
-                new Walker(t, CpuFeatures.none()).translate(va + 0x1234, Access.READ));
-        assertEquals(pa + 0x1234, ok.pa());
+                new Walker(t, CpuFeatures.none()).translate(va(va + 0x1234), Access.READ));
+        assertEquals(pa(pa + 0x1234), ok.pa());
     }
 }

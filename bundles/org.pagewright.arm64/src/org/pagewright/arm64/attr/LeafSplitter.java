@@ -117,7 +117,7 @@ final class LeafSplitter {
         long base = geometry.outputAddress(d) & -geometry.levelSize(level);
         long step = geometry.levelSize(childLevel);
         for (int i = 0; i < n; i++) {
-            tables.setEntry(pa, i, geometry.encodeOutputAddress(base + i * step) | attrs);
+            tables.pool().write(pa, i, geometry.encodeOutputAddress(base + i * step) | attrs);
         }
         table[index] = geometry.encodeOutputAddress(pa) | rules.newTableEntryBits((d & PXN) != 0); // split_p?d
         log.wrote(n + 1L);

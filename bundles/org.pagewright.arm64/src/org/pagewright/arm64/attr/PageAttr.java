@@ -5,7 +5,9 @@ import static org.pagewright.arm64.desc.Descriptor.*;
 import org.pagewright.arm64.CpuFeatures;
 import org.pagewright.arm64.Geometry;
 import org.pagewright.arm64.KernelRules;
+import org.pagewright.arm64.PhysicalAddress;
 import org.pagewright.arm64.VaRange;
+import org.pagewright.arm64.VirtualAddress;
 import org.pagewright.arm64.op.Changes;
 import org.pagewright.arm64.op.Event;
 import org.pagewright.arm64.op.OpResult;
@@ -61,8 +63,8 @@ public final class PageAttr {
         long size = numPages * geometry.pageSize();
         long end = start + size;
         boolean warnedUnaligned = (addr & pageMask) != 0; // WARN_ON_ONCE(1) and align down
-        VmAreas.Area area = tables.vmAreas().find(addr);
-        if (area == null || Long.compareUnsigned(end - area.start(), area.size()) > 0 || !area.vmAlloc()
+        VmAreas.Area area = tables.vmAreas().find(new VirtualAddress(addr));
+        if (area == null || Long.compareUnsigned(end - area.start().value(), area.size()) > 0 || !area.vmAlloc()
                 || area.allowHugeVmap()) {
             String why = area == null ? "no vmalloc area contains it"
                     : !area.vmAlloc() ? "its area is not VM_ALLOC"
@@ -109,11 +111,12 @@ public final class PageAttr {
             return null;
         }
         for (long i = 0; i < numPages; i++) {
-            Leaf leaf = tables.lookup(start + i * geometry.pageSize());
+            VirtualAddress page = new VirtualAddress(start + i * geometry.pageSize());
+            Leaf leaf = tables.lookup(page);
             if (leaf == null || !isValid(leaf.descriptor())) {
                 continue;
             }
-            long pa = geometry.outputAddress(leaf.descriptor()) + (start + i * geometry.pageSize() - leaf.va());
+            long pa = geometry.outputAddress(leaf.descriptor()) + page.minus(leaf.va());
             long alias = (pa - policy.physOffset()) | geometry.kernelVaStart(); // memory.h __phys_to_virt
             OpResult r = changeCommon(alias, geometry.pageSize(), setMask(change), clearMask(change), log);
             if (!(r instanceof OpResult.Ok)) {
@@ -178,7 +181,7 @@ public final class PageAttr {
      * at block levels, so an invalid block is walked as a table ({@link PagePresence#MISREAD}).
      */
     public PagePresence kernelPagePresent(long va) {
-        long tablePa = tables.rootPa();
+        PhysicalAddress tablePa = tables.rootPa();
         for (int level = geometry.startLevel(); level <= Geometry.LAST_LEVEL; level++) {
             long d = tables.entry(tablePa, geometry.index(level, va));
             if (level == Geometry.LAST_LEVEL) {

@@ -208,8 +208,8 @@ public record CaptureInputs(Boot boot, List<ReadOnlyVmallocPages> readOnlyVmallo
         OptionalLong te = c.kallsyms().address("__entry_tramp_text_end");
         if (ts.isPresent() && te.isPresent()) {
             tramp = MapEntryTrampoline.textPages(ts.getAsLong(), te.getAsLong(), page);
-        } else if (boot.config().mapsEntryTrampolineInFixmapAlways()) {
-            long text1 = boot.layout().fixmapStart() + page;
+        } else if (boot.config().mapsEntryTrampolineInFixmap()) {
+            long text1 = MapEntryTrampoline.textOneVa(boot);
             for (RawLeafRun run : c.rawLeafRuns()) {
                 if (run.vaStart() == text1 && run.valid()) {
                     tramp = OptionalInt.of((int) run.count());

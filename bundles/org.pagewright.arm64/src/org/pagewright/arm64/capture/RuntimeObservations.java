@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.function.LongPredicate;
 
 import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.PhysicalAddress;
+import org.pagewright.arm64.VirtualAddress;
 import org.pagewright.arm64.kernel.Boot;
 import org.pagewright.arm64.layout.RunTimeAreas;
 import org.pagewright.arm64.map.ObservedWriter;
@@ -60,8 +62,8 @@ public final class RuntimeObservations {
             // a table entry serves the run-time area when its span starts or ends there
             entries += split(run.vaStart(), run.count(), span, va -> observed(va)
                     || observed(va + span - 1) && !areas.inImage(va),
-                    (va, n, i) -> out.add(new WriteObserved(va, n, run.level(), true, 0, 0,
-                            "observed table entries at level " + run.level())));
+                    (va, n, i) -> out.add(new WriteObserved(new VirtualAddress(va), n, run.level(), true,
+                            new PhysicalAddress(0), 0, "observed table entries at level " + run.level())));
         }
         for (RawLeafRun run : capture.rawLeafRuns()) {
             if (!fits(g, run.level(), true, run.count())
@@ -71,8 +73,9 @@ public final class RuntimeObservations {
             }
             long size = g.levelSize(run.level());
             entries += split(run.vaStart(), run.count(), size, this::observed,
-                    (va, n, i) -> out.add(new WriteObserved(va, n, run.level(), false, run.oaStart() + i * size,
-                            run.attrs(), "observed leaves at level " + run.level())));
+                    (va, n, i) -> out.add(new WriteObserved(new VirtualAddress(va), n, run.level(), false,
+                            new PhysicalAddress(run.oaStart() + i * size), run.attrs(),
+                            "observed leaves at level " + run.level())));
             if (entries > MAX_ENTRIES) {
                 return problem("more than " + MAX_ENTRIES + " observed entries: run-time areas not copied");
             }
@@ -87,7 +90,8 @@ public final class RuntimeObservations {
             return ops.problems();
         }
         for (WriteObserved w : ops.value()) {
-            OpResult r = ObservedWriter.write(tables, w.virt(), w.count(), w.level(), w.table(), w.phys(), w.attrs());
+            OpResult r = ObservedWriter.write(tables, w.virt().value(), w.count(), w.level(), w.table(),
+                    w.phys().value(), w.attrs());
             if (!r.isOk()) {
                 return List.of(new Problem(0, "cannot copy the observed vmalloc tables: " + reason(r)));
             }

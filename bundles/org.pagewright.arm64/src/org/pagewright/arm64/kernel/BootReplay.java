@@ -2,6 +2,7 @@ package org.pagewright.arm64.kernel;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pagewright.arm64.PhysicalAddress;
 import org.pagewright.arm64.attr.DirectMapPolicy;
 import org.pagewright.arm64.op.Executor;
 import org.pagewright.arm64.op.OpResult;
@@ -47,7 +48,7 @@ public record BootReplay(PageTables tables, List<Outcome> outcomes) {
                 ? TablePool.topDown(g.granule(), start, end, TablePool.heapBudgetPages(g.granule()))
                 : TablePool.withDefaults(g.granule());
         PageTables tables = statics.swapperPgDir().isPresent()
-                ? PageTables.createWithRootAt(g, pool, statics.swapperPgDir().getAsLong()) : null;
+                ? PageTables.createWithRootAt(g, pool, new PhysicalAddress(statics.swapperPgDir().getAsLong())) : null;
         if (tables == null) {
             tables = PageTables.create(g, pool);
         }

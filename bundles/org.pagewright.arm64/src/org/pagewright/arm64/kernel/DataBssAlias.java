@@ -1,5 +1,6 @@
 package org.pagewright.arm64.kernel;
 
+import org.pagewright.arm64.VirtualAddress;
 import org.pagewright.arm64.op.Operation;
 import org.pagewright.arm64.op.Operation.SetMemoryValid;
 
@@ -12,7 +13,7 @@ final class DataBssAlias {
     static Operation validity(Boot boot, boolean valid, String origin) {
         KernelImage i = boot.image();
         long pages = (i.bssStop() - i.initEnd()) / boot.pageSize();
-        return new SetMemoryValid(boot.lmAlias(i.initEnd()), pages, valid, origin);
+        return new SetMemoryValid(new VirtualAddress(boot.lmAlias(i.initEnd())), pages, valid, origin);
     }
 
     /** [start, end) of the alias in the linear map. */

@@ -2,6 +2,8 @@ package org.pagewright.arm64.kernel;
 
 import java.util.EnumSet;
 import java.util.List;
+import org.pagewright.arm64.PhysicalAddress;
+import org.pagewright.arm64.VirtualAddress;
 import org.pagewright.arm64.desc.Prot;
 import org.pagewright.arm64.layout.KernelVaLayout;
 import org.pagewright.arm64.map.MapFlag;
@@ -30,11 +32,12 @@ public final class EarlyFixmapInit implements Recipe {
         long[] span = pteTableSpan(boot.layout(), boot.config());
         long start = span[0];
         long end = span[1];
-        long anyPhys = boot.memory().banks().get(0).start();
+        PhysicalAddress anyPhys = new PhysicalAddress(boot.memory().banks().get(0).start());
         return List.of(
-                new CreateMapping(anyPhys, start, end - start, Prot.PAGE_KERNEL,
+                new CreateMapping(anyPhys, new VirtualAddress(start), end - start, Prot.PAGE_KERNEL,
                         EnumSet.of(MapFlag.NO_BLOCK_MAPPINGS, MapFlag.NO_CONT_MAPPINGS),
                         "early_fixmap_init: bm_pud/bm_pmd/bm_pte"),
-                new ClearMapping(start, end - start, "early_fixmap_init: no fixmap slot in use yet"));
+                new ClearMapping(new VirtualAddress(start), end - start,
+                        "early_fixmap_init: no fixmap slot in use yet"));
     }
 }

@@ -2,6 +2,8 @@ package org.pagewright.arm64.kernel;
 
 import java.util.EnumSet;
 import java.util.List;
+import org.pagewright.arm64.PhysicalAddress;
+import org.pagewright.arm64.VirtualAddress;
 import org.pagewright.arm64.desc.Prot;
 import org.pagewright.arm64.map.MapFlag;
 import org.pagewright.arm64.op.Operation;
@@ -32,7 +34,7 @@ public final class FixmapRemapFdt implements Recipe {
         long base = phys & -granule;
         long size = (phys - base + platform.fdtSize() + granule - 1) & -granule;
         long virt = boot.layout().fixaddrTop() - c.fixFdtSlot() * boot.pageSize(); // fixmap.h __fix_to_virt
-        return List.of(new CreateMapping(base, virt, size, c.resolve(Prot.PAGE_KERNEL_RO),
-                EnumSet.of(MapFlag.NO_CONT_MAPPINGS), "fixmap_remap_fdt: FIX_FDT"));
+        return List.of(new CreateMapping(new PhysicalAddress(base), new VirtualAddress(virt), size,
+                c.resolve(Prot.PAGE_KERNEL_RO), EnumSet.of(MapFlag.NO_CONT_MAPPINGS), "fixmap_remap_fdt: FIX_FDT"));
     }
 }

@@ -1,6 +1,7 @@
 package org.pagewright.arm64.kernel;
 
 import java.util.List;
+import org.pagewright.arm64.VirtualAddress;
 import org.pagewright.arm64.op.Operation;
 import org.pagewright.arm64.op.Operation.ClearMapping;
 
@@ -13,7 +14,7 @@ public final class FreeInitmem implements Recipe {
     @Override
     public List<Operation> operations(Boot boot) {
         KernelImage i = boot.image();
-        return List.of(new ClearMapping(i.initBegin(), i.initEnd() - i.initBegin(),
+        return List.of(new ClearMapping(new VirtualAddress(i.initBegin()), i.initEnd() - i.initBegin(),
                 "free_initmem: vunmap_range(__init_begin, __init_end)"));
     }
 }

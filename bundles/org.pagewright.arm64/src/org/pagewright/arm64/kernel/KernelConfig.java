@@ -298,10 +298,43 @@ public record KernelConfig(KernelBuild build, Cmdline cmdline, CpuFeatures cpu) 
                 : 1 + (MAX_FDT_SIZE + (2L << 20)) / page - 1;
     }
 
-    /** mmu.c map_entry_trampoline: 6.1 maps the KPTI trampoline into the fixmap whether or not KPTI is used (the
-     *  k61 capture shows it); 6.12 does not without KPTI. [first version without it unverified] */
-    public boolean mapsEntryTrampolineInFixmapAlways() {
-        return !version().atLeast(6, 2);
+    /**
+     * mmu.c map_entry_trampoline: 6.1 maps the KPTI trampoline into the fixmap whether or not KPTI is used (the k61
+     * capture shows it); later kernels return early unless arm64_kernel_unmapped_at_el0() (the k612 and k73
+     * captures, without KPTI, show none). [first version with the early return unverified] KPTI is taken as
+     * {@link #useNgMappings()}: the two differ only for kpti=0 with KASLR (nG mappings, no KPTI).
+     */
+    public boolean mapsEntryTrampolineInFixmap() {
+        return !version().atLeast(6, 2) || useNgMappings();
+    }
+
+    /** fixmap.h FIX_VNCR_END..FIX_VNCR, one slot per CPU (CONFIG_KVM); the k73 capture's fixmap size shows them. */
+    private static final KernelVersion FIXMAP_VNCR = new KernelVersion(6, 16, 0); // [first version unverified]
+    /** Debian's CONFIG_NR_CPUS on arm64. */
+    private static final int DEBIAN_NR_CPUS = 512;
+
+    /**
+     * fixmap.h enum fixed_addresses: FIX_ENTRY_TRAMP_TEXT1, the last permanent slot. After FIX_FDT come
+     * FIX_EARLYCON_MEM_BASE and FIX_TEXT_POKE0, the VNCR slots (6.16+), the four ACPI APEI GHES slots (Debian has
+     * ACPI_APEI_GHES and ARM_SDE_INTERFACE), then FIX_ENTRY_TRAMP_TEXT4 (with RELOCATABLE, for the data page),
+     * TEXT3, TEXT2, TEXT1. TRAMP_VALIAS = __fix_to_virt(FIX_ENTRY_TRAMP_TEXT1).
+     */
+    public long fixEntryTrampText1Slot() {
+        long slot = fixFdtSlot() + 2;
+        if (version().atLeast(FIXMAP_VNCR)) {
+            slot += 1 + DEBIAN_NR_CPUS;
+        }
+        return slot + 4 + (build.randomizeBase() ? 1 : 0) + 3;
+    }
+
+    /** __end_of_permanent_fixed_addresses: FIXADDR_START lies this many pages below FIXADDR_TOP. */
+    public long permanentFixmapPages() {
+        return fixEntryTrampText1Slot() + 1;
+    }
+
+    /** mmu.c kernel_exec_prot: PAGE_KERNEL_ROX, PAGE_KERNEL_EXEC with rodata=off (no PTE_GP, unlike text_prot). */
+    public Prot kernelExecProt() {
+        return rodata().enabled() ? Prot.PAGE_KERNEL_ROX : Prot.PAGE_KERNEL_EXEC;
     }
 
     /** asm/sparsemem.h SECTION_SIZE_BITS: 27 (128M) with 4K/16K pages, 29 with 64K. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.pagewright.arm64.KernelRules;
+import org.pagewright.arm64.VirtualAddress;
 import org.pagewright.arm64.desc.Descriptor;
 import org.pagewright.arm64.table.Leaf;
 import org.pagewright.arm64.table.PageTables;
@@ -26,7 +27,7 @@ public final class KernelPagePresent {
     }
 
     public static Answer of(PageTables state, KernelRules rules, long linearVa) {
-        Leaf leaf = state.lookup(linearVa);
+        Leaf leaf = state.lookup(new VirtualAddress(linearVa));
         return leaf == null ? Answer.NOT_PRESENT : answer(leaf, rules);
     }
 
@@ -53,20 +54,21 @@ public final class KernelPagePresent {
     public static List<Run> ofRange(PageTables state, KernelRules rules, long linearVa, long pages) {
         List<Run> runs = new ArrayList<>();
         long page = state.geometry().pageSize();
-        long va = linearVa;
+        VirtualAddress va = new VirtualAddress(linearVa);
         long left = pages;
         while (left > 0) {
             Leaf leaf = state.lookup(va);
             Answer a = leaf == null ? Answer.NOT_PRESENT : answer(leaf, rules);
-            long leafPages = leaf == null ? 1 : Math.max(1, Long.divideUnsigned(leaf.va() + leaf.size() - va, page));
+            long toLeafEnd = leaf == null ? 0 : leaf.va().plus(leaf.size()).minus(va);
+            long leafPages = leaf == null ? 1 : Math.max(1, Long.divideUnsigned(toLeafEnd, page));
             long n = Long.compareUnsigned(leafPages, left) < 0 ? leafPages : left;
             if (!runs.isEmpty() && runs.get(runs.size() - 1).answer() == a) {
                 Run last = runs.remove(runs.size() - 1);
                 runs.add(new Run(last.linearVa(), last.pages() + n, a));
             } else {
-                runs.add(new Run(va, n, a));
+                runs.add(new Run(va.value(), n, a));
             }
-            va += n * page;
+            va = va.plus(n * page);
             left -= n;
         }
         return runs;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.pagewright.arm64.VaRange;
+import org.pagewright.arm64.VirtualAddress;
 import org.pagewright.arm64.op.Operation;
 import org.pagewright.arm64.op.Operation.SetMemoryValid;
 
@@ -37,12 +38,12 @@ public final class KfencePool implements Recipe {
             return List.of();
         }
         long page = boot.pageSize();
-        long va = boot.linear(pool.getAsLong());
+        VirtualAddress va = new VirtualAddress(boot.linear(pool.getAsLong()));
         List<Operation> ops = new ArrayList<>();
         ops.add(new SetMemoryValid(va, 2, false, "kfence_init_pool: leading guard pages"));
         int objects = boot.config().build().kfenceNumObjects();
         for (int i = 0; i < objects; i++) {
-            ops.add(new SetMemoryValid(va + (3L + 2L * i) * page, 1, false,
+            ops.add(new SetMemoryValid(va.plus((3L + 2L * i) * page), 1, false,
                     "kfence_init_pool: guard page of object " + i));
         }
         return List.copyOf(ops);

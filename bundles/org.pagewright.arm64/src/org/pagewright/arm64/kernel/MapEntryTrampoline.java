@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalInt;
+import org.pagewright.arm64.PhysicalAddress;
+import org.pagewright.arm64.VirtualAddress;
 import org.pagewright.arm64.desc.Prot;
 import org.pagewright.arm64.map.MapFlag;
 import org.pagewright.arm64.op.Operation;
@@ -11,10 +13,10 @@ import org.pagewright.arm64.op.Operation.CreateMapping;
 
 /**
  * mmu.c map_entry_trampoline (CONFIG_UNMAP_KERNEL_AT_EL0): __set_fixmap(FIX_ENTRY_TRAMP_TEXT1 - i) of each page of
- * the trampoline text with PAGE_KERNEL_ROX, and with CONFIG_RANDOMIZE_BASE the trampoline data page at the next
- * slot with PAGE_KERNEL_RO. FIX_ENTRY_TRAMP_TEXT1 is the last permanent slot, one page above FIXADDR_START. Only
- * the layout whose "Fixmap start" marker is FIXADDR_START (6.1) is modelled; the 6.1 kernel maps it whether or
- * not KPTI is in use.
+ * the trampoline text with kernel_exec_prot() made global ("the trampoline is always mapped and can therefore be
+ * global": PTE_NG cleared), and with CONFIG_RELOCATABLE the trampoline data page at the next slot with
+ * PAGE_KERNEL_RO (nG under KPTI). 6.1 does it on every boot, later kernels only under KPTI
+ * ({@link KernelConfig#mapsEntryTrampolineInFixmap}).
  */
 public final class MapEntryTrampoline implements Recipe {
     private final BootPlatform platform;
@@ -29,27 +31,33 @@ public final class MapEntryTrampoline implements Recipe {
                 : OptionalInt.of((int) Math.min(Integer.MAX_VALUE, (end - start + page - 1) / page));
     }
 
+    /** TRAMP_VALIAS = __fix_to_virt(FIX_ENTRY_TRAMP_TEXT1); the text's later pages and the data page lie above. */
+    public static long textOneVa(Boot boot) {
+        return boot.layout().fixaddrTop() - boot.config().fixEntryTrampText1Slot() * boot.pageSize();
+    }
+
     @Override
     public List<Operation> operations(Boot boot) {
         KernelConfig c = boot.config();
-        if (!c.mapsEntryTrampolineInFixmapAlways() || platform.trampTextPages().isEmpty()) {
+        if (!c.mapsEntryTrampolineInFixmap() || platform.trampTextPages().isEmpty()) {
             return List.of();
         }
         long page = boot.pageSize();
-        long text1 = boot.layout().fixmapStart() + page;
+        long text1 = textOneVa(boot);
         // __pa_symbol(__entry_tramp_text_start): not among the captured symbols; ptdump does not print the PA,
         // so the image's first page stands in
         long textPa = boot.image().pa(boot.image().text());
         EnumSet<MapFlag> flags = EnumSet.of(MapFlag.NO_BLOCK_MAPPINGS, MapFlag.NO_CONT_MAPPINGS);
+        Prot text = c.kernelExecProt().forGeometry(c.runtimeGeometry()); // global: never PTE_MAYBE_NG
         List<Operation> ops = new ArrayList<>();
         int pages = platform.trampTextPages().getAsInt();
         for (int i = 0; i < pages; i++) {
-            ops.add(new CreateMapping(textPa + i * page, text1 + i * page, page, c.resolve(Prot.PAGE_KERNEL_ROX),
-                    flags, "map_entry_trampoline: FIX_ENTRY_TRAMP_TEXT" + (i + 1)));
+            ops.add(new CreateMapping(new PhysicalAddress(textPa + i * page), new VirtualAddress(text1 + i * page),
+                    page, text, flags, "map_entry_trampoline: FIX_ENTRY_TRAMP_TEXT" + (i + 1)));
         }
         if (c.build().randomizeBase()) {
-            ops.add(new CreateMapping(textPa, text1 + pages * page, page, c.resolve(Prot.PAGE_KERNEL_RO), flags,
-                    "map_entry_trampoline: trampoline data page"));
+            ops.add(new CreateMapping(new PhysicalAddress(textPa), new VirtualAddress(text1 + pages * page), page,
+                    c.resolve(Prot.PAGE_KERNEL_RO), flags, "map_entry_trampoline: trampoline data page"));
         }
         return List.copyOf(ops);
     }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.pagewright.arm64.PhysicalAddress;
+import org.pagewright.arm64.VirtualAddress;
 import org.pagewright.arm64.desc.Prot;
 import org.pagewright.arm64.map.MapFlag;
 import org.pagewright.arm64.op.Operation;
@@ -40,7 +42,8 @@ public final class MapKernel implements Recipe {
     }
 
     private static Operation segment(Boot boot, long start, long end, Prot prot, Set<MapFlag> flags, String origin) {
-        return new CreateMapping(boot.image().pa(start), start, end - start, prot, flags, origin);
+        return new CreateMapping(new PhysicalAddress(boot.image().pa(start)), new VirtualAddress(start), end - start,
+                prot, flags, origin);
     }
 
     /** pi/map_kernel.c map_kernel (6.9+). */
@@ -73,6 +76,7 @@ public final class MapKernel implements Recipe {
     }
 
     private static Operation range(Boot boot, long start, long end, Prot prot, boolean cont, String origin) {
-        return new MapRange(boot.image().pa(start), start, end - start, prot, cont, origin);
+        return new MapRange(new PhysicalAddress(boot.image().pa(start)), new VirtualAddress(start), end - start, prot,
+                cont, origin);
     }
 }

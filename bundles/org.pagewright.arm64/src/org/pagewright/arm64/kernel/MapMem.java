@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.pagewright.arm64.PhysicalAddress;
+import org.pagewright.arm64.VirtualAddress;
 import org.pagewright.arm64.desc.Prot;
 import org.pagewright.arm64.map.MapFlag;
 import org.pagewright.arm64.op.Operation;
@@ -141,7 +143,8 @@ public final class MapMem implements Recipe {
 
 
     private static Operation linear(Boot boot, long start, long end, Prot prot, Set<MapFlag> flags, String origin) {
-        return new CreateMapping(start, boot.linear(start), end - start, prot, flags, origin);
+        return new CreateMapping(new PhysicalAddress(start), new VirtualAddress(boot.linear(start)), end - start, prot,
+                flags, origin);
     }
 
     /** [start, end) minus the holes, in ascending order (for_each_mem_range skipping MEMBLOCK_NOMAP). */

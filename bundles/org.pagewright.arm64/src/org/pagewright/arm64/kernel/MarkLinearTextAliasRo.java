@@ -1,6 +1,8 @@
 package org.pagewright.arm64.kernel;
 
 import java.util.List;
+import org.pagewright.arm64.PhysicalAddress;
+import org.pagewright.arm64.VirtualAddress;
 import org.pagewright.arm64.desc.Prot;
 import org.pagewright.arm64.op.Operation;
 import org.pagewright.arm64.op.Operation.UpdateMappingProt;
@@ -15,7 +17,8 @@ public final class MarkLinearTextAliasRo implements Recipe {
     public List<Operation> operations(Boot boot) {
         long start = MapMem.textAliasStart(boot);
         long end = boot.image().pa(boot.image().initBegin());
-        return List.of(new UpdateMappingProt(start, boot.linear(start), end - start,
+        return List.of(new UpdateMappingProt(new PhysicalAddress(start), new VirtualAddress(boot.linear(start)),
+                end - start,
                 boot.config().resolve(Prot.PAGE_KERNEL_RO), "mark_linear_text_alias_ro"));
     }
 }

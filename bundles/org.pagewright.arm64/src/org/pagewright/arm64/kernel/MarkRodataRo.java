@@ -2,6 +2,8 @@ package org.pagewright.arm64.kernel;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pagewright.arm64.PhysicalAddress;
+import org.pagewright.arm64.VirtualAddress;
 import org.pagewright.arm64.desc.Prot;
 import org.pagewright.arm64.op.Operation;
 import org.pagewright.arm64.op.Operation.UpdateMappingProt;
@@ -22,11 +24,11 @@ public final class MarkRodataRo implements Recipe {
         KernelImage i = boot.image();
         Prot ro = c.resolve(Prot.PAGE_KERNEL_RO);
         List<Operation> ops = new ArrayList<>();
-        ops.add(new UpdateMappingProt(i.pa(i.startRodata()), i.startRodata(), i.initBegin() - i.startRodata(), ro,
-                "mark_rodata_ro: [__start_rodata, __init_begin)"));
+        ops.add(new UpdateMappingProt(new PhysicalAddress(i.pa(i.startRodata())), new VirtualAddress(i.startRodata()),
+                i.initBegin() - i.startRodata(), ro, "mark_rodata_ro: [__start_rodata, __init_begin)"));
         if (c.textHeadMapped()) {
-            ops.add(new UpdateMappingProt(i.pa(i.text()), i.text(), i.stext() - i.text(), ro,
-                    "mark_rodata_ro: [_text, _stext)"));
+            ops.add(new UpdateMappingProt(new PhysicalAddress(i.pa(i.text())), new VirtualAddress(i.text()),
+                    i.stext() - i.text(), ro, "mark_rodata_ro: [_text, _stext)"));
         }
         if (c.unmapsDataBssAlias()) {
             ops.add(DataBssAlias.validity(boot, false, "mark_rodata_ro: unmap the data/bss linear alias"));

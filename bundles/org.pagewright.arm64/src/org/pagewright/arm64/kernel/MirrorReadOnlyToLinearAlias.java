@@ -1,6 +1,7 @@
 package org.pagewright.arm64.kernel;
 
 import java.util.List;
+import org.pagewright.arm64.VirtualAddress;
 import org.pagewright.arm64.op.Operation;
 import org.pagewright.arm64.op.Operation.MirrorToLinearAlias;
 import org.pagewright.arm64.op.Permission;
@@ -22,7 +23,7 @@ public final class MirrorReadOnlyToLinearAlias implements Recipe {
         if (!boot.config().mirrorsReadOnlyToLinearAlias()) {
             return List.of();
         }
-        return pages.stream().<Operation>map(p -> new MirrorToLinearAlias(boot.linear(p.phys()),
+        return pages.stream().<Operation>map(p -> new MirrorToLinearAlias(new VirtualAddress(boot.linear(p.phys())),
                 p.size() / boot.pageSize(), Permission.RO, "set_memory_ro mirror: " + p.origin())).toList();
     }
 }

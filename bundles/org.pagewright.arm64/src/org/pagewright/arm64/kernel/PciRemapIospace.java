@@ -3,6 +3,8 @@ package org.pagewright.arm64.kernel;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import org.pagewright.arm64.PhysicalAddress;
+import org.pagewright.arm64.VirtualAddress;
 import org.pagewright.arm64.desc.MemoryType;
 import org.pagewright.arm64.desc.Prot;
 import org.pagewright.arm64.map.MapFlag;
@@ -37,7 +39,8 @@ public final class PciRemapIospace implements Recipe {
             if (Long.compareUnsigned(w.size(), ioSpace - port) > 0) {
                 break; // pci.c pci_remap_iospace: res->end > IO_SPACE_LIMIT (PCI_IO_SIZE - 1) is -EINVAL
             }
-            ops.add(new CreateMapping(w.phys(), boot.layout().pciIoStart() + port, w.size(), device, flags,
+            VirtualAddress virt = new VirtualAddress(boot.layout().pciIoStart() + port);
+            ops.add(new CreateMapping(new PhysicalAddress(w.phys()), virt, w.size(), device, flags,
                     "pci_remap_iospace: I/O window at 0x" + Long.toHexString(w.phys())));
             port += w.size();
         }

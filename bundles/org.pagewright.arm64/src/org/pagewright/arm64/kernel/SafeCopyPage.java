@@ -1,6 +1,7 @@
 package org.pagewright.arm64.kernel;
 
 import java.util.List;
+import org.pagewright.arm64.VirtualAddress;
 import org.pagewright.arm64.op.Operation;
 import org.pagewright.arm64.op.Operation.SetDirectMap;
 import org.pagewright.arm64.table.PageTables;
@@ -25,7 +26,8 @@ public final class SafeCopyPage {
         if (KernelPagePresent.of(state, boot.config().rules(), va) == KernelPagePresent.Answer.PRESENT) {
             return new Plan(List.of(), va, List.of());
         }
-        return new Plan(List.of(new SetDirectMap(va, 1, true, "hibernate_map_page")), va,
-                List.of(new SetDirectMap(va, 1, false, "hibernate_unmap_page")));
+        VirtualAddress page = new VirtualAddress(va);
+        return new Plan(List.of(new SetDirectMap(page, 1, true, "hibernate_map_page")), va,
+                List.of(new SetDirectMap(page, 1, false, "hibernate_unmap_page")));
     }
 }

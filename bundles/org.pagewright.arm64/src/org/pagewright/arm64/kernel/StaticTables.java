@@ -2,6 +2,8 @@ package org.pagewright.arm64.kernel;
 
 import java.util.OptionalLong;
 import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.PhysicalAddress;
+import org.pagewright.arm64.VirtualAddress;
 import org.pagewright.arm64.layout.KernelVaLayout;
 import org.pagewright.arm64.table.PageTables;
 
@@ -26,18 +28,19 @@ public record StaticTables(OptionalLong swapperPgDir, OptionalLong bmPud, Option
     /** As {@link #place(PageTables, Boot)} for a kernel of this layout and configuration. */
     public void place(PageTables tables, KernelVaLayout layout, KernelConfig config) {
         Geometry g = tables.geometry();
-        long fixmap = layout.fixmapStart();
+        VirtualAddress fixmap = new VirtualAddress(layout.fixmapStart());
         if (bmPud.isPresent() && 1 > g.startLevel()) {
-            tables.placeTable(1, fixmap, bmPud.getAsLong());
+            tables.placeTable(1, fixmap, new PhysicalAddress(bmPud.getAsLong()));
         }
         if (bmPmd.isPresent() && 2 > g.startLevel()) {
-            tables.placeTable(2, fixmap, bmPmd.getAsLong());
+            tables.placeTable(2, fixmap, new PhysicalAddress(bmPmd.getAsLong()));
         }
         if (bmPte.isPresent()) {
             long[] span = EarlyFixmapInit.pteTableSpan(layout, config);
             long pmd = g.levelSize(2);
             for (long va = span[0]; Long.compareUnsigned(va, span[1]) < 0 && va != 0; va += pmd) {
-                tables.placeTable(Geometry.LAST_LEVEL, va, bmPte.getAsLong() + (va - span[0]) / pmd * g.pageSize());
+                tables.placeTable(Geometry.LAST_LEVEL, new VirtualAddress(va),
+                        new PhysicalAddress(bmPte.getAsLong() + (va - span[0]) / pmd * g.pageSize()));
             }
         }
     }

@@ -2,6 +2,7 @@ package org.pagewright.arm64.kernel;
 
 import java.util.List;
 
+import org.pagewright.arm64.VirtualAddress;
 import org.pagewright.arm64.op.Operation;
 
 /**
@@ -12,7 +13,8 @@ public final class SwsuspArchResume implements Recipe {
 
     @Override
     public List<Operation> operations(Boot boot) {
-        return List.of(new Operation.TransPgdCopy(boot.layout().pageOffset(), boot.layout().pageEnd(),
+        return List.of(new Operation.TransPgdCopy(new VirtualAddress(boot.layout().pageOffset()),
+                new VirtualAddress(boot.layout().pageEnd()),
                 boot.config().debugPagealloc(), boot.config().useNgMappings(),
                 "swsusp_arch_resume: trans_pgd_create_copy(PAGE_OFFSET, PAGE_END)"));
     }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.PhysicalAddress;
+import org.pagewright.arm64.VirtualAddress;
 import org.pagewright.arm64.desc.Prot;
 import org.pagewright.arm64.map.MapFlag;
 import org.pagewright.arm64.op.Operation;
@@ -44,7 +46,7 @@ public final class VmemmapPopulate implements Recipe {
                 long va = boot.layout().vmemmapStart() + (((s >>> pageShift) - memstartPfn) << STRUCT_PAGE_SHIFT);
                 for (long off = 0; off < memmapPerSection; off += unit) {
                     backing -= unit;
-                    ops.add(new CreateMapping(backing, va + off, unit, prot,
+                    ops.add(new CreateMapping(new PhysicalAddress(backing), new VirtualAddress(va + off), unit, prot,
                             EnumSet.of(MapFlag.NO_CONT_MAPPINGS), "vmemmap_populate: memmap of section 0x"
                                     + Long.toHexString(s)));
                 }

@@ -3,14 +3,15 @@ package org.pagewright.arm64.map;
 import static org.pagewright.arm64.desc.Descriptor.*;
 
 import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.PhysicalAddress;
 import org.pagewright.arm64.VaRange;
+import org.pagewright.arm64.VirtualAddress;
 import org.pagewright.arm64.desc.Prot;
 import org.pagewright.arm64.op.Changes;
 import org.pagewright.arm64.op.OpResult;
 import org.pagewright.arm64.table.PageTables;
 import org.pagewright.arm64.table.RangeVisitor;
 import org.pagewright.arm64.table.Step;
-import org.pagewright.arm64.table.TablePool;
 
 /**
  * map_range (arch/arm64/kernel/pi/map_range.c), the early mapper of the kernel image: a block at any level above 3
@@ -65,13 +66,14 @@ public final class EarlyMapper {
             if (((addr | next | pa) & lmask) != 0) { // map_range: "this chunk needs a finer grained mapping"
                 long old = table[index];
                 if (old == 0) {
-                    long t = tables.allocateTable(level + 1, addr);
-                    if (t == TablePool.NO_PAGE) {
+                    PhysicalAddress t = tables.allocateTable(level + 1, new VirtualAddress(addr));
+                    if (t == null) {
                         failure = new OpResult.Enomem("no table page left for map_range at "
                                 + Long.toHexString(addr), log.freeze());
                         return Step.STOP;
                     }
-                    table[index] = geometry.encodeOutputAddress(t) | TYPE_TABLE | TABLE_UXN; // PMD_TABLE_UXN only
+                    // PMD_TABLE_UXN only
+                    table[index] = geometry.encodeOutputAddress(t.value()) | TYPE_TABLE | TABLE_UXN;
                     log.allocatedTable();
                     log.wrote(1);
                 } else if (!isTable(old, level)) {

@@ -6,7 +6,9 @@ import java.util.Set;
 
 import org.pagewright.arm64.Geometry;
 import org.pagewright.arm64.KernelRules;
+import org.pagewright.arm64.PhysicalAddress;
 import org.pagewright.arm64.VaRange;
+import org.pagewright.arm64.VirtualAddress;
 import org.pagewright.arm64.desc.Prot;
 import org.pagewright.arm64.op.Changes;
 import org.pagewright.arm64.op.Event;
@@ -162,16 +164,16 @@ public final class Mapper {
                         + " allocator (the range was not mapped)", addr, level, 0, 0, log.freeze());
                 return false;
             }
-            long pa = tables.allocateTable(level + 1, addr);
-            if (pa == TablePool.NO_PAGE) {
+            PhysicalAddress pa = tables.allocateTable(level + 1, new VirtualAddress(addr));
+            if (pa == null) {
                 failure = new OpResult.Enomem(String.format("no table page left (budget %d pages) at 0x%016x level"
                         + " %d; the kernel would panic in its page-table allocator",
                         tables.pool().budgetPages(), addr, level), log.freeze());
                 return false;
             }
-            table[index] = geometry.encodeOutputAddress(pa) | newTableBits;
+            table[index] = geometry.encodeOutputAddress(pa.value()) | newTableBits;
             if (level + 1 == Geometry.LAST_LEVEL) {
-                freshLeafTable = pa;
+                freshLeafTable = pa.value();
             }
             log.allocatedTable();
             log.wrote(1);

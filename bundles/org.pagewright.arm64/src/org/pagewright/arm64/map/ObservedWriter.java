@@ -3,14 +3,15 @@ package org.pagewright.arm64.map;
 import java.util.List;
 
 import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.PhysicalAddress;
 import org.pagewright.arm64.VaRange;
+import org.pagewright.arm64.VirtualAddress;
 import org.pagewright.arm64.desc.Descriptor;
 import org.pagewright.arm64.op.Changes;
 import org.pagewright.arm64.op.OpResult;
 import org.pagewright.arm64.table.PageTables;
 import org.pagewright.arm64.table.RangeVisitor;
 import org.pagewright.arm64.table.Step;
-import org.pagewright.arm64.table.TablePool;
 
 /**
  * Writes content observed in a real kernel's tables (kernel_page_tables_raw) as it was seen: the Modules and
@@ -114,13 +115,13 @@ public final class ObservedWriter {
 
         /** An empty table of the next level in this entry (counted as allocated, not as a written entry). */
         private boolean newTable(int l, long[] entries, int index, long addr) {
-            long next = tables.allocateTable(l + 1, addr);
-            if (next == TablePool.NO_PAGE) {
+            PhysicalAddress next = tables.allocateTable(l + 1, new VirtualAddress(addr));
+            if (next == null) {
                 outOfTables = true;
                 return false;
             }
             allocated++;
-            entries[index] = geometry.encodeOutputAddress(next) | Descriptor.TYPE_TABLE;
+            entries[index] = geometry.encodeOutputAddress(next.value()) | Descriptor.TYPE_TABLE;
             return true;
         }
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.pagewright.arm64.CpuFeatures;
 import org.pagewright.arm64.Geometry;
 import org.pagewright.arm64.KernelRules;
+import org.pagewright.arm64.VirtualAddress;
 import org.pagewright.arm64.attr.DirectMapPolicy;
 import org.pagewright.arm64.attr.PageAttr;
 import org.pagewright.arm64.desc.Prot;
@@ -63,7 +64,10 @@ public final class Executor {
         return PageTables.create(geometry);
     }
 
-    /** Applies one operation; the state is changed in place (also partially, as the kernel would). */
+    /**
+     * Applies one operation; the state is changed in place (also partially, as the kernel would). The typed
+     * addresses end here: the mappers and pageattr take raw longs, as their walks do.
+     */
     public OpResult apply(PageTables tables, Operation op) {
         if (!tables.geometry().equals(geometry)) {
             return new OpResult.Refused("state geometry " + tables.geometry() + " differs from the executor's "
@@ -72,21 +76,23 @@ public final class Executor {
         PageAttr pageattr = new PageAttr(tables, rules, cpu, directMap);
         return switch (op) {
             case Operation.CreateMapping c ->
-                    new Mapper(tables, rules).createMapping(c.phys(), c.virt(), c.size(), ng(c.prot()), c.flags());
-            case Operation.MapRange m ->
-                    new EarlyMapper(tables).mapRange(m.phys(), m.virt(), m.size(), ng(m.prot()), m.mayUseCont());
-            case Operation.UpdateMappingProt u ->
-                    new Mapper(tables, rules).updateMappingProt(u.phys(), u.virt(), u.size(), ng(u.prot()));
-            case Operation.SetMemoryValid s -> pageattr.setMemoryValid(s.virt(), s.numPages(), s.valid());
-            case Operation.ChangeMemoryCommon c -> pageattr.changeMemoryCommon(c.virt(), c.numPages(), c.change());
-            case Operation.SetDirectMap s -> pageattr.setDirectMap(s.virt(), s.numPages(), s.valid());
+                    new Mapper(tables, rules).createMapping(c.phys().value(), c.virt().value(), c.size(),
+                            ng(c.prot()), c.flags());
+            case Operation.MapRange m -> new EarlyMapper(tables).mapRange(m.phys().value(), m.virt().value(),
+                    m.size(), ng(m.prot()), m.mayUseCont());
+            case Operation.UpdateMappingProt u -> new Mapper(tables, rules).updateMappingProt(u.phys().value(),
+                    u.virt().value(), u.size(), ng(u.prot()));
+            case Operation.SetMemoryValid s -> pageattr.setMemoryValid(s.virt().value(), s.numPages(), s.valid());
+            case Operation.ChangeMemoryCommon c ->
+                    pageattr.changeMemoryCommon(c.virt().value(), c.numPages(), c.change());
+            case Operation.SetDirectMap s -> pageattr.setDirectMap(s.virt().value(), s.numPages(), s.valid());
             case Operation.MirrorToLinearAlias m ->
-                    pageattr.mirrorToLinearAlias(m.linearVirt(), m.numPages(), m.change());
-            case Operation.ClearMapping c -> new Unmapper(tables).clear(c.virt(), c.size());
-            case Operation.TransPgdCopy t -> TransPgd.copyInPlace(tables, rules, t.linearStart(), t.linearEnd(),
-                    t.debugPagealloc(), t.ng());
-            case Operation.WriteObserved w ->
-                    ObservedWriter.write(tables, w.virt(), w.count(), w.level(), w.table(), w.phys(), w.attrs());
+                    pageattr.mirrorToLinearAlias(m.linearVirt().value(), m.numPages(), m.change());
+            case Operation.ClearMapping c -> new Unmapper(tables).clear(c.virt().value(), c.size());
+            case Operation.TransPgdCopy t -> TransPgd.copyInPlace(tables, rules, t.linearStart().value(),
+                    t.linearEnd().value(), t.debugPagealloc(), t.ng());
+            case Operation.WriteObserved w -> ObservedWriter.write(tables, w.virt().value(), w.count(), w.level(),
+                    w.table(), w.phys().value(), w.attrs());
             case Operation.RegisterVmArea r -> {
                 tables.vmAreas().add(new VmAreas.Area(r.virt(), r.size(), r.vmAlloc(), r.allowHugeVmap(),
                         r.origin()));
@@ -105,8 +111,8 @@ public final class Executor {
     }
 
     /** pageattr.c kernel_page_present() for the page at a linear-map VA, as this kernel would answer it. */
-    public org.pagewright.arm64.attr.PagePresence kernelPagePresent(PageTables tables, long va) {
-        return new PageAttr(tables, rules, cpu, directMap).kernelPagePresent(va);
+    public org.pagewright.arm64.attr.PagePresence kernelPagePresent(PageTables tables, VirtualAddress va) {
+        return new PageAttr(tables, rules, cpu, directMap).kernelPagePresent(va.value());
     }
 
     /** PTE_MAYBE_NG: nG on every kernel mapping when KPTI is needed (arm64_use_ng_mappings); a zero prot stays 0. */

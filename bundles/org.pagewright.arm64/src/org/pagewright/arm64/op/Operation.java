@@ -3,21 +3,23 @@ package org.pagewright.arm64.op;
 import java.util.Objects;
 import java.util.Set;
 
+import org.pagewright.arm64.PhysicalAddress;
+import org.pagewright.arm64.VirtualAddress;
 import org.pagewright.arm64.desc.Prot;
 import org.pagewright.arm64.map.MapFlag;
 
 /**
  * One primitive kernel page-table step, as the kernel recipes and the compiler produce them and the
- * {@link Executor} applies them. Addresses are raw longs (kernel VAs are "negative"); {@code origin} is a human
- * label for reports such as "map_mem: memblock bank 0".
+ * {@link Executor} applies them. Addresses are typed (a PA cannot be passed where a VA is meant); sizes and page
+ * counts are plain longs; {@code origin} is a human label for reports such as "map_mem: memblock bank 0".
  */
 public sealed interface Operation {
 
     String origin();
 
     /** __create_pgd_mapping / __map_memblock (mmu.c). */
-    record CreateMapping(long phys, long virt, long size, Prot prot, Set<MapFlag> flags, String origin)
-            implements Operation {
+    record CreateMapping(PhysicalAddress phys, VirtualAddress virt, long size, Prot prot, Set<MapFlag> flags,
+            String origin) implements Operation {
         public CreateMapping {
             Objects.requireNonNull(prot, "prot");
             flags = flags == null ? Set.of() : Set.copyOf(flags);
@@ -28,44 +30,46 @@ public sealed interface Operation {
      * map_range (arch/arm64/kernel/pi/map_range.c): the early kernel-image mapping. A zero prot clears (the
      * unmap-before-remap of text), leaving the physical address bits in the now invalid entries as the kernel does.
      */
-    record MapRange(long phys, long virt, long size, Prot prot, boolean mayUseCont, String origin)
-            implements Operation {
+    record MapRange(PhysicalAddress phys, VirtualAddress virt, long size, Prot prot, boolean mayUseCont,
+            String origin) implements Operation {
         public MapRange {
             Objects.requireNonNull(prot, "prot");
         }
     }
 
     /** update_mapping_prot (mmu.c): __create_pgd_mapping over an existing range + TLB flush. */
-    record UpdateMappingProt(long phys, long virt, long size, Prot prot, String origin) implements Operation {
+    record UpdateMappingProt(PhysicalAddress phys, VirtualAddress virt, long size, Prot prot, String origin)
+            implements Operation {
         public UpdateMappingProt {
             Objects.requireNonNull(prot, "prot");
         }
     }
 
     /** set_memory_valid (pageattr.c): toggles validity only; any kernel VA. */
-    record SetMemoryValid(long virt, long numPages, boolean valid, String origin) implements Operation {
+    record SetMemoryValid(VirtualAddress virt, long numPages, boolean valid, String origin) implements Operation {
     }
 
     /** set_memory_ro/rw/x/nx through change_memory_common (pageattr.c): single VM_ALLOC vmalloc area only. */
-    record ChangeMemoryCommon(long virt, long numPages, Permission change, String origin) implements Operation {
+    record ChangeMemoryCommon(VirtualAddress virt, long numPages, Permission change, String origin)
+            implements Operation {
         public ChangeMemoryCommon {
             Objects.requireNonNull(change, "change");
         }
     }
 
     /** set_direct_map_invalid_noflush (valid=false) / set_direct_map_default_noflush (valid=true). */
-    record SetDirectMap(long virt, long numPages, boolean valid, String origin) implements Operation {
+    record SetDirectMap(VirtualAddress virt, long numPages, boolean valid, String origin) implements Operation {
     }
 
     /** Clears the leaves of [virt, virt+size) to zero (pte/pmd clear); tables stay. */
-    record ClearMapping(long virt, long size, String origin) implements Operation {
+    record ClearMapping(VirtualAddress virt, long size, String origin) implements Operation {
     }
 
     /**
      * The rodata_full mirror of change_memory_common (pageattr.c): __change_memory_common on the linear alias
      * [linearVirt, +numPages pages) of a vmalloc area's backing pages, without the vmalloc-area check.
      */
-    record MirrorToLinearAlias(long linearVirt, long numPages, Permission change, String origin)
+    record MirrorToLinearAlias(VirtualAddress linearVirt, long numPages, Permission change, String origin)
             implements Operation {
         public MirrorToLinearAlias {
             Objects.requireNonNull(change, "change");
@@ -76,12 +80,12 @@ public sealed interface Operation {
      * swsusp_arch_resume: the state becomes trans_pgd's writable copy of the linear map [linearStart, linearEnd)
      * (arch/arm64/mm/trans_pgd.c); every other mapping is absent from it.
      */
-    record TransPgdCopy(long linearStart, long linearEnd, boolean debugPagealloc, boolean ng, String origin)
-            implements Operation {
+    record TransPgdCopy(VirtualAddress linearStart, VirtualAddress linearEnd, boolean debugPagealloc, boolean ng,
+            String origin) implements Operation {
     }
 
     /** Registers a vmalloc area (get_vm_area), which change_memory_common accepts if VM_ALLOC and not huge. */
-    record RegisterVmArea(long virt, long size, boolean vmAlloc, boolean allowHugeVmap, String origin)
+    record RegisterVmArea(VirtualAddress virt, long size, boolean vmAlloc, boolean allowHugeVmap, String origin)
             implements Operation {
     }
 
@@ -91,7 +95,7 @@ public sealed interface Operation {
      * the output address {@code phys + i * level size}, or with {@code table} a table descriptor to an empty table
      * of the next level. The tables on the way are created empty.
      */
-    record WriteObserved(long virt, long count, int level, boolean table, long phys, long attrs, String origin)
-            implements Operation {
+    record WriteObserved(VirtualAddress virt, long count, int level, boolean table, PhysicalAddress phys,
+            long attrs, String origin) implements Operation {
     }
 }

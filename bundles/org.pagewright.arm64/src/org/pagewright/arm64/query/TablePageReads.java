@@ -2,6 +2,8 @@ package org.pagewright.arm64.query;
 
 import java.util.Optional;
 import org.pagewright.arm64.CpuFeatures;
+import org.pagewright.arm64.PhysicalAddress;
+import org.pagewright.arm64.VirtualAddress;
 import org.pagewright.arm64.layout.KernelVaLayout;
 import org.pagewright.arm64.table.PageTables;
 import org.pagewright.arm64.walk.Access;
@@ -18,15 +20,15 @@ public final class TablePageReads {
     }
 
     /** The first table page, in walk order, that ptdump cannot read. */
-    public record Unreadable(long tablePa, long linearVa, Translation.Fault fault) {
+    public record Unreadable(PhysicalAddress tablePa, VirtualAddress linearVa, Translation.Fault fault) {
         public String message() {
             return message(fault.faultName());
         }
 
         /** "table page PA … is not readable at its linear alias …: " and how the read faulted. */
         public String message(String howItFaulted) {
-            return String.format("table page PA 0x%x is not readable at its linear alias 0x%016x: %s", tablePa,
-                    linearVa, howItFaulted);
+            return String.format("table page PA 0x%x is not readable at its linear alias 0x%016x: %s",
+                    tablePa.value(), linearVa.value(), howItFaulted);
         }
     }
 
@@ -34,11 +36,11 @@ public final class TablePageReads {
     public static Optional<Unreadable> firstUnreadable(PageTables tables, KernelVaLayout layout, long physOffset,
             CpuFeatures cpu) {
         Walker walker = new Walker(tables, cpu);
-        for (long pa : tables.reachableTablePages()) {
-            if (pa == tables.rootPa()) {
+        for (PhysicalAddress pa : tables.reachableTablePages()) {
+            if (pa.equals(tables.rootPa())) {
                 continue; // init_mm.pgd is read through the image mapping
             }
-            long va = layout.physToVirt(pa, physOffset);
+            VirtualAddress va = new VirtualAddress(layout.physToVirt(pa.value(), physOffset));
             if (walker.translate(va, Access.READ) instanceof Translation.Fault f) {
                 return Optional.of(new Unreadable(pa, va, f));
             }

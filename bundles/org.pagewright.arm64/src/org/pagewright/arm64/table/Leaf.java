@@ -1,5 +1,8 @@
 package org.pagewright.arm64.table;
 
+import org.pagewright.arm64.PhysicalAddress;
+import org.pagewright.arm64.VirtualAddress;
+
 /**
  * The entry that ends a lookup of one VA: a leaf (block/page, valid or not) or the first empty/invalid entry.
  *
@@ -10,5 +13,5 @@ package org.pagewright.arm64.table;
  * @param tablePa physical address of the table holding the entry
  * @param index index of the entry in that table
  */
-public record Leaf(int level, long descriptor, long va, long size, long tablePa, int index) {
+public record Leaf(int level, long descriptor, VirtualAddress va, long size, PhysicalAddress tablePa, int index) {
 }

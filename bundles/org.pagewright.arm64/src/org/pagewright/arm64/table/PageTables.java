@@ -3,13 +3,16 @@ package org.pagewright.arm64.table;
 import static org.pagewright.arm64.Geometry.LAST_LEVEL;
 
 import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.PhysicalAddress;
 import org.pagewright.arm64.VaRange;
+import org.pagewright.arm64.VirtualAddress;
 import org.pagewright.arm64.desc.Descriptor;
 
 /**
  * One translation regime (the kernel's TTBR1, i.e. swapper_pg_dir): a root table page and the pool holding every
  * table page reachable from it. Table descriptors hold the physical address of the next table; walks go
- * PA -> table page through the pool, as the hardware does.
+ * PA -> table page through the pool, as the hardware does. The API takes and returns typed addresses; the walk
+ * and its visitors work on raw longs (one per entry), which is why {@link RangeVisitor} has no typed variant.
  */
 public final class PageTables {
     private final Geometry geometry;
@@ -40,20 +43,25 @@ public final class PageTables {
      * of {@code level} that covers {@code va} will be the page at {@code pa} when it is first needed. Only levels
      * below the root can be placed.
      */
-    public void placeTable(int level, long va, long pa) {
+    public void placeTable(int level, VirtualAddress va, PhysicalAddress pa) {
         if (level <= geometry.startLevel() || level > Geometry.LAST_LEVEL) {
             throw new IllegalArgumentException("no table of level " + level + " below the root of " + geometry);
         }
-        long first = va & -geometry.levelSize(level - 1);
-        placed.put(first ^ level, pa);
+        long first = va.alignDown(geometry.levelSize(level - 1)).value();
+        placed.put(first ^ level, pa.value());
         placedLevel.put(first ^ level, level);
     }
 
     /**
      * A new zeroed table page for the table of {@code level} covering {@code va}: the placed static page if one
-     * was declared (and is free), else the pool's next page; {@link TablePool#NO_PAGE} when none is left.
+     * was declared (and is free), else the pool's next page; null when none is left.
      */
-    public long allocateTable(int level, long va) {
+    public PhysicalAddress allocateTable(int level, VirtualAddress va) {
+        long page = allocatePage(level, va.value());
+        return page == TablePool.NO_PAGE ? null : new PhysicalAddress(page);
+    }
+
+    private long allocatePage(int level, long va) {
         if (level > geometry.startLevel() && level <= Geometry.LAST_LEVEL && !placed.isEmpty()) {
             long key = (va & -geometry.levelSize(level - 1)) ^ level;
             Long pa = placed.get(key);
@@ -77,9 +85,9 @@ public final class PageTables {
     }
 
     /** New empty tables with the root pinned at a physical address (e.g. __pa_symbol(swapper_pg_dir)). */
-    public static PageTables createWithRootAt(Geometry geometry, TablePool pool, long rootPa) {
+    public static PageTables createWithRootAt(Geometry geometry, TablePool pool, PhysicalAddress rootPa) {
         checkGranule(geometry, pool);
-        long root = pool.allocateAt(rootPa);
+        long root = pool.allocateAt(rootPa.value());
         return root == TablePool.NO_PAGE ? null : new PageTables(geometry, pool, root, new VmAreas());
     }
 
@@ -102,8 +110,8 @@ public final class PageTables {
         return pool;
     }
 
-    public long rootPa() {
-        return rootPa;
+    public PhysicalAddress rootPa() {
+        return new PhysicalAddress(rootPa);
     }
 
     /** Table pages in use (root included). */
@@ -112,18 +120,18 @@ public final class PageTables {
     }
 
     /** Entry {@code index} of the table page at physical address {@code pa}. */
-    public long entry(long pa, int index) {
-        return pool.read(pa, index);
+    public long entry(PhysicalAddress pa, int index) {
+        return pool.read(pa.value(), index);
     }
 
     /** Writes entry {@code index} of the table page at {@code pa} (for tests and crafted states). */
-    public void setEntry(long pa, int index, long descriptor) {
-        pool.write(pa, index, descriptor);
+    public void setEntry(PhysicalAddress pa, int index, long descriptor) {
+        pool.write(pa.value(), index, descriptor);
     }
 
     /** A copy of the descriptors of the table page at pa, or null if no table page is there. */
-    public long[] tableCopy(long pa) {
-        return pool.tableCopy(pa);
+    public long[] tableCopy(PhysicalAddress pa) {
+        return pool.tableCopy(pa.value());
     }
 
     /**
@@ -136,7 +144,12 @@ public final class PageTables {
     }
 
     /** Physical address of the table a table descriptor points to. */
-    public long nextTablePa(long tableDescriptor) {
+    public PhysicalAddress nextTablePa(long tableDescriptor) {
+        return new PhysicalAddress(tablePaOf(tableDescriptor));
+    }
+
+    /** {@link #nextTablePa} unboxed, for the walk's loop. */
+    private long tablePaOf(long tableDescriptor) {
         return geometry.outputAddress(tableDescriptor) & -geometry.pageSize();
     }
 
@@ -190,7 +203,7 @@ public final class PageTables {
             }
             long d = table[index];
             if (step == Step.CONTINUE && Descriptor.isTable(d, level)
-                    && !walkTable(level + 1, nextTablePa(d), addr, next, visitor, writes)) {
+                    && !walkTable(level + 1, tablePaOf(d), addr, next, visitor, writes)) {
                 return false;
             }
             index++;
@@ -224,15 +237,14 @@ public final class PageTables {
     }
 
     /** The entry that ends the lookup of va: a leaf (valid or not), or the first empty or invalid entry. */
-    public Leaf lookup(long va) {
+    public Leaf lookup(VirtualAddress va) {
         Leaf[] found = new Leaf[1];
-        read(VaRange.at(va), new RangeVisitor() {
+        read(VaRange.at(va.value()), new RangeVisitor() {
             @Override
             public Step entry(int level, long tablePa, long[] table, int index, long addr, long next) {
                 long d = table[index];
                 if (!Descriptor.isTable(d, level)) {
-                    long size = geometry.levelSize(level);
-                    found[0] = new Leaf(level, d, addr & -size, size, tablePa, index % geometry.granule().entriesPerTable());
+                    found[0] = leaf(level, d, addr, tablePa, index);
                     return Step.STOP;
                 }
                 return Step.CONTINUE;
@@ -240,18 +252,23 @@ public final class PageTables {
 
             @Override
             public boolean lastLevel(long tablePa, long[] table, int from, int to, long addr) {
-                found[0] = new Leaf(LAST_LEVEL, table[from], addr & -geometry.pageSize(), geometry.pageSize(),
-                        tablePa, from % geometry.granule().entriesPerTable());
+                found[0] = leaf(LAST_LEVEL, table[from], addr, tablePa, from);
                 return false;
             }
         });
         return found[0];
     }
 
+    private Leaf leaf(int level, long descriptor, long addr, long tablePa, int index) {
+        long size = geometry.levelSize(level);
+        return new Leaf(level, descriptor, new VirtualAddress(addr & -size), size, new PhysicalAddress(tablePa),
+                index % geometry.granule().entriesPerTable());
+    }
+
     /** Physical addresses of the table pages reachable from the root, root first, in walk order. */
-    public long[] reachableTablePages() {
-        java.util.List<Long> out = new java.util.ArrayList<>();
-        out.add(rootPa);
+    public java.util.List<PhysicalAddress> reachableTablePages() {
+        java.util.List<PhysicalAddress> out = new java.util.ArrayList<>();
+        out.add(rootPa());
         read(VaRange.toTop(geometry.kernelVaStart()), new RangeVisitor() {
             @Override
             public Step entry(int level, long tablePa, long[] table, int index, long addr, long next) {
@@ -266,6 +283,6 @@ public final class PageTables {
                 return true;
             }
         });
-        return out.stream().mapToLong(Long::longValue).toArray();
+        return out;
     }
 }

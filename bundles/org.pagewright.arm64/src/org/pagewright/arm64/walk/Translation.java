@@ -1,9 +1,12 @@
 package org.pagewright.arm64.walk;
 
+import org.pagewright.arm64.PhysicalAddress;
+import org.pagewright.arm64.VirtualAddress;
+
 /** Outcome of translating one VA for one access at EL1. */
 public sealed interface Translation {
 
-    long va();
+    VirtualAddress va();
 
     Access access();
 
@@ -19,7 +22,8 @@ public sealed interface Translation {
      * @param descriptor the leaf descriptor
      * @param note assumption that mattered (e.g. hardware DBM cleared RDONLY), or empty
      */
-    record Ok(long va, Access access, long pa, int level, long descriptor, String note) implements Translation {
+    record Ok(VirtualAddress va, Access access, PhysicalAddress pa, int level, long descriptor, String note)
+            implements Translation {
     }
 
     /**
@@ -30,7 +34,7 @@ public sealed interface Translation {
      * @param descriptor the descriptor that caused it (0 for an empty entry)
      * @param reason human explanation
      */
-    record Fault(long va, Access access, FaultKind kind, int level, long descriptor, String reason)
+    record Fault(VirtualAddress va, Access access, FaultKind kind, int level, long descriptor, String reason)
             implements Translation {
 
         /** DFSC/IFSC (fault.c fault_info[] index). */

@@ -7,7 +7,9 @@ import java.util.List;
 
 import org.pagewright.arm64.CpuFeatures;
 import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.PhysicalAddress;
 import org.pagewright.arm64.VaRange;
+import org.pagewright.arm64.VirtualAddress;
 import org.pagewright.arm64.desc.Descriptor;
 import org.pagewright.arm64.table.PageTables;
 import org.pagewright.arm64.table.RangeVisitor;
@@ -19,7 +21,7 @@ import org.pagewright.arm64.table.Step;
  * the fault with its level and FSC). The levels come from the one recursive walk; the verdict from the walker, so
  * the trace and the checks can never disagree.
  */
-public record WalkTrace(long va, Access access, List<Level> levels, Translation translation) {
+public record WalkTrace(VirtualAddress va, Access access, List<Level> levels, Translation translation) {
 
     /**
      * One descriptor read by the walk.
@@ -29,7 +31,8 @@ public record WalkTrace(long va, Access access, List<Level> levels, Translation 
      * @param spanStart first VA the entry covers
      * @param spanSize bytes the entry covers
      */
-    public record Level(int level, long tablePa, int index, long descriptor, long spanStart, long spanSize) {
+    public record Level(int level, PhysicalAddress tablePa, int index, long descriptor, VirtualAddress spanStart,
+            long spanSize) {
 
         /** "table", "block", "page", "invalid" or "empty", as the hardware reads this entry. */
         public String kind() {
@@ -50,23 +53,27 @@ public record WalkTrace(long va, Access access, List<Level> levels, Translation 
         levels = List.copyOf(levels);
     }
 
-    public static WalkTrace of(PageTables tables, CpuFeatures cpu, long va, Access access) {
+    public static WalkTrace of(PageTables tables, CpuFeatures cpu, VirtualAddress va, Access access) {
         Geometry g = tables.geometry();
         List<Level> levels = new ArrayList<>();
         int perTable = g.granule().entriesPerTable();
-        tables.read(VaRange.at(va), new RangeVisitor() {
+        tables.read(VaRange.at(va.value()), new RangeVisitor() {
             @Override
             public Step entry(int level, long tablePa, long[] table, int index, long addr, long next) {
-                long size = g.levelSize(level);
-                levels.add(new Level(level, tablePa, index % perTable, table[index], addr & -size, size));
+                levels.add(level(level, tablePa, index, table[index], addr));
                 return Step.CONTINUE;
             }
 
             @Override
             public boolean lastLevel(long tablePa, long[] table, int from, int to, long addr) {
-                levels.add(new Level(LAST_LEVEL, tablePa, from % perTable, table[from], addr & -g.pageSize(),
-                        g.pageSize()));
+                levels.add(level(LAST_LEVEL, tablePa, from, table[from], addr));
                 return false;
+            }
+
+            private Level level(int level, long tablePa, int index, long descriptor, long addr) {
+                long size = g.levelSize(level);
+                return new Level(level, new PhysicalAddress(tablePa), index % perTable, descriptor,
+                        new VirtualAddress(addr & -size), size);
             }
         });
         return new WalkTrace(va, access, levels, new Walker(tables, cpu).translate(va, access));

@@ -6,6 +6,8 @@ import org.pagewright.arm64.CpuFeatures;
 import org.pagewright.arm64.Geometry;
 import org.pagewright.arm64.VaRange;
 import org.pagewright.arm64.Granule;
+import org.pagewright.arm64.PhysicalAddress;
+import org.pagewright.arm64.VirtualAddress;
 import org.pagewright.arm64.table.PageTables;
 import org.pagewright.arm64.table.RangeVisitor;
 import org.pagewright.arm64.table.Step;
@@ -31,14 +33,14 @@ public final class Walker {
         this.cpu = cpu;
     }
 
-    public Translation translate(long va, Access access) {
-        if (!geometry.isKernelVa(va)) {
+    public Translation translate(VirtualAddress va, Access access) {
+        if (!geometry.isKernelVa(va.value())) {
             return new Translation.Fault(va, access, FaultKind.TRANSLATION, 0, 0,
                     "VA outside the TTBR1 range of a " + geometry.vaBits() + "-bit kernel [A: reported at level 0]");
         }
         Translation[] out = new Translation[1];
         long[] inherited = new long[1]; // accumulated PXNTable / APTable bits
-        tables.read(VaRange.at(va), new RangeVisitor() {
+        tables.read(VaRange.at(va.value()), new RangeVisitor() {
             @Override
             public Step entry(int level, long tablePa, long[] table, int index, long addr, long next) {
                 long d = table[index];
@@ -63,7 +65,7 @@ public final class Walker {
         return out[0];
     }
 
-    private Translation leaf(long va, Access access, int level, long d, long inherited) {
+    private Translation leaf(VirtualAddress va, Access access, int level, long d, long inherited) {
         if (!isValid(d)) {
             return fault(va, access, FaultKind.TRANSLATION, level, d,
                     d == 0 ? "empty entry" : "invalid entry (bit 0 clear)");
@@ -111,8 +113,8 @@ public final class Walker {
             }
         }
         long size = geometry.levelSize(level);
-        long pa = (geometry.outputAddress(d) & -size) | (va & (size - 1));
-        return new Translation.Ok(va, access, pa, level, d, note);
+        long pa = (geometry.outputAddress(d) & -size) | (va.value() & (size - 1));
+        return new Translation.Ok(va, access, new PhysicalAddress(pa), level, d, note);
     }
 
     /** Levels where the architecture accepts block descriptors for this granule and output size. */
@@ -126,7 +128,7 @@ public final class Walker {
         };
     }
 
-    private static Translation fault(long va, Access a, FaultKind k, int level, long d, String why) {
+    private static Translation fault(VirtualAddress va, Access a, FaultKind k, int level, long d, String why) {
         return new Translation.Fault(va, a, k, level, d, why);
     }
 }

@@ -6,6 +6,7 @@ import static org.pagewright.config.tests.SampleConfigurations.F;
 import static org.pagewright.config.tests.SampleConfigurations.PHYS_OFFSET;
 
 import org.junit.jupiter.api.Test;
+import org.pagewright.arm64.PhysicalAddress;
 import org.pagewright.arm64.table.PageTables;
 import org.pagewright.config.Configuration;
 import org.pagewright.config.KernelImage;
@@ -31,11 +32,11 @@ class TablePlacementTest {
 
         assertTrue(result.problems().isEmpty(), result.problems().toString());
         PageTables state = result.revisions().get(0).phase(Phase.BOOT).orElseThrow().state();
-        assertEquals(IMAGE_PA + SWAPPER_OFFSET, state.rootPa());
-        for (long pa : state.reachableTablePages()) {
-            boolean root = pa == state.rootPa();
-            assertTrue(root || Long.compareUnsigned(pa, IMAGE_PA + IMAGE_SIZE) >= 0,
-                    () -> String.format("table page 0x%x lies inside the kernel image", pa));
+        assertEquals(new PhysicalAddress(IMAGE_PA + SWAPPER_OFFSET), state.rootPa());
+        for (PhysicalAddress pa : state.reachableTablePages()) {
+            boolean root = pa.equals(state.rootPa());
+            assertTrue(root || pa.compareTo(new PhysicalAddress(IMAGE_PA + IMAGE_SIZE)) >= 0,
+                    () -> String.format("table page 0x%x lies inside the kernel image", pa.value()));
         }
     }
 

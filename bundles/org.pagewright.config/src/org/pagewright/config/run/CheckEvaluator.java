@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.PhysicalAddress;
 import org.pagewright.arm64.VaRange;
+import org.pagewright.arm64.VirtualAddress;
 import org.pagewright.arm64.desc.Descriptor;
 import org.pagewright.arm64.op.Event;
 import org.pagewright.arm64.op.OpResult;
@@ -104,7 +106,7 @@ final class CheckEvaluator {
 
     private Outcome access(AccessCheck check, PageTables state) {
         Access access = Access.valueOf(check.getAccess().getName());
-        Translation t = new Walker(state, setup.cpu()).translate(check.getAddress(), access);
+        Translation t = new Walker(state, setup.cpu()).translate(new VirtualAddress(check.getAddress()), access);
         String what = describe(t);
         if (!check.isExpectFault()) {
             return t instanceof Translation.Ok ok ? landing(check, ok, what) : new Outcome(false, what);
@@ -141,7 +143,7 @@ final class CheckEvaluator {
         if (!shapeOk) {
             expected.add(check.getLeafShape() == LeafShape.CONT ? "a contiguous entry" : "a " + check.getLeafShape().getLiteral());
         }
-        if (check.isSetExpectedPa() && check.getExpectedPa() != ok.pa()) {
+        if (check.isSetExpectedPa() && !ok.pa().equals(new PhysicalAddress(check.getExpectedPa()))) {
             expected.add(String.format("PA 0x%x", check.getExpectedPa()));
         }
         return new Outcome(expected.isEmpty(), expected.isEmpty() ? leaf : leaf + ", expected " + String.join(", ", expected));
@@ -149,7 +151,7 @@ final class CheckEvaluator {
 
     /** The ptdump attribute columns of the leaf that maps the address (arch/arm64/mm/ptdump.c dump_prot). */
     private Outcome mappedAs(AccessCheck check, PageTables state) {
-        Leaf leaf = state.lookup(check.getAddress());
+        Leaf leaf = state.lookup(new VirtualAddress(check.getAddress()));
         if (leaf == null || leaf.descriptor() == 0) {
             return new Outcome(false, String.format("0x%016x is not mapped%s", check.getAddress(),
                     leaf == null ? "" : " (empty level " + leaf.level() + " entry)"));
@@ -227,7 +229,7 @@ final class CheckEvaluator {
         Optional<TablePageReads.Unreadable> unreadable = TablePageReads.firstUnreadable(state, setup.layout(),
                 setup.physOffset(), setup.cpu());
         String reason = unreadable.map(u -> u.message(describe(u.fault())))
-                .orElse("all " + state.reachableTablePages().length + " table pages readable through the linear map");
+                .orElse("all " + state.reachableTablePages().size() + " table pages readable through the linear map");
         boolean walks = unreadable.isEmpty();
         return new Outcome(walks != check.isExpectFault(), check.isExpectFault() && walks
                 ? reason + ", but a fault was expected" : reason);
@@ -261,8 +263,8 @@ final class CheckEvaluator {
     /** Runs set_memory_valid on a copy and classifies what it had to do. */
     private Outcome setMemoryValid(SetMemoryValidCheck check, PageTables state) {
         PageTables copy = state.copy();
-        OpResult r = setup.executor().apply(copy, new Operation.SetMemoryValid(check.getVirt(), check.getNumPages(),
-                check.isValid(), "check"));
+        OpResult r = setup.executor().apply(copy, new Operation.SetMemoryValid(new VirtualAddress(check.getVirt()),
+                check.getNumPages(), check.isValid(), "check"));
         List<Event.Split> splits = r.changes().splits();
         SplitExpectation actual;
         String reason;
@@ -320,9 +322,9 @@ final class CheckEvaluator {
     private static String describe(Translation t) {
         return switch (t) {
             case Translation.Ok ok -> String.format("%s 0x%016x -> PA 0x%x through a level %d leaf",
-                    ok.access().name().toLowerCase(), ok.va(), ok.pa(), ok.level());
+                    ok.access().name().toLowerCase(), ok.va().value(), ok.pa().value(), ok.level());
             case Translation.Fault f -> String.format("%s 0x%016x: %s (FSC 0x%02x, ESR 0x%08x): %s",
-                    f.access().name().toLowerCase(), f.va(), f.faultName(), f.fsc(), f.esr(), f.reason());
+                    f.access().name().toLowerCase(), f.va().value(), f.faultName(), f.fsc(), f.esr(), f.reason());
         };
     }
 

@@ -246,25 +246,25 @@ public final class ConfigurationRunner {
     private static String describe(Operation op) {
         return switch (op) {
             case Operation.CreateMapping c -> String.format("create_mapping 0x%x -> 0x%016x size 0x%x %s %s",
-                    c.phys(), c.virt(), c.size(), c.prot(), c.flags());
+                    c.phys().value(), c.virt().value(), c.size(), c.prot(), c.flags());
             case Operation.MapRange m -> String.format("map_range 0x%x -> 0x%016x size 0x%x %s",
-                    m.phys(), m.virt(), m.size(), m.prot());
+                    m.phys().value(), m.virt().value(), m.size(), m.prot());
             case Operation.UpdateMappingProt u -> String.format("update_mapping_prot 0x%x -> 0x%016x size 0x%x %s",
-                    u.phys(), u.virt(), u.size(), u.prot());
-            case Operation.SetMemoryValid s -> String.format("set_memory_valid 0x%016x %d pages %s", s.virt(),
+                    u.phys().value(), u.virt().value(), u.size(), u.prot());
+            case Operation.SetMemoryValid s -> String.format("set_memory_valid 0x%016x %d pages %s", s.virt().value(),
                     s.numPages(), s.valid() ? "valid" : "invalid");
             case Operation.ChangeMemoryCommon c -> String.format("set_memory_%s 0x%016x %d pages",
-                    c.change().name().toLowerCase(), c.virt(), c.numPages());
+                    c.change().name().toLowerCase(), c.virt().value(), c.numPages());
             case Operation.MirrorToLinearAlias m -> String.format("mirror %s to linear alias 0x%016x %d pages",
-                    m.change(), m.linearVirt(), m.numPages());
+                    m.change(), m.linearVirt().value(), m.numPages());
             case Operation.SetDirectMap s -> String.format("set_direct_map_%s 0x%016x %d pages",
-                    s.valid() ? "default" : "invalid", s.virt(), s.numPages());
-            case Operation.ClearMapping c -> String.format("clear 0x%016x size 0x%x", c.virt(), c.size());
+                    s.valid() ? "default" : "invalid", s.virt().value(), s.numPages());
+            case Operation.ClearMapping c -> String.format("clear 0x%016x size 0x%x", c.virt().value(), c.size());
             case Operation.TransPgdCopy t -> String.format("trans_pgd copy of the linear map 0x%016x-0x%016x",
-                    t.linearStart(), t.linearEnd());
-            case Operation.RegisterVmArea r -> String.format("vm area 0x%016x size 0x%x", r.virt(), r.size());
+                    t.linearStart().value(), t.linearEnd().value());
+            case Operation.RegisterVmArea r -> String.format("vm area 0x%016x size 0x%x", r.virt().value(), r.size());
             case Operation.WriteObserved w -> String.format("%d observed level-%d %s from 0x%016x", w.count(),
-                    w.level(), w.table() ? "table entries" : "leaves", w.virt());
+                    w.level(), w.table() ? "table entries" : "leaves", w.virt().value());
         };
     }
 }

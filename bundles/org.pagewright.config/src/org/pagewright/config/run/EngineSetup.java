@@ -11,6 +11,7 @@ import org.pagewright.arm64.GeometryResult;
 import org.pagewright.arm64.Granule;
 import org.pagewright.arm64.KernelRules;
 import org.pagewright.arm64.KernelVersion;
+import org.pagewright.arm64.PhysicalAddress;
 import org.pagewright.arm64.attr.DirectMapPolicy;
 import org.pagewright.arm64.kernel.Cmdline;
 import org.pagewright.arm64.kernel.KernelBuild;
@@ -128,7 +129,7 @@ public record EngineSetup(Geometry geometry, KernelRules rules, CpuFeatures cpu,
         TablePool pool = banks.isEmpty() ? TablePool.withDefaults(geometry.granule())
                 : TablePool.topDown(geometry.granule(), allocatableStart(), allocatableEnd(), workingBudget());
         PageTables tables = swapperPgDirPa.isPresent()
-                ? PageTables.createWithRootAt(geometry, pool, swapperPgDirPa.get())
+                ? PageTables.createWithRootAt(geometry, pool, new PhysicalAddress(swapperPgDirPa.get()))
                 : PageTables.create(geometry, pool);
         if (tables != null) {
             staticTables.place(tables, layout, kernel);

@@ -3,6 +3,7 @@ package org.pagewright.config.run;
 import java.util.List;
 
 import org.pagewright.arm64.CpuFeatures;
+import org.pagewright.arm64.VirtualAddress;
 import org.pagewright.arm64.desc.DescriptorFields;
 import org.pagewright.arm64.layout.KernelVaLayout;
 import org.pagewright.arm64.layout.RunTimeAreas;
@@ -32,7 +33,7 @@ public record StateView(String configuration, RevisionResult revision, PhaseResu
 
     /** The MMU's walk of va for an access, level by level, and its outcome. */
     public WalkTrace lookup(long va, Access access) {
-        return WalkTrace.of(phase.state(), cpu, va, access);
+        return WalkTrace.of(phase.state(), cpu, new VirtualAddress(va), access);
     }
 
     /** Every VA that maps [pa, pa + size) in this state (linear map, image, fixmap …) with its rights. */

@@ -17,8 +17,8 @@ final class EngineOperations {
         return switch (op) {
             case Operation.CreateMapping c -> {
                 var o = F.createCreateMapping();
-                o.setPhys(c.phys());
-                o.setVirt(c.virt());
+                o.setPhys(c.phys().value());
+                o.setVirt(c.virt().value());
                 o.setSize(c.size());
                 o.setProt(ProtConversion.toConfig(c.prot()));
                 c.flags().stream().sorted().forEach(f -> o.getFlags().add(MapFlag.get(f.name())));
@@ -26,8 +26,8 @@ final class EngineOperations {
             }
             case Operation.MapRange m -> {
                 var o = F.createMapRange();
-                o.setPhys(m.phys());
-                o.setVirt(m.virt());
+                o.setPhys(m.phys().value());
+                o.setVirt(m.virt().value());
                 o.setSize(m.size());
                 o.setProt(ProtConversion.toConfig(m.prot()));
                 o.setMayUseCont(m.mayUseCont());
@@ -35,67 +35,67 @@ final class EngineOperations {
             }
             case Operation.UpdateMappingProt u -> {
                 var o = F.createUpdateMappingProt();
-                o.setPhys(u.phys());
-                o.setVirt(u.virt());
+                o.setPhys(u.phys().value());
+                o.setVirt(u.virt().value());
                 o.setSize(u.size());
                 o.setProt(ProtConversion.toConfig(u.prot()));
                 yield o;
             }
             case Operation.SetMemoryValid s -> {
                 var o = F.createSetMemoryValid();
-                o.setVirt(s.virt());
+                o.setVirt(s.virt().value());
                 o.setNumPages(s.numPages());
                 o.setValid(s.valid());
                 yield o;
             }
             case Operation.ChangeMemoryCommon c -> {
                 var o = F.createChangeMemoryCommon();
-                o.setVirt(c.virt());
+                o.setVirt(c.virt().value());
                 o.setNumPages(c.numPages());
                 o.setChange(Permission.get(c.change().name()));
                 yield o;
             }
             case Operation.MirrorToLinearAlias m -> {
                 var o = F.createMirrorToLinearAlias();
-                o.setLinearVirt(m.linearVirt());
+                o.setLinearVirt(m.linearVirt().value());
                 o.setNumPages(m.numPages());
                 o.setChange(Permission.get(m.change().name()));
                 yield o;
             }
             case Operation.SetDirectMap s -> {
                 var o = F.createSetDirectMap();
-                o.setVirt(s.virt());
+                o.setVirt(s.virt().value());
                 o.setNumPages(s.numPages());
                 o.setValid(s.valid());
                 yield o;
             }
             case Operation.ClearMapping c -> {
                 var o = F.createClearMapping();
-                o.setVirt(c.virt());
+                o.setVirt(c.virt().value());
                 o.setSize(c.size());
                 yield o;
             }
             case Operation.TransPgdCopy t -> {
                 var o = F.createTransPgdCopy();
-                o.setLinearStart(t.linearStart());
-                o.setLinearEnd(t.linearEnd());
+                o.setLinearStart(t.linearStart().value());
+                o.setLinearEnd(t.linearEnd().value());
                 o.setDebugPagealloc(t.debugPagealloc());
                 o.setNg(t.ng());
                 yield o;
             }
             case Operation.WriteObserved w -> {
                 var o = F.createWriteObserved();
-                o.setVirt(w.virt());
+                o.setVirt(w.virt().value());
                 o.setCount(w.count());
                 o.setLevel(w.level());
                 o.setTable(w.table());
-                o.setPhys(w.phys());
+                o.setPhys(w.phys().value());
                 o.setAttrs(w.attrs());
                 yield o;
             }
             case Operation.RegisterVmArea r -> {
                 var o = F.createRegisterVmArea();
-                o.setVirt(r.virt());
+                o.setVirt(r.virt().value());
                 o.setSize(r.size());
                 o.setVmAlloc(r.vmAlloc());
                 o.setAllowHugeVmap(r.allowHugeVmap());

@@ -95,7 +95,8 @@ final class LookupTab implements StateTab {
 		List<Line> lines = new ArrayList<>();
 		for (WalkTrace.Level l : trace.levels()) {
 			lines.add(new Line("level " + l.level() + " [" + l.index() + "] " + l.kind(),
-					String.format("PA 0x%x (linear alias 0x%016x)", l.tablePa(), selection.state().linearAlias(l.tablePa())),
+					String.format("PA 0x%x (linear alias 0x%016x)", l.tablePa().value(),
+							selection.state().linearAlias(l.tablePa().value())),
 					String.format("0x%016x", l.descriptor()), Descriptor.describe(l.descriptor(), l.level())));
 		}
 		viewer.setInput(lines);
@@ -106,10 +107,10 @@ final class LookupTab implements StateTab {
 	private static String describe(Translation t) {
 		return switch (t) {
 		case Translation.Ok ok -> String.format("%s of 0x%016x: PA 0x%x through a level %d %s%s", ok.access().name()
-				.toLowerCase(), ok.va(), ok.pa(), ok.level(), ok.level() == 3 ? "page" : "block",
+				.toLowerCase(), ok.va().value(), ok.pa().value(), ok.level(), ok.level() == 3 ? "page" : "block",
 				ok.note().isEmpty() ? "" : " (" + ok.note() + ")");
 		case Translation.Fault f -> String.format("%s of 0x%016x: %s (FSC 0x%02x, ESR 0x%08x): %s", f.access().name()
-				.toLowerCase(), f.va(), f.faultName(), f.fsc(), f.esr(), f.reason());
+				.toLowerCase(), f.va().value(), f.faultName(), f.fsc(), f.esr(), f.reason());
 		};
 	}
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.pagewright.arm64.Geometry;
+import org.pagewright.arm64.PhysicalAddress;
 import org.pagewright.arm64.desc.Descriptor;
 import org.pagewright.arm64.table.PageTables;
 
@@ -16,12 +17,12 @@ record TableEntryNode(PageTables tables, int level, long tablePa, int index, lon
 	/** The root table's non-empty entries. */
 	static List<TableEntryNode> roots(PageTables tables) {
 		Geometry g = tables.geometry();
-		return entriesOf(tables, g.startLevel(), tables.rootPa(), g.kernelVaStart());
+		return entriesOf(tables, g.startLevel(), tables.rootPa().value(), g.kernelVaStart());
 	}
 
 	private static List<TableEntryNode> entriesOf(PageTables tables, int level, long tablePa, long firstVa) {
 		Geometry g = tables.geometry();
-		long[] entries = tables.tableCopy(tablePa);
+		long[] entries = tables.tableCopy(new PhysicalAddress(tablePa));
 		List<TableEntryNode> out = new ArrayList<>();
 		if (entries == null) {
 			return out;
@@ -45,7 +46,7 @@ record TableEntryNode(PageTables tables, int level, long tablePa, int index, lon
 	}
 
 	long nextTablePa() {
-		return tables.nextTablePa(descriptor);
+		return tables.nextTablePa(descriptor).value();
 	}
 
 	List<TableEntryNode> children() {

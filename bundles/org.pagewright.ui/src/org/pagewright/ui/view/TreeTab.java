@@ -101,7 +101,7 @@ final class TreeTab implements StateTab {
 	private void select(TableEntryNode node) {
 		if (node == null || state == null) {
 			where.setText(state == null ? "" : String.format("swapper_pg_dir at PA 0x%x (linear alias 0x%016x)",
-					state.phase().state().rootPa(), state.linearAlias(state.phase().state().rootPa())));
+					state.phase().state().rootPa().value(), state.linearAlias(state.phase().state().rootPa().value())));
 			fields.setInput(List.of());
 		} else {
 			where.setText(String.format("%s in the table page at PA 0x%x (linear alias 0x%016x)%s", node.label(),
