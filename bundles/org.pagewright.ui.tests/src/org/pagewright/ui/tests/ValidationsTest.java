@@ -12,6 +12,7 @@ import org.eclipse.core.resources.IProject;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.service.OperationCanceledError;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
@@ -135,5 +136,21 @@ class ValidationsTest {
 		assertNotSame(run.resource(), next.resource());
 		assertEquals(edited, NodeModelUtils.getNode(run.resource().getContents().get(0)).getRootNode().getText());
 		assertSame(next.resource(), typed(edited).resource()); // the editor goes on with its new resource
+	}
+
+	@Test
+	void aCancelledValidationKeepsTheChangedResourceForTheNextKeystroke() throws Exception {
+		String first = USER + "// one\n";
+		Validations.Validated typedOnce = typed(first);
+		String second = first + "// two\n";
+		try {
+			Validations.whileTyping(DocumentResources.uriOf(user), second, () -> true); // the user typed on
+		} catch (OperationCanceledError expected) {
+			// the validator stops where it notices
+		}
+		String third = second + "map_mem\n";
+		Validations.Validated next = typed(third);
+		assertSame(typedOnce.resource(), next.resource());
+		assertEquals(freshIssues(third), summary(next.issues()));
 	}
 }

@@ -143,14 +143,24 @@ public final class Validations {
 		if (resource == null) {
 			resource = DocumentResources.parse(uri, text);
 		}
+		Validated validated;
 		try {
-			return remember(uri, validate(resource, text, cancel, Use.EDITOR_MAY_CHANGE));
+			validated = validate(resource, text, cancel, Use.EDITOR_MAY_CHANGE);
 		} catch (OperationCanceledError e) {
-			XtextResource changed = resource;
-			importStamps(resource).ifPresent(stamps -> LATEST.put(uri,
-					new Validated(text, changed, List.of(), stamps, false, Use.EDITOR_MAY_CHANGE)));
+			keepForTheNextKeystroke(uri, text, resource);
 			throw e;
 		}
+		if (!validated.complete && cancel.isCanceled()) {
+			keepForTheNextKeystroke(uri, text, resource);
+			return validated;
+		}
+		return remember(uri, validated);
+	}
+
+	/** Remembers a resource whose validation was cancelled: it holds the text, so the next change applies to it. */
+	private static void keepForTheNextKeystroke(URI uri, String text, XtextResource resource) {
+		importStamps(resource).ifPresent(stamps -> LATEST.put(uri,
+				new Validated(text, resource, List.of(), stamps, false, Use.EDITOR_MAY_CHANGE)));
 	}
 
 	/**
