@@ -156,7 +156,7 @@ class RecipeOperationsTest {
         assertEquals(4, ops.size());
         CreateMapping text1 = (CreateMapping) ops.get(0);
         assertEquals(va(boot.layout().fixaddrTop() - 1034 * 4096L), text1.virt());
-        assertEquals(Prot.PAGE_KERNEL_ROX, text1.prot());
+        assertEquals(Prot.PAGE_KERNEL_ROX.withNgCleared(), text1.prot());
         CreateMapping data = (CreateMapping) ops.get(3);
         assertEquals(va(boot.layout().fixaddrTop() - 1031 * 4096L), data.virt());
         assertEquals(Prot.PAGE_KERNEL_RO, data.prot());
@@ -174,7 +174,7 @@ class RecipeOperationsTest {
         CreateMapping text1 = (CreateMapping) ops.get(0);
         assertEquals(va(boot.layout().fixaddrTop() - 524 * 4096L), text1.virt());
         assertEquals(0, text1.prot().bits() & Descriptor.NG);
-        assertEquals(Prot.PAGE_KERNEL_ROX, text1.prot());
+        assertEquals(Prot.PAGE_KERNEL_ROX.withNgCleared(), text1.prot());
         assertEquals(Prot.PAGE_KERNEL_RO.withNg(), ((CreateMapping) ops.get(3)).prot());
     }
 
@@ -184,6 +184,6 @@ class RecipeOperationsTest {
         BootPlatform firmware = new BootPlatform(OptionalLong.empty(), 0, List.of(), OptionalInt.of(1));
         CreateMapping text1 = (CreateMapping) new MapEntryTrampoline(firmware)
                 .operations(TestBoots.boot("6.1", "rodata=off")).get(0);
-        assertEquals(Prot.PAGE_KERNEL_EXEC, text1.prot());
+        assertEquals(Prot.PAGE_KERNEL_EXEC.withNgCleared(), text1.prot());
     }
 }

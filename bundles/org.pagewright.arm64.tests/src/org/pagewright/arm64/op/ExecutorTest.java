@@ -163,4 +163,20 @@ class ExecutorTest {
                 "mark_rodata_ro")).isOk());
         assertTrue(has(t.lookup(va(image)).descriptor(), RDONLY));
     }
+
+    // mmu.c map_entry_trampoline clears PTE_NG ("always mapped and can therefore be global"); every other kernel
+    // mapping takes nG from PTE_MAYBE_NG under KPTI
+    @Test
+    void underKptiOnlyAProtWhosePteNgWasClearedStaysGlobal() {
+        Executor ex = executor(KernelVersion.V7_3, CpuFeatures.none().withKptiNeeded(true));
+        PageTables t = Fixture.tables(Geometry.G4K_48);
+        List<OpResult> results = ex.applyAll(t, List.of(
+                new Operation.CreateMapping(pa(DRAM), va(IMAGE), SZ_4K, Prot.PAGE_KERNEL_ROX.withNgCleared(),
+                        FORCE_PTE, "map_entry_trampoline"),
+                new Operation.CreateMapping(pa(DRAM + SZ_4K), va(IMAGE + SZ_4K), SZ_4K, Prot.PAGE_KERNEL_RO,
+                        FORCE_PTE, "map_entry_trampoline: data page")));
+        assertTrue(results.stream().allMatch(OpResult::isOk), results::toString);
+        assertFalse(has(t.lookup(va(IMAGE)).descriptor(), NG));
+        assertTrue(has(t.lookup(va(IMAGE + SZ_4K)).descriptor(), NG));
+    }
 }

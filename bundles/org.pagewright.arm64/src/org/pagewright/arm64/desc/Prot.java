@@ -8,8 +8,15 @@ import org.pagewright.arm64.Geometry;
  * A pgprot_t: the attribute bits of a page descriptor, without output address (pgtable-prot.h). Constants are the
  * page (level 3) form for a non-LPA2, non-KPTI kernel; {@link #withNg()} applies PTE_MAYBE_NG under KPTI,
  * {@link #forGeometry} drops PTE_SHARED under LPA2, {@link #blockForm()} clears bit 1 as mk_p?d_sect_prot does.
+ *
+ * @param ngCleared PTE_NG cleared on purpose (map_entry_trampoline: "the trampoline is always mapped and can
+ *        therefore be global"), so that PTE_MAYBE_NG does not make it nG under KPTI
  */
-public record Prot(long bits) {
+public record Prot(long bits, boolean ngCleared) {
+
+    public Prot(long bits) {
+        this(bits, false);
+    }
 
     /** PROT_DEFAULT = PTE_TYPE_PAGE | PTE_AF | PTE_SHARED (| PTE_MAYBE_NG, see withNg). */
     public static final long PROT_DEFAULT = TYPE_PAGE | AF | SHARED;
@@ -40,12 +47,17 @@ public record Prot(long bits) {
 
     /** pgprot_tagged(): AttrIndx := MT_NORMAL_TAGGED, unconditionally. */
     public Prot tagged() {
-        return new Prot(Descriptor.withAttrIndex(bits, MemoryType.NORMAL_TAGGED.index()));
+        return new Prot(Descriptor.withAttrIndex(bits, MemoryType.NORMAL_TAGGED.index()), ngCleared);
     }
 
     /** PTE_MAYBE_NG resolved to nG (arm64_use_ng_mappings, i.e. KPTI). */
     public Prot withNg() {
         return new Prot(bits | NG);
+    }
+
+    /** pgprot_val(prot) &= ~PTE_NG: global whether or not the kernel uses nG mappings. */
+    public Prot withNgCleared() {
+        return new Prot(bits & ~NG, true);
     }
 
     /** withNg() when the condition holds (e.g. CpuFeatures.kptiNeeded()). */
@@ -55,29 +67,29 @@ public record Prot(long bits) {
 
     /** Adds PTE_GP (BTI-guarded text). */
     public Prot withGp() {
-        return new Prot(bits | GP);
+        return new Prot(bits | GP, ngCleared);
     }
 
     public Prot withCont() {
-        return new Prot(bits | CONT);
+        return new Prot(bits | CONT, ngCleared);
     }
 
     public Prot set(long mask) {
-        return new Prot(bits | mask);
+        return new Prot(bits | mask, ngCleared);
     }
 
     public Prot clear(long mask) {
-        return new Prot(bits & ~mask);
+        return new Prot(bits & ~mask, ngCleared);
     }
 
     /** Block form (mk_pmd_sect_prot / mk_pud_sect_prot): bit 1 cleared. */
     public Prot blockForm() {
-        return new Prot(bits & ~TABLE_BIT);
+        return new Prot(bits & ~TABLE_BIT, ngCleared);
     }
 
     /** Under LPA2 PTE_MAYBE_SHARED is 0 (bits 9:8 carry OA[51:50]); otherwise unchanged. */
     public Prot forGeometry(Geometry geometry) {
-        return geometry.hasShareabilityField() ? this : new Prot(bits & ~SHARED);
+        return geometry.hasShareabilityField() ? this : new Prot(bits & ~SHARED, ngCleared);
     }
 
     public MemoryType memoryType() {

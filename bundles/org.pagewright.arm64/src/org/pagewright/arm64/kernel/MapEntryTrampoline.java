@@ -48,7 +48,7 @@ public final class MapEntryTrampoline implements Recipe {
         // so the image's first page stands in
         long textPa = boot.image().pa(boot.image().text());
         EnumSet<MapFlag> flags = EnumSet.of(MapFlag.NO_BLOCK_MAPPINGS, MapFlag.NO_CONT_MAPPINGS);
-        Prot text = c.kernelExecProt().forGeometry(c.runtimeGeometry()); // global: never PTE_MAYBE_NG
+        Prot text = c.kernelExecProt().withNgCleared().forGeometry(c.runtimeGeometry());
         List<Operation> ops = new ArrayList<>();
         int pages = platform.trampTextPages().getAsInt();
         for (int i = 0; i < pages; i++) {

@@ -115,8 +115,11 @@ public final class Executor {
         return new PageAttr(tables, rules, cpu, directMap).kernelPagePresent(va.value());
     }
 
-    /** PTE_MAYBE_NG: nG on every kernel mapping when KPTI is needed (arm64_use_ng_mappings); a zero prot stays 0. */
+    /**
+     * PTE_MAYBE_NG: nG on every kernel mapping when KPTI is needed (arm64_use_ng_mappings); a zero prot stays 0, and
+     * so does one whose PTE_NG the kernel cleared (the entry trampoline).
+     */
     private Prot ng(Prot prot) {
-        return prot.bits() == 0 ? prot : prot.withNgIf(cpu.kptiNeeded());
+        return prot.bits() == 0 || prot.ngCleared() ? prot : prot.withNgIf(cpu.kptiNeeded());
     }
 }

@@ -31,7 +31,7 @@ public final class ProtConversion {
     /** The engine value of a configuration prot. */
     public static org.pagewright.arm64.desc.Prot toEngine(Prot prot) {
         if (prot.getBase() == ProtBase.RAW) {
-            return new org.pagewright.arm64.desc.Prot(prot.getRawBits());
+            return new org.pagewright.arm64.desc.Prot(prot.getRawBits(), prot.isNgCleared());
         }
         org.pagewright.arm64.desc.Prot p = CONSTANTS.get(prot.getBase());
         if (prot.isTagged()) {
@@ -42,7 +42,7 @@ public final class ProtConversion {
         bits = prot.isContiguous() ? bits | CONT : bits;
         bits = prot.isGuarded() ? bits | GP : bits;
         bits = prot.isUnshared() ? bits & ~SHARED : bits;
-        return new org.pagewright.arm64.desc.Prot(bits);
+        return new org.pagewright.arm64.desc.Prot(bits, prot.isNgCleared());
     }
 
     /** The configuration value of an engine prot: the first constant whose modifiers reproduce the bits exactly. */
@@ -60,6 +60,7 @@ public final class ProtConversion {
                 out.setGuarded((modifiers & 8) != 0);
                 out.setUnshared((modifiers & 16) != 0);
                 if (toEngine(out).bits() == prot.bits()) {
+                    out.setNgCleared(prot.ngCleared());
                     return out;
                 }
             }
@@ -67,6 +68,7 @@ public final class ProtConversion {
         Prot raw = ConfigFactory.eINSTANCE.createProt();
         raw.setBase(ProtBase.RAW);
         raw.setRawBits(prot.bits());
+        raw.setNgCleared(prot.ngCleared());
         return raw;
     }
 
