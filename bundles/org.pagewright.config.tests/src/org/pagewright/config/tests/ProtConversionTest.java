@@ -20,4 +20,11 @@ class ProtConversionTest {
         assertEquals(Prot.PAGE_KERNEL_ROX, roundTrip(Prot.PAGE_KERNEL_ROX));
         assertEquals(new Prot(0x7ffL, true), roundTrip(new Prot(0x7ffL, true))); // raw bits too
     }
+
+    @Test
+    void aReportSaysWhenTheKernelClearedPteNg() {
+        assertEquals("PAGE_KERNEL_ROX -nG", ProtConversion.describe(ProtConversion.toConfig(
+                Prot.PAGE_KERNEL_ROX.withNgCleared())));
+        assertEquals("PAGE_KERNEL_ROX", ProtConversion.describe(ProtConversion.toConfig(Prot.PAGE_KERNEL_ROX)));
+    }
 }

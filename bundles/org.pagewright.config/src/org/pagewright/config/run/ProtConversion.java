@@ -75,7 +75,7 @@ public final class ProtConversion {
     /** Linux spelling for reports: {@code pgprot_tagged(PAGE_KERNEL)}, {@code PAGE_KERNEL_ROX +GP}, or the raw bits. */
     public static String describe(Prot prot) {
         if (prot.getBase() == ProtBase.RAW) {
-            return String.format("0x%016x", prot.getRawBits());
+            return String.format("0x%016x", prot.getRawBits()) + (prot.isNgCleared() ? " -nG" : "");
         }
         StringBuilder b = new StringBuilder(prot.getBase().getLiteral());
         if (prot.isTagged()) {
@@ -92,6 +92,9 @@ public final class ProtConversion {
         }
         if (prot.isUnshared()) {
             b.append(" -SH");
+        }
+        if (prot.isNgCleared()) {
+            b.append(" -nG"); // global even under KPTI
         }
         return b.toString();
     }
