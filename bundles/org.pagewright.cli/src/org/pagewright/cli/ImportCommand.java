@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
 		description = { "Write a .layout (platform, image, boot policy) from a kernel capture.",
-				"From a capture log, or from --kallsyms/--iomem/--cmdline/--uname [--cpuinfo|--midr|--cpu]." },
+				"From a capture log, or from --kallsyms/--iomem/--cmdline/--uname [--dmesg] [--cpuinfo|--midr|--cpu]." },
 		exitCodeListHeading = "Exit codes:%n",
 		exitCodeList = { "0:written", "1:written text would not validate (nothing written)",
 				"2:an input cannot be used" })

@@ -11,6 +11,7 @@ import org.pagewright.arm64.Geometry;
 import org.pagewright.arm64.GeometryResult;
 import org.pagewright.arm64.Granule;
 import org.pagewright.arm64.KernelVersion;
+import org.pagewright.arm64.capture.Capture;
 import org.pagewright.arm64.capture.Iomem;
 import org.pagewright.arm64.capture.Kallsyms;
 import org.pagewright.arm64.capture.KernelRelease;
@@ -23,10 +24,10 @@ import org.pagewright.arm64.kernel.KernelConfig;
 import picocli.CommandLine.Option;
 
 /**
- * A kernel's inputs as separate files (/proc/kallsyms, /proc/iomem, /proc/cmdline, uname -a) turned into the
- * capture log the engine reads, with the values a capture's ptdump module would print derived from them:
- * PAGE_OFFSET from the VA bits, kimage_voffset from kallsyms and iomem's "Kernel code", PHYS_OFFSET by the
- * memstart_addr rule. Each derivation becomes an assumed: line.
+ * A kernel's inputs as separate files (/proc/kallsyms, /proc/iomem, /proc/cmdline, uname -a, optionally dmesg)
+ * turned into the capture log the engine reads, with the values a capture's ptdump module would print derived from
+ * them: PAGE_OFFSET from the VA bits, kimage_voffset from kallsyms and iomem's "Kernel code", PHYS_OFFSET by the
+ * memstart_addr rule, vabits_actual from the kernel log's CPU features. Each derivation becomes an assumed: line.
  */
 final class SeparateInputs {
 
@@ -45,13 +46,18 @@ final class SeparateInputs {
 		String uname;
 
 		@Option(names = "--va-bits", paramLabel = "N",
-				description = "CONFIG_ARM64_VA_BITS of the build (default 48; 52 for LPA2 builds such as Debian 6.12+)")
+				description = "CONFIG_ARM64_VA_BITS of the build (default 48, or 52 when --dmesg says the kernel "
+						+ "detected 52-bit Virtual Addressing; 52 for LPA2 builds such as Debian 6.12+)")
 		Integer vaBits;
 
 		@Option(names = "--vabits-actual", paramLabel = "N", description = "vabits_actual of the running kernel: 52 "
 				+ "when a 52-bit build uses LPA2 (dmesg: 'CPU features: detected: 52-bit Virtual Addressing (LPA2)'); "
-				+ "default: by the build's rule without LPA2")
+				+ "default: 52 when --dmesg says so, else by the build's rule without LPA2")
 		Integer vabitsActual;
+
+		@Option(names = "--dmesg", paramLabel = "FILE", description = "the kernel log (dmesg): the boot CPU's MIDR, "
+				+ "the CPU features it detected (BBML2/BBML3, KPTI, 52-bit VAs) and the PCI hosts' I/O windows")
+		Path dmesg;
 
 		private final List<String> assumptions = new ArrayList<>();
 
@@ -59,6 +65,7 @@ final class SeparateInputs {
 		String captureText() throws InputException {
 			String kallsymsText = ImportCommand.read(kallsyms, "--kallsyms");
 			String iomemText = ImportCommand.read(iomem, "--iomem");
+			String kernelLog = dmesg == null ? "" : ImportCommand.read(dmesg, "--dmesg");
 			StringBuilder log = new StringBuilder();
 			section(log, "uname", uname);
 			section(log, "cmdline", cmdline);
@@ -66,7 +73,8 @@ final class SeparateInputs {
 			section(log, "iomem", iomemText);
 			section(log, "memblock_memory", ""); // none: the banks are iomem's System RAM (an assumed: line)
 			section(log, "memblock_reserved", "");
-			section(log, "ptdump_mod_insmod", moduleValues(kallsymsText, iomemText));
+			section(log, "ptdump_mod_insmod", moduleValues(kallsymsText, iomemText, kernelLog));
+			section(log, "dmesg_full", kernelLog);
 			return log.toString();
 		}
 
@@ -76,17 +84,25 @@ final class SeparateInputs {
 
 		String describe() {
 			return "--kallsyms " + kallsyms + " --iomem " + iomem + " --cmdline \"" + cmdline + "\" --uname \"" + uname
-					+ "\"";
+					+ "\"" + (dmesg == null ? "" : " --dmesg " + dmesg);
 		}
 
 		/** PAGE_OFFSET, kimage_voffset and PHYS_OFFSET as ptdump_mod would print them. */
-		private String moduleValues(String kallsymsText, String iomemText) throws InputException {
+		private String moduleValues(String kallsymsText, String iomemText, String kernelLog) throws InputException {
 			KernelVersion version = KernelRelease.parse(Section.of("uname", uname)).value()
 					.flatMap(r -> KernelVersion.tryParse(r.version()))
 					.orElseThrow(() -> new InputException("--uname \"" + uname + "\": no kernel version in it"));
-			int bits = vaBits == null ? 48 : vaBits;
+			Optional<Boolean> va52 = Capture.parse(kernelLog).value().detectedVa52();
+			if (va52.orElse(false) && vaBits != null && vaBits != 52) {
+				throw new InputException("--va-bits " + vaBits + ": the kernel log (--dmesg " + dmesg + ") says the "
+						+ "kernel detected 52-bit Virtual Addressing, which only 52-bit builds do");
+			}
+			int bits = vaBits != null ? vaBits : va52.orElse(false) ? 52 : 48;
 			if (vaBits == null) {
-				assumptions.add("CONFIG_ARM64_VA_BITS=48 (no --va-bits)");
+				assumptions.add(va52.orElse(false)
+						? "CONFIG_ARM64_VA_BITS=52: the kernel log says 'CPU features: detected: 52-bit Virtual "
+								+ "Addressing', which only 52-bit builds detect"
+						: "CONFIG_ARM64_VA_BITS=48 (no --va-bits)");
 			}
 			GeometryResult g = Geometry.check(Granule.G4K, bits);
 			if (!(g instanceof GeometryResult.Supported supported)) {
@@ -112,12 +128,16 @@ final class SeparateInputs {
 			if (ram.isEmpty()) {
 				throw new InputException("--iomem " + iomem + ": no System RAM");
 			}
-			int actual = vabitsActual == null ? kernel.vabitsActual() : vabitsActual;
+			Integer observedBits = vabitsActual != null ? vabitsActual : va52.orElse(false) ? Integer.valueOf(52) : null;
+			if (vabitsActual == null && observedBits != null) {
+				assumptions.add("vabits_actual=52: the kernel log says it detected 52-bit Virtual Addressing");
+			}
+			int actual = observedBits == null ? kernel.vabitsActual() : observedBits;
 			long physOffset = KernelConfig.memstartAddr(geometry, actual, ram.get(0).start());
 			assumptions.add(String.format("PHYS_OFFSET = memstart_addr of DRAM at 0x%x = 0x%x", ram.get(0).start(),
 					physOffset));
 			// the capture replay follows an observed vabits_actual (LPA2 in use or not) over its rule
-			String observed = vabitsActual == null ? "" : " vabits_actual=" + vabitsActual;
+			String observed = observedBits == null ? "" : " vabits_actual=" + observedBits;
 			return String.format("ptdump_mod: PAGE_OFFSET=%x kimage_voffset=%x PHYS_OFFSET=%x%s%n", -(1L << bits),
 					voffset, physOffset, observed);
 		}

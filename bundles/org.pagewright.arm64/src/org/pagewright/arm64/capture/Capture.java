@@ -66,6 +66,16 @@ public record Capture(Optional<KernelRelease> release, List<String> cmdline, Kal
         return cpuCapabilities.map(l -> l.contains(description));
     }
 
+    /**
+     * Whether the kernel log says the kernel runs with 52-bit VAs: cpufeature.c ARM64_HAS_VA52, built only with
+     * CONFIG_ARM64_VA_BITS_52 and detected only when vabits_actual is 52 ("52-bit Virtual Addressing (LVA)" with 64K
+     * pages, "(LPA2)" with 4K/16K, plain in later kernels; not the "... for KVM (LPA2)" capability).
+     */
+    public Optional<Boolean> detectedVa52() {
+        return cpuCapabilities.map(l -> l.stream()
+                .anyMatch(d -> d.startsWith("52-bit Virtual Addressing") && !d.contains("for KVM")));
+    }
+
     public static Parsed<Capture> parse(String text) {
         Parsed<CaptureLog> log = CaptureLog.parse(text);
         List<Problem> problems = new ArrayList<>(log.problems());

@@ -218,6 +218,9 @@ public record CaptureInputs(Boot boot, List<ReadOnlyVmallocPages> readOnlyVmallo
                 }
             }
         }
+        if (c.pciIoWindows().isEmpty() && c.cpuCapabilities().isEmpty()) {
+            assumptions.add("no kernel log: no PCI host's I/O window known, PCI I/O left unmapped");
+        }
         List<BootPlatform.IoWindow> io = c.pciIoWindows().stream()
                 .map(w -> new BootPlatform.IoWindow(w.cpuStart(), w.size())).toList();
         return new BootPlatform(fdtPhys, fdtSize, io, tramp);

@@ -168,6 +168,80 @@ class ImportCommandTest {
 	}
 
 	/**
+	 * The kernel log given with the separate files (--dmesg) decides what they cannot: its "detected: 52-bit Virtual
+	 * Addressing" says the build is 52-bit and runs at 52 bits, and its PCI host bridge lines give the I/O window, so
+	 * the platform is the whole capture's but for the FDT (which only the hardware walk shows).
+	 */
+	@Test
+	void aKernelLogBesideTheSeparateFilesGivesThe52BitVasAndThePciIoWindow() throws IOException {
+		Path capture = Cli.capture("k73-max-1G-nokaslr", dir);
+		CaptureLog log = CaptureLog.parse(Files.readString(capture, StandardCharsets.ISO_8859_1)).value();
+		Path kallsyms = Files.write(dir.resolve("kallsyms"), log.section("kallsyms").orElseThrow().lines());
+		Path iomem = Files.write(dir.resolve("iomem"), log.section("iomem").orElseThrow().lines());
+		Path dmesg = Files.write(dir.resolve("dmesg"), log.section("dmesg_full").orElseThrow().lines());
+		String uname = log.section("uname").orElseThrow().lines().get(0);
+		Path whole = dir.resolve("whole.layout");
+		Path parts = dir.resolve("parts.layout");
+
+		Cli.Result fromLog = Cli.run("import", capture.toString(), "-o", whole.toString());
+		Cli.Result fromParts = Cli.run("import", "--kallsyms", kallsyms.toString(), "--iomem", iomem.toString(),
+				"--cmdline", "console=ttyAMA0 nokaslr", "--uname", uname, "--dmesg", dmesg.toString(), "-o",
+				parts.toString());
+
+		assertEquals(0, fromLog.exit(), fromLog::toString);
+		assertEquals(0, fromParts.exit(), fromParts::toString);
+		// the log's cpuinfo comments: no --cpuinfo was given
+		assertEquals(block("platform", whole).replaceAll("\n  fdt at [^\n]*|\n  // cpuinfo[ :][^\n]*", ""),
+				block("platform", parts));
+		assertTrue(block("platform", parts).contains("\n  pci_io at "), () -> read(parts));
+		String text = Files.readString(parts);
+		assertTrue(text.contains("// assumed: CONFIG_ARM64_VA_BITS=52: the kernel log says 'CPU features: detected: "
+				+ "52-bit Virtual Addressing', which only 52-bit builds detect\n"), text);
+		assertTrue(text.contains("// assumed: vabits_actual=52: the kernel log says it detected 52-bit Virtual "
+				+ "Addressing\n"), text);
+		assertFalse(text.contains("no kernel log"), text);
+		assertEquals(block("image", whole), block("image", parts));
+	}
+
+	@Test
+	void withoutAKernelLogTheSeparateFilesSayThePciIoWindowIsUnknown() throws IOException {
+		Path capture = Cli.capture("k612-max-1G-nokaslr", dir);
+		CaptureLog log = CaptureLog.parse(Files.readString(capture, StandardCharsets.ISO_8859_1)).value();
+		Path kallsyms = Files.write(dir.resolve("kallsyms"), log.section("kallsyms").orElseThrow().lines());
+		Path iomem = Files.write(dir.resolve("iomem"), log.section("iomem").orElseThrow().lines());
+		Path parts = dir.resolve("parts.layout");
+
+		Cli.Result fromParts = Cli.run("import", "--kallsyms", kallsyms.toString(), "--iomem", iomem.toString(),
+				"--cmdline", "nokaslr", "--uname", log.section("uname").orElseThrow().lines().get(0), "--va-bits",
+				"52", "-o", parts.toString());
+
+		assertEquals(0, fromParts.exit(), fromParts::toString);
+		String text = Files.readString(parts);
+		assertTrue(text.contains("// assumed: no kernel log: no PCI host's I/O window known, PCI I/O left unmapped\n"),
+				text);
+		assertFalse(block("platform", parts).contains("pci_io"), text);
+	}
+
+	@Test
+	void aKernelLogOf52BitVasContradictingVaBits48IsRefused() throws IOException {
+		Path capture = Cli.capture("k73-max-1G-nokaslr", dir);
+		CaptureLog log = CaptureLog.parse(Files.readString(capture, StandardCharsets.ISO_8859_1)).value();
+		Path kallsyms = Files.write(dir.resolve("kallsyms"), log.section("kallsyms").orElseThrow().lines());
+		Path iomem = Files.write(dir.resolve("iomem"), log.section("iomem").orElseThrow().lines());
+		Path dmesg = Files.write(dir.resolve("dmesg"), log.section("dmesg_full").orElseThrow().lines());
+		Path parts = dir.resolve("parts.layout");
+
+		Cli.Result r = Cli.run("import", "--kallsyms", kallsyms.toString(), "--iomem", iomem.toString(), "--cmdline",
+				"nokaslr", "--uname", log.section("uname").orElseThrow().lines().get(0), "--dmesg", dmesg.toString(),
+				"--va-bits", "48", "-o", parts.toString());
+
+		assertEquals(2, r.exit(), r::toString);
+		assertEquals("pagewright-cli: --va-bits 48: the kernel log (--dmesg " + dmesg + ") says the kernel detected "
+				+ "52-bit Virtual Addressing, which only 52-bit builds do\n", r.err());
+		assertFalse(Files.exists(parts));
+	}
+
+	/**
 	 * With a kernel log that can state the block-split capability (7.3: "detected: BBM Level 3"), the log decides and
 	 * cpuinfo's MIDRs are a comment; before 6.18 no log line can, and CPU 0's MIDR is written as a line.
 	 */
