@@ -352,11 +352,18 @@ class ImportCommandTest {
 
 	@Test
 	void anUnreadableCaptureLeavesTheOutputAsItWas() throws IOException {
-		Path notes = Files.writeString(dir.resolve("notes.log"), "just some notes\n");
+		Path notes = Files.writeString(dir.resolve("notes.log"), "===== BEGIN cmdline =====\nnokaslr\n"
+				+ "===== END cmdline =====\n"); // a capture of one section
 		Path layout = Files.writeString(dir.resolve("out.layout"), "// the previous import\n");
+		Path text = Files.writeString(dir.resolve("text.log"), "just some notes\n");
 
 		Cli.Result r = Cli.run("import", notes.toString(), "-o", layout.toString());
+		Cli.Result noCapture = Cli.run("import", text.toString(), "-o", layout.toString());
 
+		assertEquals(2, noCapture.exit(), noCapture::toString);
+		assertEquals("pagewright-cli: " + text + ": not a capture log: no '===== BEGIN name =====' section in it\n",
+				noCapture.err());
+		Files.delete(text);
 		assertEquals(2, r.exit(), r::toString);
 		assertTrue(r.err().contains(notes + ":0: missing section 'uname'"), r::toString);
 		assertTrue(r.err().endsWith("pagewright-cli: no kernel to import from " + notes + " (see the problems "
