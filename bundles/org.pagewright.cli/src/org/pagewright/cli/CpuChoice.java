@@ -83,21 +83,25 @@ final class CpuChoice {
 
 	/** The assumed: lines of the CPU a replay or import runs on ({@code captured}: the capture as read). */
 	static List<String> assumptions(Optional<Cpu> chosen, Capture captured, String text) {
+		return assumptions(chosen, captured, text, "the capture's boot log");
+	}
+
+	/** The same, the kernel log named as the user gave it (import's --dmesg FILE). */
+	static List<String> assumptions(Optional<Cpu> chosen, Capture captured, String text, String bootLog) {
 		if (chosen.isEmpty()) {
-			return List.of(fromCapture(captured, text));
+			return List.of(fromCapture(captured, text, bootLog));
 		}
 		return captured.cpuCapabilities().isPresent() ? List.of(chosen.get().assumption(), SET_ASIDE)
 				: List.of(chosen.get().assumption());
 	}
 
 	/** Where the capture's own CPU came from, for the assumed: line when the user gave none. */
-	static String fromCapture(Capture c, String text) {
+	private static String fromCapture(Capture c, String text, String bootLog) {
 		if (c.midr().isEmpty()) {
 			return "no CPU in the capture (no boot log line, no cpuinfo) and none given with --midr, --cpu or "
 					+ "--cpuinfo";
 		}
-		String where = text.contains("Booting Linux on physical CPU") ? "the capture's boot log"
-				: "the capture's cpuinfo";
+		String where = text.contains("Booting Linux on physical CPU") ? bootLog : "the capture's cpuinfo";
 		return "CPU " + describe(c.midr().getAsLong()) + " from " + where;
 	}
 

@@ -77,7 +77,8 @@ class ImportCommand extends Subcommand {
 		// the separate inputs are no capture: the sections they lack are not a problem worth a line
 		parsed.problems().stream().filter(p -> capture != null || !p.reason().startsWith("missing section"))
 				.forEach(p -> err.println(where + ":" + p.line() + ": " + p.reason()));
-		List<String> assumptions = new ArrayList<>(CpuChoice.assumptions(chosen, captured.value(), text));
+		List<String> assumptions = new ArrayList<>(CpuChoice.assumptions(chosen, captured.value(), text,
+				separate == null ? "the capture's boot log" : separate.bootLogName()));
 		if (separate != null) {
 			assumptions.addAll(separate.assumptions());
 		}

@@ -82,6 +82,11 @@ final class SeparateInputs {
 			return List.copyOf(assumptions);
 		}
 
+		/** The kernel log as the user named it, for the assumed: lines. */
+		String bootLogName() {
+			return "--dmesg " + dmesg;
+		}
+
 		String describe() {
 			return "--kallsyms " + kallsyms + " --iomem " + iomem + " --cmdline \"" + cmdline + "\" --uname \"" + uname
 					+ "\"" + (dmesg == null ? "" : " --dmesg " + dmesg);

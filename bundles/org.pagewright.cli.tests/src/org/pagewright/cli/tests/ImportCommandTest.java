@@ -199,6 +199,8 @@ class ImportCommandTest {
 				+ "52-bit Virtual Addressing', which only 52-bit builds detect\n"), text);
 		assertTrue(text.contains("// assumed: vabits_actual=52: the kernel log says it detected 52-bit Virtual "
 				+ "Addressing\n"), text);
+		assertTrue(text.contains("// assumed: CPU MIDR_EL1 0x000f0510 (qemu-max r0p0) from --dmesg " + dmesg + "\n"),
+				text);
 		assertFalse(text.contains("no kernel log"), text);
 		assertEquals(block("image", whole), block("image", parts));
 	}
