@@ -153,6 +153,13 @@ public final class KernelRules {
         return version.atLeast(6, 9);
     }
 
+    /** memory.h (6.9, LPA2 series: "arm64: mm: Make vabits_actual a build time constant if possible"): vabits_actual
+     *  is a variable only when VA_BITS > 48, else a #define of VA_BITS; before, every build had the variable. So from
+     *  6.9 a vabits_actual in kallsyms says the build is 52-bit. */
+    public boolean vabitsActualSymbolOnlyIn52BitBuilds() {
+        return version.atLeast(6, 9);
+    }
+
     /** memory.h MODULES_VSIZE: SZ_2G from 6.5 ("arm64: module: rework module VA range selection"), SZ_128M before. */
     public long modulesVsize() {
         return version.atLeast(6, 5) ? 2L << 30 : 128L << 20;

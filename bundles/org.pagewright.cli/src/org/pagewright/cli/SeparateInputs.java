@@ -10,6 +10,7 @@ import org.pagewright.arm64.CpuFeatures;
 import org.pagewright.arm64.Geometry;
 import org.pagewright.arm64.GeometryResult;
 import org.pagewright.arm64.Granule;
+import org.pagewright.arm64.KernelRules;
 import org.pagewright.arm64.KernelVersion;
 import org.pagewright.arm64.capture.Capture;
 import org.pagewright.arm64.capture.Iomem;
@@ -46,8 +47,9 @@ final class SeparateInputs {
 		String uname;
 
 		@Option(names = "--va-bits", paramLabel = "N",
-				description = "CONFIG_ARM64_VA_BITS of the build (default 48, or 52 when --dmesg says the kernel "
-						+ "detected 52-bit Virtual Addressing; 52 for LPA2 builds such as Debian 6.12+)")
+				description = "CONFIG_ARM64_VA_BITS of the build (52 for LPA2 builds such as Debian 6.12+); default 52 "
+						+ "when --dmesg says the kernel detected 52-bit Virtual Addressing or (6.9+) kallsyms has "
+						+ "vabits_actual, else 48")
 		Integer vaBits;
 
 		@Option(names = "--vabits-actual", paramLabel = "N", description = "vabits_actual of the running kernel: 52 "
@@ -98,23 +100,13 @@ final class SeparateInputs {
 					.flatMap(r -> KernelVersion.tryParse(r.version()))
 					.orElseThrow(() -> new InputException("--uname \"" + uname + "\": no kernel version in it"));
 			Optional<Boolean> va52 = Capture.parse(kernelLog).value().detectedVa52();
-			if (va52.orElse(false) && vaBits != null && vaBits != 52) {
-				throw new InputException("--va-bits " + vaBits + ": the kernel log (--dmesg " + dmesg + ") says the "
-						+ "kernel detected 52-bit Virtual Addressing, which only 52-bit builds do");
-			}
-			int bits = vaBits != null ? vaBits : va52.orElse(false) ? 52 : 48;
-			if (vaBits == null) {
-				assumptions.add(va52.orElse(false)
-						? "CONFIG_ARM64_VA_BITS=52: the kernel log says 'CPU features: detected: 52-bit Virtual "
-								+ "Addressing', which only 52-bit builds detect"
-						: "CONFIG_ARM64_VA_BITS=48 (no --va-bits)");
-			}
+			Kallsyms symbols = Kallsyms.parse(Section.of("kallsyms", kallsymsText)).value();
+			int bits = buildVaBits(version, symbols, va52.orElse(false));
 			GeometryResult g = Geometry.check(Granule.G4K, bits);
 			if (!(g instanceof GeometryResult.Supported supported)) {
 				throw new InputException("--va-bits " + bits + ": " + ((GeometryResult.Unsupported) g).reason());
 			}
 			Geometry geometry = supported.geometry();
-			Kallsyms symbols = Kallsyms.parse(Section.of("kallsyms", kallsymsText)).value();
 			Iomem io = Iomem.parse(Section.of("iomem", iomemText)).value();
 			KernelConfig kernel = new KernelConfig(KernelBuild.debian(version, geometry),
 					new Cmdline(List.of(cmdline.trim().split("\\s+"))), CpuFeatures.none());
@@ -145,6 +137,30 @@ final class SeparateInputs {
 			String observed = observedBits == null ? "" : " vabits_actual=" + observedBits;
 			return String.format("ptdump_mod: PAGE_OFFSET=%x kimage_voffset=%x PHYS_OFFSET=%x%s%n", -(1L << bits),
 					voffset, physOffset, observed);
+		}
+
+		/** CONFIG_ARM64_VA_BITS: as given, else what the kernel log or kallsyms says of a 52-bit build, else 48. */
+		private int buildVaBits(KernelVersion version, Kallsyms symbols, boolean logSays52) throws InputException {
+			if (vaBits != null) {
+				if (logSays52 && vaBits != 52) {
+					throw new InputException("--va-bits " + vaBits + ": the kernel log (--dmesg " + dmesg + ") says "
+							+ "the kernel detected 52-bit Virtual Addressing, which only 52-bit builds do");
+				}
+				return vaBits;
+			}
+			if (logSays52) {
+				assumptions.add("CONFIG_ARM64_VA_BITS=52: the kernel log says 'CPU features: detected: 52-bit "
+						+ "Virtual Addressing', which only 52-bit builds detect");
+				return 52;
+			}
+			if (KernelRules.of(version).vabitsActualSymbolOnlyIn52BitBuilds()
+					&& symbols.address("vabits_actual").isPresent()) {
+				assumptions.add("CONFIG_ARM64_VA_BITS=52: kallsyms has vabits_actual, which " + version
+						+ " defines only in 52-bit builds (memory.h)");
+				return 52;
+			}
+			assumptions.add("CONFIG_ARM64_VA_BITS=48 (no --va-bits)");
+			return 48;
 		}
 
 		private static void section(StringBuilder log, String name, String text) {

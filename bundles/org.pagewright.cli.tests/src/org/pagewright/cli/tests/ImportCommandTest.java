@@ -205,6 +205,40 @@ class ImportCommandTest {
 		assertEquals(block("image", whole), block("image", parts));
 	}
 
+	/**
+	 * From 6.9 vabits_actual is a variable only in 52-bit builds: a whole /proc/kallsyms that has it says the build is
+	 * 52-bit where no log line can (the a57 capture runs its 52-bit build at 48 bits); 6.1 has it in every build.
+	 */
+	@ParameterizedTest
+	@CsvSource({ "k612-a57-1G-nokaslr, 52", "k61-max-1G-nokaslr, 48" })
+	void aVabitsActualInKallsymsIsA52BitBuildFrom69On(String name, int vaBits) throws IOException {
+		Path capture = Cli.capture(name, dir);
+		CaptureLog log = CaptureLog.parse(Files.readString(capture, StandardCharsets.ISO_8859_1)).value();
+		List<String> symbols = new ArrayList<>(log.section("kallsyms").orElseThrow().lines());
+		// a line of the whole file, which the capture's section-symbol excerpt lacks
+		symbols.add(symbols.get(symbols.size() - 1).replaceFirst(" [A-Za-z] \\S+$", " D vabits_actual"));
+		Path kallsyms = Files.write(dir.resolve("kallsyms"), symbols);
+		Path iomem = Files.write(dir.resolve("iomem"), log.section("iomem").orElseThrow().lines());
+		Path dmesg = Files.write(dir.resolve("dmesg"), log.section("dmesg_full").orElseThrow().lines());
+		Path whole = dir.resolve("whole.layout");
+		Path parts = dir.resolve("parts.layout");
+
+		Cli.Result fromLog = Cli.run("import", capture.toString(), "-o", whole.toString());
+		Cli.Result fromParts = Cli.run("import", "--kallsyms", kallsyms.toString(), "--iomem", iomem.toString(),
+				"--cmdline", String.join(" ", log.section("cmdline").orElseThrow().lines()).trim(), "--uname",
+				log.section("uname").orElseThrow().lines().get(0), "--dmesg", dmesg.toString(), "-o",
+				parts.toString());
+
+		assertEquals(0, fromLog.exit(), fromLog::toString);
+		assertEquals(0, fromParts.exit(), fromParts::toString);
+		assertTrue(block("platform", parts).contains("\n  va_bits " + vaBits + "\n"), () -> read(parts));
+		assertEquals(vaBits == 52, read(parts).contains("// assumed: CONFIG_ARM64_VA_BITS=52: kallsyms has "
+				+ "vabits_actual, which 6.12.117 defines only in 52-bit builds (memory.h)\n"), () -> read(parts));
+		// but for the FDT, the capture's cpuinfo (MIDRs) and ID registers (6.1's cpu lpa2), which the parts lack
+		assertEquals(block("platform", whole).replaceAll("\n  (fdt at|cpu 0 midr|cpu lpa2|// cpuinfo[ :])[^\n]*", ""),
+				block("platform", parts));
+	}
+
 	@Test
 	void withoutAKernelLogTheSeparateFilesSayThePciIoWindowIsUnknown() throws IOException {
 		Path capture = Cli.capture("k612-max-1G-nokaslr", dir);
