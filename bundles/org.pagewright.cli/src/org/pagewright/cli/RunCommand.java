@@ -99,7 +99,7 @@ class RunCommand extends Subcommand {
 				StateView view = run.result().state(revision.patch(), phase.phase()).orElseThrow();
 				out.printf("  %s: %d operation(s), %d table page(s)%n", phase.phase().getLiteral(),
 						view.phase().outcomes().size(), view.phase().tablePages());
-				view.phase().outcomes().forEach(o -> print(o, out));
+				view.phase().outcomes().forEach(o -> print(o, sourceOf(layout, o.source()), out));
 				if (!view.phase().diffToPrevious().isEmpty()) {
 					out.println("    against the previous revision:");
 					view.phase().diffToPrevious().forEach(d -> out.println("      " + d));
@@ -112,13 +112,28 @@ class RunCommand extends Subcommand {
 	}
 
 	/** {@code origin: operation → result [errno]}, then its warnings; a BUG names the step's line. */
-	private static void print(OperationOutcome o, PrintWriter out) {
+	private static void print(OperationOutcome o, String source, PrintWriter out) {
 		out.printf("    %s%s: %s -> %s%s%n", o.bug() ? "BUG " : "", o.origin(), o.operation(), o.result(),
 				o.errno() == 0 ? "" : " (" + o.errno() + ")");
-		if (o.bug() && o.source() != null) {
-			out.println("      at " + o.source());
+		if (o.bug() && source != null) {
+			out.println("      at " + source);
 		}
 		o.warnings().forEach(w -> out.println("      warning: " + w));
+	}
+
+	/**
+	 * The compiled source "name.layout:line" with the file named as the user named the checked one (the checked file
+	 * or one it imports), so that a terminal or editor can open it.
+	 */
+	private String sourceOf(LayoutRuns layout, String source) {
+		int colon = source == null ? -1 : source.lastIndexOf(':');
+		if (colon < 0) {
+			return source;
+		}
+		String name = source.substring(0, colon);
+		return layout.file().model().eResource().getResourceSet().getResources().stream()
+				.filter(r -> name.equals(r.getURI().lastSegment())).findFirst()
+				.map(r -> LayoutWorkspace.where(file, r.getURI()) + source.substring(colon)).orElse(source);
 	}
 
 	/** The report restricted to --after and --phase. */
