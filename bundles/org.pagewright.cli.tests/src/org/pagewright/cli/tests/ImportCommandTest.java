@@ -139,10 +139,10 @@ class ImportCommandTest {
 	@Test
 	void separateInputFilesImportToTheSameImageAsTheWholeCapture() throws IOException {
 		Path capture = Cli.capture("k73-max-1G-nokaslr", dir);
-		CaptureLog log = CaptureLog.parse(Files.readString(capture, StandardCharsets.ISO_8859_1)).value();
-		Path kallsyms = Files.write(dir.resolve("kallsyms"), log.section("kallsyms").orElseThrow().lines());
-		Path iomem = Files.write(dir.resolve("iomem"), log.section("iomem").orElseThrow().lines());
-		Path cpuinfo = Files.write(dir.resolve("cpuinfo"), log.section("cpuinfo").orElseThrow().lines());
+		CaptureLog log = log(capture);
+		Path kallsyms = part(log, "kallsyms");
+		Path iomem = part(log, "iomem");
+		Path cpuinfo = part(log, "cpuinfo");
 		// as a shell reads it from the serial log's CRLF lines: a control character must not end a comment early
 		String uname = log.section("uname").orElseThrow().lines().get(0) + "\r";
 		Path whole = dir.resolve("whole.layout");
@@ -175,10 +175,10 @@ class ImportCommandTest {
 	@Test
 	void aKernelLogBesideTheSeparateFilesGivesThe52BitVasAndThePciIoWindow() throws IOException {
 		Path capture = Cli.capture("k73-max-1G-nokaslr", dir);
-		CaptureLog log = CaptureLog.parse(Files.readString(capture, StandardCharsets.ISO_8859_1)).value();
-		Path kallsyms = Files.write(dir.resolve("kallsyms"), log.section("kallsyms").orElseThrow().lines());
-		Path iomem = Files.write(dir.resolve("iomem"), log.section("iomem").orElseThrow().lines());
-		Path dmesg = Files.write(dir.resolve("dmesg"), log.section("dmesg_full").orElseThrow().lines());
+		CaptureLog log = log(capture);
+		Path kallsyms = part(log, "kallsyms");
+		Path iomem = part(log, "iomem");
+		Path dmesg = part(log, "dmesg_full");
 		String uname = log.section("uname").orElseThrow().lines().get(0);
 		Path whole = dir.resolve("whole.layout");
 		Path parts = dir.resolve("parts.layout");
@@ -213,13 +213,13 @@ class ImportCommandTest {
 	@CsvSource({ "k612-a57-1G-nokaslr, 52", "k61-max-1G-nokaslr, 48" })
 	void aVabitsActualInKallsymsIsA52BitBuildFrom69On(String name, int vaBits) throws IOException {
 		Path capture = Cli.capture(name, dir);
-		CaptureLog log = CaptureLog.parse(Files.readString(capture, StandardCharsets.ISO_8859_1)).value();
+		CaptureLog log = log(capture);
 		List<String> symbols = new ArrayList<>(log.section("kallsyms").orElseThrow().lines());
 		// a line of the whole file, which the capture's section-symbol excerpt lacks
 		symbols.add(symbols.get(symbols.size() - 1).replaceFirst(" [A-Za-z] \\S+$", " D vabits_actual"));
 		Path kallsyms = Files.write(dir.resolve("kallsyms"), symbols);
-		Path iomem = Files.write(dir.resolve("iomem"), log.section("iomem").orElseThrow().lines());
-		Path dmesg = Files.write(dir.resolve("dmesg"), log.section("dmesg_full").orElseThrow().lines());
+		Path iomem = part(log, "iomem");
+		Path dmesg = part(log, "dmesg_full");
 		Path whole = dir.resolve("whole.layout");
 		Path parts = dir.resolve("parts.layout");
 
@@ -242,9 +242,9 @@ class ImportCommandTest {
 	@Test
 	void withoutAKernelLogTheSeparateFilesSayThePciIoWindowIsUnknown() throws IOException {
 		Path capture = Cli.capture("k612-max-1G-nokaslr", dir);
-		CaptureLog log = CaptureLog.parse(Files.readString(capture, StandardCharsets.ISO_8859_1)).value();
-		Path kallsyms = Files.write(dir.resolve("kallsyms"), log.section("kallsyms").orElseThrow().lines());
-		Path iomem = Files.write(dir.resolve("iomem"), log.section("iomem").orElseThrow().lines());
+		CaptureLog log = log(capture);
+		Path kallsyms = part(log, "kallsyms");
+		Path iomem = part(log, "iomem");
 		Path parts = dir.resolve("parts.layout");
 
 		Cli.Result fromParts = Cli.run("import", "--kallsyms", kallsyms.toString(), "--iomem", iomem.toString(),
@@ -261,10 +261,10 @@ class ImportCommandTest {
 	@Test
 	void aKernelLogOf52BitVasContradictingVaBits48IsRefused() throws IOException {
 		Path capture = Cli.capture("k73-max-1G-nokaslr", dir);
-		CaptureLog log = CaptureLog.parse(Files.readString(capture, StandardCharsets.ISO_8859_1)).value();
-		Path kallsyms = Files.write(dir.resolve("kallsyms"), log.section("kallsyms").orElseThrow().lines());
-		Path iomem = Files.write(dir.resolve("iomem"), log.section("iomem").orElseThrow().lines());
-		Path dmesg = Files.write(dir.resolve("dmesg"), log.section("dmesg_full").orElseThrow().lines());
+		CaptureLog log = log(capture);
+		Path kallsyms = part(log, "kallsyms");
+		Path iomem = part(log, "iomem");
+		Path dmesg = part(log, "dmesg_full");
 		Path parts = dir.resolve("parts.layout");
 
 		Cli.Result r = Cli.run("import", "--kallsyms", kallsyms.toString(), "--iomem", iomem.toString(), "--cmdline",
@@ -439,6 +439,16 @@ class ImportCommandTest {
 	}
 
 	/** The body of the first platform or image block of a layout file. */
+	/** The capture log's sections, as the separate inputs are made of them. */
+	private static CaptureLog log(Path capture) throws IOException {
+		return CaptureLog.parse(Files.readString(capture, StandardCharsets.ISO_8859_1)).value();
+	}
+
+	/** One section of the capture as the file a machine would give (/proc/iomem, dmesg …). */
+	private Path part(CaptureLog log, String section) throws IOException {
+		return Files.write(dir.resolve(section), log.section(section).orElseThrow().lines());
+	}
+
 	private static String block(String keyword, Path layout) throws IOException {
 		String text = Files.readString(layout);
 		int start = text.indexOf("\n" + keyword + " ");
