@@ -44,6 +44,12 @@ public class LayoutRuntimeModule extends AbstractLayoutRuntimeModule {
 		return InputLimitsValidator.class;
 	}
 
+	/** The parser fills new objects without notifications nobody observes (NotificationFreeAstFactory). */
+	@Override
+	public Class<? extends org.eclipse.xtext.parser.IAstFactory> bindIAstFactory() {
+		return NotificationFreeAstFactory.class;
+	}
+
 	/** Deep nesting parses on a deep stack (DeepStack). */
 	@Override
 	public Class<? extends org.eclipse.xtext.parser.IParser> bindIParser() {

@@ -321,10 +321,14 @@ final class CheckEvaluator {
 
     private static String describe(Translation t) {
         return switch (t) {
-            case Translation.Ok ok -> String.format("%s 0x%016x -> PA 0x%x through a level %d leaf",
-                    ok.access().name().toLowerCase(), ok.va().value(), ok.pa().value(), ok.level());
-            case Translation.Fault f -> String.format("%s 0x%016x: %s (FSC 0x%02x, ESR 0x%08x): %s",
-                    f.access().name().toLowerCase(), f.va().value(), f.faultName(), f.fsc(), f.esr(), f.reason());
+            // one per access check: concatenated, not formatted (Hex); the same text as the formats in the comments
+            // "%s 0x%016x -> PA 0x%x through a level %d leaf"
+            case Translation.Ok ok -> ok.access().name().toLowerCase() + " 0x" + Hex.padded(ok.va().value(), 16)
+                    + " -> PA 0x" + Long.toHexString(ok.pa().value()) + " through a level " + ok.level() + " leaf";
+            // "%s 0x%016x: %s (FSC 0x%02x, ESR 0x%08x): %s"
+            case Translation.Fault f -> f.access().name().toLowerCase() + " 0x" + Hex.padded(f.va().value(), 16) + ": "
+                    + f.faultName() + " (FSC 0x" + Hex.padded(f.fsc(), 2) + ", ESR 0x" + Hex.padded(f.esr(), 8) + "): "
+                    + f.reason();
         };
     }
 

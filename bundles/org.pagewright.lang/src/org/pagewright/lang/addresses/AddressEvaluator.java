@@ -98,6 +98,11 @@ public final class AddressEvaluator {
 		if (computed != null || known.containsKey(root)) {
 			return computed;
 		}
+		BigInteger direct = root == null ? NOT_DIRECT : direct(root, DIRECT_DEPTH);
+		if (direct != NOT_DIRECT) {
+			known.put(root, direct);
+			return direct;
+		}
 		Deque<EObject> nodes = new ArrayDeque<>();
 		Deque<Boolean> ready = new ArrayDeque<>();
 		List<BigInteger> values = new ArrayList<>();
@@ -135,6 +140,48 @@ public final class AddressEvaluator {
 		BigInteger value = values.get(0);
 		known.put(root, value);
 		return value;
+	}
+
+	/** How deep {@link #direct} goes: the expressions of a file are mostly a literal, a symbol, a sum or an alias of them. */
+	private static final int DIRECT_DEPTH = 8;
+
+	/** {@link #direct}'s answer when it cannot tell (compared by identity: not a value). */
+	private static final BigInteger NOT_DIRECT = new BigInteger("0");
+
+	/**
+	 * The value of a shallow expression over symbols already computed, or NOT_DIRECT when it meets a symbol not yet
+	 * computed, a node it does not know or more than {@code depth} levels: then {@link #evaluate} computes it with
+	 * its stacks. The same value (computed symbols are final, so nothing is left to detect), without allocating two
+	 * stacks and a list for each of the 100,000 expressions of a large file.
+	 */
+	private BigInteger direct(EObject node, int depth) {
+		if (node == null) {
+			return null; // a missing operand
+		}
+		if (node instanceof Literal literal) {
+			return literal.getValue();
+		}
+		if (depth == 0) {
+			return NOT_DIRECT;
+		}
+		if (node instanceof SymbolRef ref) {
+			Symbol symbol = ref.getSymbol();
+			if (symbol == null || symbol.eIsProxy()) {
+				return null; // unresolved
+			}
+			BigInteger value = known.get(symbol);
+			return value != null || known.containsKey(symbol) ? value : NOT_DIRECT;
+		}
+		if (node instanceof Sum sum) {
+			BigInteger left = direct(sum.getLeft(), depth - 1);
+			BigInteger right = left == NOT_DIRECT ? NOT_DIRECT : direct(sum.getRight(), depth - 1);
+			return right == NOT_DIRECT ? NOT_DIRECT : compute(sum, java.util.Arrays.asList(left, right));
+		}
+		if (node instanceof LinearAlias || node instanceof PageAddress) {
+			BigInteger operand = direct(children(node).get(0), depth - 1);
+			return operand == NOT_DIRECT ? NOT_DIRECT : compute(node, java.util.Collections.singletonList(operand));
+		}
+		return NOT_DIRECT;
 	}
 
 	/** Stands for an operand that is not there, on the node stack (which takes no null). */

@@ -52,7 +52,7 @@ final class CheckCompiler {
         List<org.pagewright.config.Check> out = new ArrayList<>();
         List<Phase> phases = block.getPhases().isEmpty() ? List.of(Phase.RUNTIME) : block.getPhases();
         for (Check check : block.getChecks()) {
-            String description = NodeModelUtils.getTokenText(NodeModelUtils.findActualNodeFor(check));
+            String description = TokenText.of(NodeModelUtils.findActualNodeFor(check));
             String source = CompileProblem.location(check);
             for (Phase phase : phases) {
                 org.pagewright.config.Check c = compile(check);

@@ -100,8 +100,7 @@ public final class LayoutCompiler {
                     p.setNumber(patch.getNumber());
                     p.setTitle(patch.getTitle());
                     patch.getEdits().forEach(e -> p.getEdits().add(
-                            org.eclipse.xtext.nodemodel.util.NodeModelUtils.getTokenText(
-                                    org.eclipse.xtext.nodemodel.util.NodeModelUtils.findActualNodeFor(e))));
+                            TokenText.of(org.eclipse.xtext.nodemodel.util.NodeModelUtils.findActualNodeFor(e))));
                     fill(p, steps, expander, problems);
                     c.getPatches().add(p);
                     last = patch.getNumber();

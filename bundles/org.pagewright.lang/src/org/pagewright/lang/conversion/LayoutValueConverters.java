@@ -9,11 +9,18 @@ import org.eclipse.xtext.conversion.ValueConverterException;
 import org.eclipse.xtext.conversion.impl.AbstractNullSafeConverter;
 import org.eclipse.xtext.nodemodel.INode;
 
+import com.google.inject.Singleton;
+
 /**
  * Numbers of the layout language: decimal, hexadecimal with {@code _} separators, and sizes with a binary unit
  * ({@code 64K}, {@code 2M}, {@code 1G}, {@code 1T}). Values are kept as {@link BigInteger} so that a number above
  * 64 bits is reported by validation instead of silently wrapping.
+ * <p>
+ * A singleton, as DefaultTerminalConverters is: Guice does not inherit its {@code @Singleton}, and without it every
+ * injection (the parser's element factory and the linking helper of each new resource) got its own instance, which
+ * registers its converters again, by reflection and a walk of the grammar, on its first number or name.
  */
+@Singleton
 public class LayoutValueConverters extends DefaultTerminalConverters {
 
 	@ValueConverter(rule = "Number")

@@ -2,16 +2,21 @@ package org.pagewright.lang.generator;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.pagewright.lang.compiler.CompileProblem;
-import org.pagewright.lang.layout.Check;
+import org.pagewright.lang.layout.Checks;
+import org.pagewright.lang.layout.Edit;
+import org.pagewright.lang.layout.Element;
 import org.pagewright.lang.layout.Model;
+import org.pagewright.lang.layout.Patch;
+import org.pagewright.lang.layout.Policy;
+import org.pagewright.lang.layout.Series;
 import org.pagewright.lang.layout.Step;
+import org.pagewright.lang.naming.LayoutContexts;
 
 /**
  * The checks and steps of a layout file by the source the compiler recorded for them ({@link CompileProblem#location},
@@ -43,15 +48,27 @@ final class SourceElements {
 		return bySource;
 	}
 
-	/** A file's checks, then its steps (a check and a step written on one line: the check). */
+	/**
+	 * A file's checks, then its steps, each in the order written (a check and a step written on one line: the
+	 * check). Read where the grammar puts them (checks blocks; policies' phases; the edits that bring a step), not
+	 * by visiting every object: a file of 100,000 checks has four times as many objects.
+	 */
 	private void index(Model indexed) {
-		List<EObject> steps = new ArrayList<>();
-		for (Iterator<EObject> all = indexed.eAllContents(); all.hasNext();) {
-			EObject element = all.next();
-			if (element instanceof Check) {
-				bySource.putIfAbsent(CompileProblem.location(element), element);
-			} else if (element instanceof Step) {
-				steps.add(element);
+		List<Step> steps = new ArrayList<>();
+		for (Element element : indexed.getElements()) {
+			if (element instanceof Checks block) {
+				block.getChecks().forEach(check -> bySource.putIfAbsent(CompileProblem.location(check), check));
+			} else if (element instanceof Policy policy) {
+				policy.getPhases().forEach(phase -> steps.addAll(phase.getSteps()));
+			} else if (element instanceof Series series) {
+				for (Patch patch : series.getPatches()) {
+					for (Edit edit : patch.getEdits()) {
+						Step step = LayoutContexts.insertedBy(edit);
+						if (step != null) {
+							steps.add(step);
+						}
+					}
+				}
 			}
 		}
 		steps.forEach(step -> bySource.putIfAbsent(CompileProblem.location(step), step));

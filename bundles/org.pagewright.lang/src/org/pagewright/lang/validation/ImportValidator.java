@@ -2,9 +2,11 @@ package org.pagewright.lang.validation;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EPackage;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.diagnostics.Severity;
@@ -53,6 +55,14 @@ public class ImportValidator extends AbstractDeclarativeValidator {
 	@Override
 	protected List<EPackage> getEPackages() {
 		return List.of(LayoutPackage.eINSTANCE);
+	}
+
+	private static final CheckedTypes CHECKED = new CheckedTypes(ImportValidator.class);
+
+	/** Only the objects it has checks for (CheckedTypes): the others would find no method to run. */
+	@Override
+	protected boolean isResponsible(Map<Object, Object> context, EObject eObject) {
+		return CHECKED.covers(eObject) && super.isResponsible(context, eObject);
 	}
 
 	@Check

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.emf.ecore.EClass;
+import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EPackage;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
@@ -35,6 +36,14 @@ public class InputLimitsValidator extends AbstractDeclarativeValidator {
 	@Override
 	protected List<EPackage> getEPackages() {
 		return List.of(LayoutPackage.eINSTANCE);
+	}
+
+	private static final CheckedTypes CHECKED = new CheckedTypes(InputLimitsValidator.class);
+
+	/** Only the objects it has checks for (CheckedTypes): the others would find no method to run. */
+	@Override
+	protected boolean isResponsible(Map<Object, Object> context, EObject eObject) {
+		return CHECKED.covers(eObject) && super.isResponsible(context, eObject);
 	}
 
 	/**
