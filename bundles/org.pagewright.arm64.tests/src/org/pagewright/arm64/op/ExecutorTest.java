@@ -142,6 +142,15 @@ class ExecutorTest {
     }
 
     @Test
+    void aMappingsFlagsReadInDeclarationOrderWhateverOrderTheyWereGivenIn() {
+        Set<MapFlag> given = new java.util.LinkedHashSet<>(List.of(MapFlag.NO_EXEC_MAPPINGS, MapFlag.NO_BLOCK_MAPPINGS));
+        Operation.CreateMapping op = new Operation.CreateMapping(pa(DRAM), va(VA), SZ_2M, Prot.PAGE_KERNEL, given,
+                "map_mem");
+        assertEquals("[NO_BLOCK_MAPPINGS, NO_EXEC_MAPPINGS]", op.flags().toString());
+        assertThrows(UnsupportedOperationException.class, () -> op.flags().add(MapFlag.NO_CONT_MAPPINGS));
+    }
+
+    @Test
     void mirrorToLinearAliasChangesTheAliasOnly() {
         Executor ex = executor(KernelVersion.V7_3, CpuFeatures.none());
         PageTables t = Fixture.tables(Geometry.G4K_48);

@@ -1,5 +1,7 @@
 package org.pagewright.arm64.op;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
@@ -22,7 +24,8 @@ public sealed interface Operation {
             String origin) implements Operation {
         public CreateMapping {
             Objects.requireNonNull(prot, "prot");
-            flags = flags == null ? Set.of() : Set.copyOf(flags);
+            // in declaration order, so that messages naming the flags read the same in every run
+            flags = flags == null || flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flags));
         }
     }
 
