@@ -99,9 +99,9 @@ final class SeparateInputs {
 			KernelVersion version = KernelRelease.parse(Section.of("uname", uname)).value()
 					.flatMap(r -> KernelVersion.tryParse(r.version()))
 					.orElseThrow(() -> new InputException("--uname \"" + uname + "\": no kernel version in it"));
-			Optional<Boolean> va52 = Capture.parse(kernelLog).value().detectedVa52();
+			boolean logSays52 = Capture.parse(kernelLog).value().detectedVa52().orElse(false);
 			Kallsyms symbols = Kallsyms.parse(Section.of("kallsyms", kallsymsText)).value();
-			int bits = buildVaBits(version, symbols, va52.orElse(false));
+			int bits = buildVaBits(version, symbols, logSays52);
 			GeometryResult g = Geometry.check(Granule.G4K, bits);
 			if (!(g instanceof GeometryResult.Supported supported)) {
 				throw new InputException("--va-bits " + bits + ": " + ((GeometryResult.Unsupported) g).reason());
@@ -125,7 +125,7 @@ final class SeparateInputs {
 			if (ram.isEmpty()) {
 				throw new InputException("--iomem " + iomem + ": no System RAM");
 			}
-			Integer observedBits = vabitsActual != null ? vabitsActual : va52.orElse(false) ? Integer.valueOf(52) : null;
+			Integer observedBits = vabitsActual != null ? vabitsActual : logSays52 ? Integer.valueOf(52) : null;
 			if (vabitsActual == null && observedBits != null) {
 				assumptions.add("vabits_actual=52: the kernel log says it detected 52-bit Virtual Addressing");
 			}
