@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The product's start scripts pass the JVM options that silence the four sun.misc.Unsafe warnings Guice causes on
@@ -48,6 +51,43 @@ class StartScriptTest {
 			assertTrue(text.contains("exec \"$JAVA_HOME/bin/java\" $(pw_java_options) "), script + ":\n" + text);
 			assertFalse(text.lines().anyMatch(l -> l.contains("bin/java\"") && !l.contains("pw_java_options")),
 					script + " starts a JVM without the options");
+		}
+	}
+
+	/**
+	 * pagewright-cli starts its JVM with the product's AOT cache where there is one and the JDK (25+) reads it, with
+	 * the cache's own logging off (a cache it cannot use is ignored, and CI requires an empty stderr); the build's
+	 * training run asks for the cache to be written instead. A fake JDK prints the command line it is given.
+	 */
+	@ParameterizedTest
+	@CsvSource({ "25, true, false, -XX:AOTCache=", "25, false, false, ", "25, false, true, -XX:AOTCacheOutput=",
+			"21, true, false, ", "21, false, true, " })
+	void theCommandLineUsesTheProductsAotCacheOnlyWhereItCan(int feature, boolean cached, boolean training,
+			String expected, @TempDir Path dir) throws Exception {
+		Path product = Files.createDirectories(dir.resolve("product"));
+		for (String file : new String[] { "pagewright-cli", "pagewright-env.sh" }) {
+			Files.copy(ROOTFILES.resolve(file), product.resolve(file));
+		}
+		if (cached) {
+			Files.writeString(product.resolve("pagewright-cli.aot"), "a cache");
+		}
+		Path jdk = Files.createDirectories(dir.resolve("jdk/bin"));
+		Files.writeString(dir.resolve("jdk/release"), "JAVA_VERSION=\"" + feature + ".0.1\"\n");
+		Files.writeString(jdk.resolve("java"), "#!/bin/sh\necho \"$@\"\n");
+		Files.writeString(jdk.resolve("javac"), "#!/bin/sh\n");
+		jdk.resolve("java").toFile().setExecutable(true);
+		jdk.resolve("javac").toFile().setExecutable(true);
+
+		String line = shell("JAVA_HOME=" + dir.resolve("jdk") + (training ? " PAGEWRIGHT_CLI_AOT_TRAINING=1" : "")
+				+ " sh " + product.resolve("pagewright-cli") + " check x.layout").trim();
+
+		assertTrue(line.endsWith(" org.pagewright.cli.PagewrightCommand check x.layout"), line);
+		assertTrue(line.contains("-XX:+UseParallelGC"), line);
+		if (expected == null) {
+			assertFalse(line.contains("AOT") || line.contains("-Xlog"), line);
+		} else {
+			assertTrue(line.contains(" " + expected + product.resolve("pagewright-cli.aot") + " -Xlog:aot=off "
+					+ "-Xlog:cds=off "), line);
 		}
 	}
 
