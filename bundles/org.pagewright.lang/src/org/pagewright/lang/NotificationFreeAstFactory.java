@@ -16,22 +16,25 @@ public class NotificationFreeAstFactory extends DefaultEcoreElementFactory {
 	@Override
 	public void set(EObject object, String feature, Object value, String ruleName, INode node)
 			throws ValueConverterException {
-		boolean deliver = object.eDeliver();
-		object.eSetDeliver(false);
-		try {
-			super.set(object, feature, value, ruleName, node);
-		} finally {
-			object.eSetDeliver(deliver);
-		}
+		silently(object, () -> super.set(object, feature, value, ruleName, node));
 	}
 
 	@Override
 	public void add(EObject object, String feature, Object value, String ruleName, INode node)
 			throws ValueConverterException {
+		silently(object, () -> super.add(object, feature, value, ruleName, node));
+	}
+
+	/** A change of the parser's, made with the object's notifications off. */
+	private interface Change {
+		void apply() throws ValueConverterException;
+	}
+
+	private static void silently(EObject object, Change change) throws ValueConverterException {
 		boolean deliver = object.eDeliver();
 		object.eSetDeliver(false);
 		try {
-			super.add(object, feature, value, ruleName, node);
+			change.apply();
 		} finally {
 			object.eSetDeliver(deliver);
 		}
