@@ -29,6 +29,7 @@ import org.pagewright.arm64.kernel.KernelImage;
 import org.pagewright.arm64.kernel.PhysicalMemory;
 import org.pagewright.arm64.kernel.ReadOnlyVmallocPages;
 import org.pagewright.arm64.op.Operation;
+import org.pagewright.lang.addresses.MmCmdlineWords;
 import org.pagewright.lang.layout.RecipeKind;
 
 /**
@@ -101,9 +102,18 @@ final class CaptureLayout {
 		line("  va_bits " + k.build().geometry().vaBits());
 		line("  kernel " + k.version());
 		List<String> words = new ArrayList<>();
+		List<String> ignored = new ArrayList<>();
 		List<String> dropped = new ArrayList<>();
 		for (String word : capture.cmdline()) {
-			(CMDLINE_WORD.matcher(word).matches() ? words : dropped).add(word);
+			if (!CMDLINE_WORD.matcher(word).matches()) {
+				dropped.add(word);
+			} else {
+				// words the mm code does not read (console=, root= …) would each be a warning in the written file
+				(MmCmdlineWords.of(word.split("=", 2)[0]).isPresent() ? words : ignored).add(word);
+			}
+		}
+		if (!ignored.isEmpty()) {
+			line("  // cmdline words that do not change kernel mappings: " + String.join(" ", ignored));
 		}
 		if (!dropped.isEmpty()) {
 			line("  // cmdline words the language cannot write, left out: "

@@ -56,6 +56,10 @@ class ImportCommandTest {
 		assertEquals("wrote " + layout + "\n", imported.out());
 		assertEquals(0, checked.exit(), checked::toString);
 		assertTrue(checked.out().contains("1 file(s): 1 check(s), 1 passed, 0 failed; 0 error(s)"), checked::toString);
+		// the real cmdline's console= is kept as a comment, not written as a word the check would warn about
+		assertTrue(read(layout).contains("\n  // cmdline words that do not change kernel mappings: console=ttyAMA0\n"
+				+ "  cmdline nokaslr\n"), () -> read(layout));
+		assertFalse(checked.out().contains("does not change kernel mappings"), checked::toString);
 		assertEquals(0, ptdump.exit(), ptdump::toString);
 		CaptureReplay.Result replay = replay(capture);
 		// the whole dump: the boot's recipes with the platform's FDT, PCI I/O and KFENCE pool, and the run-time
