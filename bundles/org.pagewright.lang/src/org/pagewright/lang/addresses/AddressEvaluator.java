@@ -18,7 +18,6 @@ import org.pagewright.lang.layout.Expression;
 import org.pagewright.lang.layout.Image;
 import org.pagewright.lang.layout.LinearAlias;
 import org.pagewright.lang.layout.Literal;
-import org.pagewright.lang.layout.Model;
 import org.pagewright.lang.layout.PageAddress;
 import org.pagewright.lang.layout.Platform;
 import org.pagewright.lang.layout.Range;
@@ -57,21 +56,12 @@ public final class AddressEvaluator {
 		if (resource == null) {
 			return new AddressEvaluator(LayoutContexts.platformOf(context), LayoutContexts.imageOf(context));
 		}
-		return SHARED.get(Tuples.create(AddressEvaluator.class, topLevel(context)), resource, () -> {
+		return SHARED.get(Tuples.create(AddressEvaluator.class, LayoutContexts.topLevel(context)), resource, () -> {
 			Platform platform = LayoutContexts.platformOf(context);
 			Image image = LayoutContexts.imageOf(context);
 			return SHARED.get(Tuples.create(AddressEvaluator.class, platform, image), resource,
 					() -> new AddressEvaluator(platform, image));
 		});
-	}
-
-	/** The element of the file (platform, image, policy, series, checks) that holds the context. */
-	private static EObject topLevel(EObject context) {
-		EObject element = context;
-		while (element.eContainer() != null && !(element.eContainer() instanceof Model)) {
-			element = element.eContainer();
-		}
-		return element;
 	}
 
 	public Platform platform() {

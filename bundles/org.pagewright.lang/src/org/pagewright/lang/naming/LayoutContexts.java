@@ -29,6 +29,18 @@ public final class LayoutContexts {
 	private LayoutContexts() {
 	}
 
+	/**
+	 * The element of the file (platform, image, policy, series, checks) that holds the context: what the per-element
+	 * caches (symbol scope, address evaluator) are keyed by. The context itself when it has no container.
+	 */
+	public static EObject topLevel(EObject context) {
+		EObject element = context;
+		while (element.eContainer() != null && !(element.eContainer() instanceof Model)) {
+			element = element.eContainer();
+		}
+		return element;
+	}
+
 	public static Image imageOf(EObject context) {
 		Image image = EcoreUtil2.getContainerOfType(context, Image.class);
 		if (image != null) {

@@ -18,7 +18,6 @@ import org.pagewright.lang.layout.Expression;
 import com.google.inject.Inject;
 import org.pagewright.lang.layout.Image;
 import org.pagewright.lang.layout.LayoutPackage;
-import org.pagewright.lang.layout.Model;
 import org.pagewright.lang.layout.Series;
 import org.pagewright.lang.layout.Step;
 import org.pagewright.lang.naming.LayoutContexts;
@@ -77,11 +76,7 @@ public class LayoutScopeProvider extends AbstractLayoutScopeProvider {
 	 * context outside a resource or without an image.
 	 */
 	private IScope symbolScope(EObject context) {
-		EObject element = context;
-		while (element.eContainer() instanceof EObject container && !(container instanceof Model)) {
-			element = container;
-		}
-		EObject topLevel = element;
+		EObject topLevel = LayoutContexts.topLevel(context);
 		Resource resource = topLevel.eResource();
 		if (resource == null) {
 			return null;

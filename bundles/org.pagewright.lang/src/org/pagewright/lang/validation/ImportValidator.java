@@ -2,17 +2,13 @@ package org.pagewright.lang.validation;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.eclipse.emf.common.util.URI;
-import org.eclipse.emf.ecore.EObject;
-import org.eclipse.emf.ecore.EPackage;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.scoping.impl.ImportUriResolver;
 import org.eclipse.xtext.util.CancelIndicator;
-import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
 import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
@@ -30,7 +26,7 @@ import com.google.inject.Provider;
  * error on its line, and so is an imported file with errors (each listed with its own file name and line), so that a
  * file is never judged "0 errors" on top of a broken platform. Registered beside {@link LayoutValidator}.
  */
-public class ImportValidator extends AbstractDeclarativeValidator {
+public class ImportValidator extends BesideLayoutValidator {
 
 	/** How many of an imported file's errors are listed on the import line. */
 	static final int LISTED = 5;
@@ -51,19 +47,6 @@ public class ImportValidator extends AbstractDeclarativeValidator {
 
 	@Inject
 	private Provider<IResourceValidator> validator;
-
-	@Override
-	protected List<EPackage> getEPackages() {
-		return List.of(LayoutPackage.eINSTANCE);
-	}
-
-	private static final CheckedTypes CHECKED = new CheckedTypes(ImportValidator.class);
-
-	/** Only the objects it has checks for (CheckedTypes): the others would find no method to run. */
-	@Override
-	protected boolean isResponsible(Map<Object, Object> context, EObject eObject) {
-		return CHECKED.covers(eObject) && super.isResponsible(context, eObject);
-	}
 
 	@Check
 	public void checkImportIsValid(Import imp) {

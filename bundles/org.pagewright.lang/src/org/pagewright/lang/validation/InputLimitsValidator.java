@@ -2,14 +2,10 @@ package org.pagewright.lang.validation;
 
 import java.math.BigInteger;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.eclipse.emf.ecore.EClass;
-import org.eclipse.emf.ecore.EObject;
-import org.eclipse.emf.ecore.EPackage;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
-import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
 import org.eclipse.xtext.validation.Check;
 import org.pagewright.lang.addresses.AddressEvaluator;
 import org.pagewright.lang.addresses.PlatformFacts;
@@ -29,22 +25,9 @@ import org.pagewright.lang.naming.LayoutContexts;
  * What the engine cannot take, refused on the line that says it: DRAM the descriptors cannot address, empty banks,
  * a swapper_pg_dir that is not a table page, a setting given twice, a patch numbered past its series' total. Registered beside {@link LayoutValidator}.
  */
-public class InputLimitsValidator extends AbstractDeclarativeValidator {
+public class InputLimitsValidator extends BesideLayoutValidator {
 
 	private static final LayoutPackage L = LayoutPackage.eINSTANCE;
-
-	@Override
-	protected List<EPackage> getEPackages() {
-		return List.of(LayoutPackage.eINSTANCE);
-	}
-
-	private static final CheckedTypes CHECKED = new CheckedTypes(InputLimitsValidator.class);
-
-	/** Only the objects it has checks for (CheckedTypes): the others would find no method to run. */
-	@Override
-	protected boolean isResponsible(Map<Object, Object> context, EObject eObject) {
-		return CHECKED.covers(eObject) && super.isResponsible(context, eObject);
-	}
 
 	/**
 	 * arm64 memblock: memory above PHYS_MASK (the PARange the kernel runs with) is never mapped (mm/init.c); a bank
