@@ -71,14 +71,9 @@ class StartScriptTest {
 		if (cached) {
 			Files.writeString(product.resolve("pagewright-cli.aot"), "a cache");
 		}
-		Path jdk = Files.createDirectories(dir.resolve("jdk/bin"));
-		Files.writeString(dir.resolve("jdk/release"), "JAVA_VERSION=\"" + feature + ".0.1\"\n");
-		Files.writeString(jdk.resolve("java"), "#!/bin/sh\necho \"$@\"\n");
-		Files.writeString(jdk.resolve("javac"), "#!/bin/sh\n");
-		jdk.resolve("java").toFile().setExecutable(true);
-		jdk.resolve("javac").toFile().setExecutable(true);
+		Path jdk = fakeJdk(dir, feature);
 
-		String line = shell("JAVA_HOME=" + dir.resolve("jdk") + (training ? " PAGEWRIGHT_CLI_AOT_TRAINING=1" : "")
+		String line = shell("JAVA_HOME=" + jdk + (training ? " PAGEWRIGHT_CLI_AOT_TRAINING=1" : "")
 				+ " sh " + product.resolve("pagewright-cli") + " check x.layout").trim();
 
 		assertTrue(line.endsWith(" org.pagewright.cli.PagewrightCommand check x.layout"), line);
@@ -89,6 +84,42 @@ class StartScriptTest {
 			assertTrue(line.contains(" " + expected + product.resolve("pagewright-cli.aot") + " -Xlog:aot=off "
 					+ "-Xlog:cds=off "), line);
 		}
+	}
+
+	/**
+	 * The unsigned copies the product's build makes of signed jars (cli-lib/, for the AOT cache) come before
+	 * plugins/ on the class path, each only while its jar is still in plugins/: a copy left from another build of
+	 * the product must not shadow the jar it now has.
+	 */
+	@Test
+	void unsignedCopiesComeFirstWhileTheirJarIsInThePlugins(@TempDir Path dir) throws Exception {
+		Path product = Files.createDirectories(dir.resolve("product"));
+		for (String file : new String[] { "pagewright-cli", "pagewright-env.sh" }) {
+			Files.copy(ROOTFILES.resolve(file), product.resolve(file));
+		}
+		Files.createDirectories(product.resolve("plugins"));
+		Files.createDirectories(product.resolve("cli-lib"));
+		for (String jar : new String[] { "plugins/a_1.jar", "plugins/b_1.jar", "cli-lib/a_1.jar", "cli-lib/b_0.jar" }) {
+			Files.writeString(product.resolve(jar), "");
+		}
+		Path jdk = fakeJdk(dir, 25);
+
+		String line = shell("JAVA_HOME=" + jdk + " sh " + product.resolve("pagewright-cli") + " check x.layout").trim();
+
+		assertTrue(line.contains(" -cp " + product.resolve("cli-lib/a_1.jar") + ":" + product.resolve("plugins") + "/* "),
+				line);
+		assertFalse(line.contains("b_0.jar"), line);
+	}
+
+	/** A JDK of that feature version whose java prints the command line it is given. */
+	private static Path fakeJdk(Path dir, int feature) throws IOException {
+		Path bin = Files.createDirectories(dir.resolve("jdk/bin"));
+		Files.writeString(dir.resolve("jdk/release"), "JAVA_VERSION=\"" + feature + ".0.1\"\n");
+		Files.writeString(bin.resolve("java"), "#!/bin/sh\necho \"$@\"\n");
+		Files.writeString(bin.resolve("javac"), "#!/bin/sh\n");
+		bin.resolve("java").toFile().setExecutable(true);
+		bin.resolve("javac").toFile().setExecutable(true);
+		return dir.resolve("jdk");
 	}
 
 	private static String shell(String script) throws Exception {

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigInteger;
 
+import org.eclipse.xtext.conversion.ValueConverterException;
 import org.junit.jupiter.api.Test;
 import org.pagewright.lang.conversion.LayoutValueConverters.NumberConverter;
+import org.pagewright.lang.conversion.LayoutValueConverters.SmallIntegerConverter;
 
 class NumberConverterTest {
 
@@ -31,6 +33,15 @@ class NumberConverterTest {
 	@Test
 	void aBareHexPrefixIsNotANumber() {
 		assertThrows(NumberFormatException.class, () -> NumberConverter.parse("0x__"));
+	}
+
+	@Test
+	void aLevelMayHaveWhitespaceBetweenItsSignAndDigits() {
+		SmallIntegerConverter converter = new SmallIntegerConverter();
+		assertEquals(-1, converter.toValue("- 1", null));
+		assertEquals(-1, converter.toValue("-\t1", null));
+		assertEquals(3, converter.toValue("3", null));
+		assertThrows(ValueConverterException.class, () -> converter.toValue("99999999999", null));
 	}
 
 	@Test

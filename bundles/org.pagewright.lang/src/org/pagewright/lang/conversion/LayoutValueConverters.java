@@ -1,6 +1,7 @@
 package org.pagewright.lang.conversion;
 
 import java.math.BigInteger;
+import java.util.regex.Pattern;
 
 import org.eclipse.xtext.common.services.DefaultTerminalConverters;
 import org.eclipse.xtext.conversion.IValueConverter;
@@ -53,14 +54,27 @@ public class LayoutValueConverters extends DefaultTerminalConverters {
 	/** Patch numbers and translation levels: small signed decimals; too large is a diagnostic, not an exception. */
 	public static final class SmallIntegerConverter extends AbstractNullSafeConverter<Integer> {
 
+		/** The rule may have hidden whitespace between the sign and the digits ({@code - 5}). */
+		private static final Pattern WHITESPACE = Pattern.compile("\\s");
+
 		@Override
 		protected Integer internalToValue(String text, INode node) throws ValueConverterException {
 			try {
-				return Integer.valueOf(text.replaceAll("\\s", ""));
+				return Integer.valueOf(withoutWhitespace(text));
 			} catch (NumberFormatException e) {
 				throw new ValueConverterException("'" + text + "' is not a number from " + Integer.MIN_VALUE + " to "
 						+ Integer.MAX_VALUE, node, null);
 			}
+		}
+
+		/** The text itself when it has no whitespace, as nearly every level and patch number: no copy per token. */
+		private static String withoutWhitespace(String text) {
+			for (int i = 0; i < text.length(); i++) {
+				if (Character.isWhitespace(text.charAt(i))) {
+					return WHITESPACE.matcher(text).replaceAll("");
+				}
+			}
+			return text;
 		}
 
 		@Override
