@@ -8,18 +8,12 @@ import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
-import org.eclipse.xtext.util.IResourceScopeCache;
-import org.eclipse.xtext.util.Modules2;
-import org.eclipse.xtext.util.OnChangeEvictingCache;
 import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
-import org.pagewright.lang.LayoutRuntimeModule;
-import org.pagewright.lang.LayoutStandaloneSetup;
 import org.pagewright.lang.generator.LayoutChecks;
 import org.pagewright.lang.layout.Model;
 
-import com.google.inject.Guice;
 import com.google.inject.Injector;
 
 /** Layout files loaded and validated as the workbench and the Maven build do (imports resolved in one set). */
@@ -41,20 +35,9 @@ final class LayoutWorkspace {
 	private final IResourceValidator validator;
 
 	LayoutWorkspace() {
-		Injector injector = new BatchSetup().createInjectorAndDoEMFRegistration();
+		Injector injector = new BatchLayoutSetup().createInjectorAndDoEMFRegistration();
 		resources = injector.getInstance(XtextResourceSet.class);
 		validator = injector.getInstance(IResourceValidator.class);
-	}
-
-	/** The language's setup with the command line's one binding: a scope cache for files that are never edited. */
-	private static final class BatchSetup extends LayoutStandaloneSetup {
-		@Override
-		public Injector createInjector() {
-			return Guice.createInjector(Modules2.mixin(new LayoutRuntimeModule(), binder -> {
-				binder.bind(IResourceScopeCache.class).to(BatchScopeCache.class);
-				binder.bind(OnChangeEvictingCache.class).to(BatchScopeCache.class); // the linker asks for the class
-			}));
-		}
 	}
 
 	/** Loads and validates one file; an unreadable one is an {@link InputException}, not a stack trace. */
