@@ -32,6 +32,11 @@ public class LayoutRuntimeModule extends AbstractLayoutRuntimeModule {
 		return LayoutLinkingDiagnostics.class;
 	}
 
+	/** A misspelled call (`lm_alais(x)`) is named as one, not as the tokens that may follow a symbol. */
+	public Class<? extends org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {
+		return org.pagewright.lang.validation.LayoutSyntaxErrors.class;
+	}
+
 	/** Imports validated with the importing file (every file of the closure). */
 	@SingletonBinding(eager = true)
 	public Class<? extends ImportValidator> bindImportValidator() {

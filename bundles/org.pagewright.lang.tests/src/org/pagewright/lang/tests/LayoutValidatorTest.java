@@ -93,6 +93,15 @@ class LayoutValidatorTest {
 	}
 
 	@Test
+	void anUnknownSymbolThatIsCalledIsToldTheCallItIsNear() throws Exception {
+		Issue issue = issues(BASE + "checks c on pol { read page_adress(__bss_stop) expect ok }").stream()
+				.filter(i -> UNKNOWN_SYMBOL.equals(i.getCode())).findFirst().orElseThrow();
+		assertEquals("No symbol in the image named 'page_adress': did you mean page_address(…)?", issue.getMessage());
+		assertTrue(issues(BASE + "checks c on pol { read __bss_stp expect ok }").stream()
+				.anyMatch(i -> i.getMessage().equals("No symbol in the image named '__bss_stp'")));
+	}
+
+	@Test
 	void anUnknownNameIsReportedWithTheKindItShouldHave() throws Exception {
 		assertIssue(BASE + "checks c on pol { read __bss_stp expect ok }", UNKNOWN_SYMBOL, 24);
 		assertIssue(BASE + "series s on pol { patch 1 \"a\" { remove map_memory } }", UNKNOWN_STEP, 24);

@@ -84,6 +84,13 @@ class QuickFixTest {
 	}
 
 	@Test
+	void aMisspelledCallBecomesTheCallBeforeTheClosestSymbol() {
+		String typo = BASE + "checks c on pol { read lm_alais(__bss_stop) expect ok }";
+		assertEquals(List.of("Change to 'lm_alias'"), titles(typo, UNKNOWN_SYMBOL));
+		assertEquals(typo.replace("lm_alais", "lm_alias"), fixed(typo, UNKNOWN_SYMBOL));
+	}
+
+	@Test
 	void lpa2ForFiftyTwoBitVa() {
 		String with52 = PLATFORM.replace("va_bits 48", "va_bits 52");
 		assertEquals(with52.replace("va_bits 52", "va_bits 52\n  cpu lpa2"), fixed(with52, VA_BITS_NEED_LPA2));

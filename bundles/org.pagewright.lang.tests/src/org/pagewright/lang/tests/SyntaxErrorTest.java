@@ -50,6 +50,21 @@ class SyntaxErrorTest {
 	}
 
 	@Test
+	void aMisspelledCallIsNamedAsOneOnItsLine() throws IOException {
+		List<Diagnostic> errors = parseErrors("checks c on p {\n  read lm_alais(_text) expect ok\n}\n");
+		assertFalse(errors.isEmpty());
+		assertEquals(2, errors.get(0).getLine());
+		assertEquals("'lm_alais(' is not a call of the language: did you mean lm_alias(…)?", errors.get(0).getMessage());
+	}
+
+	@Test
+	void aNameNearNoCallIsToldTheCallsThereAre() throws IOException {
+		List<Diagnostic> errors = parseErrors("checks c on p { read virt_to_phys(_text) expect ok }");
+		assertEquals("'virt_to_phys(' is not a call of the language: the calls are lm_alias(…), page_address(…), "
+				+ "pgprot_tagged(…)", errors.get(0).getMessage());
+	}
+
+	@Test
 	void aTruncatedFileIsADiagnosticAtItsEnd() throws IOException {
 		List<Diagnostic> errors = parseErrors("image vmlinux {\n  symbol _text = ");
 		assertFalse(errors.isEmpty());

@@ -1,9 +1,12 @@
 package org.pagewright.lang.validation;
 
 import org.eclipse.emf.ecore.EClass;
+import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.diagnostics.DiagnosticMessage;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.linking.impl.LinkingDiagnosticMessageProvider;
+import org.eclipse.xtext.nodemodel.INode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.pagewright.lang.layout.LayoutPackage;
 
 /** Unresolved names carry a layout issue code, so that quick fixes can propose the closest name. */
@@ -17,7 +20,16 @@ public class LayoutLinkingDiagnostics extends LinkingDiagnosticMessageProvider {
 		String what = type == LayoutPackage.Literals.SYMBOL ? "symbol in the image"
 				: type == LayoutPackage.Literals.STEP ? "step in the policy or an earlier patch"
 						: type.getName().toLowerCase();
-		return new DiagnosticMessage("No " + what + " named '" + context.getLinkText() + "'", Severity.ERROR, code,
-				context.getLinkText());
+		String hint = type == LayoutPackage.Literals.SYMBOL && isCalled(context.getContext())
+				? CallKeywords.hintFor(context.getLinkText(), CallKeywords.ADDRESS)
+				: "";
+		return new DiagnosticMessage("No " + what + " named '" + context.getLinkText() + "'" + hint, Severity.ERROR,
+				code, context.getLinkText());
+	}
+
+	/** A reference followed by '(': a misspelled lm_alias(…) or page_address(…). */
+	private static boolean isCalled(EObject reference) {
+		INode node = reference == null ? null : NodeModelUtils.findActualNodeFor(reference);
+		return node != null && CallKeywords.calledAt(node.getRootNode().getText(), node.getEndOffset());
 	}
 }

@@ -33,6 +33,7 @@ import org.pagewright.lang.layout.Platform;
 import org.pagewright.lang.layout.Series;
 import org.pagewright.lang.layout.VaBitsSetting;
 import org.pagewright.lang.naming.LayoutContexts;
+import org.pagewright.lang.validation.CallKeywords;
 import org.pagewright.lang.validation.LayoutIssueCodes;
 import org.pagewright.lang.validation.PtdumpWords;
 
@@ -112,6 +113,10 @@ public class LayoutQuickFixes {
 		}
 		case LayoutIssueCodes.FLAG_WITHOUT_EFFECT -> fixes.add(removeFlag(text, offset, length, flagged));
 		case LayoutIssueCodes.UNKNOWN_SYMBOL, LayoutIssueCodes.UNKNOWN_STEP -> {
+			if (code.equals(LayoutIssueCodes.UNKNOWN_SYMBOL) && CallKeywords.calledAt(text, offset + length)) {
+				CallKeywords.closest(flagged, CallKeywords.ADDRESS)
+						.ifPresent(call -> fixes.add(replace("Change to '" + call + "'", offset, length, call)));
+			}
 			String closest = closestName(resource, offset, flagged);
 			if (closest != null) {
 				fixes.add(replace("Change to '" + closest + "'", offset, length, closest));
