@@ -119,7 +119,9 @@ public record CaptureInputs(Boot boot, List<ReadOnlyVmallocPages> readOnlyVmallo
         if (observed.isPresent() && observed.getAsLong() != vabitsActual) {
             int seen = (int) observed.getAsLong();
             if (vaBits == 52 && (seen == vaBits || seen == vaBitsMin(geometry))) {
-                assumptions.add("vabits_actual=" + seen + " but the ID registers and cmdline give " + vabitsActual
+                String rule = id.isPresent() ? "the ID registers and cmdline give "
+                        : "without ID registers the rule gives ";
+                assumptions.add("vabits_actual=" + seen + " but " + rule + vabitsActual
                         + ": the observed value is followed (" + (geometry.lpa2() ? "LPA2 " : "LVA ") + (seen == vaBits ? "used" : "not used") + ")");
                 lpa2 = seen == vaBits;
                 vabitsActual = seen;

@@ -205,6 +205,8 @@ class ImportCommandTest {
 				+ "Addressing\n"), text);
 		assertTrue(text.contains("// assumed: CPU MIDR_EL1 0x000f0510 (qemu-max r0p0) from --dmesg " + dmesg + "\n"),
 				text);
+		assertTrue(text.contains("// assumed: vabits_actual=52 but without ID registers the rule gives 48: the observed "
+				+ "value is followed (LPA2 used)\n"), text);
 		assertFalse(text.contains("no kernel log"), text);
 		assertEquals(block("image", whole), block("image", parts));
 	}
