@@ -66,7 +66,7 @@ final class CaptureLayout {
 	 * @param source where the inputs came from, for the header comment
 	 * @param assumptions the assumed: lines of the import (CPU choice first, then the engine's)
 	 * @param fromDump whether the inputs came with the kernel's own dump (then its ptdump walk is known to work)
-	 * @param cpuinfo the capture's CPUs by its cpuinfo (none when the user chose the CPU)
+	 * @param cpuinfo the CPUs by the capture's cpuinfo, or the ones the user chose (--cpu, --midr, --cpuinfo)
 	 */
 	static Result write(String name, String source, Capture capture, CaptureInputs inputs, List<String> assumptions,
 			boolean fromDump, List<Cpus.Processor> cpuinfo) {

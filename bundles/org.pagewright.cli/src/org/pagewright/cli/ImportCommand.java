@@ -93,7 +93,8 @@ class ImportCommand extends Subcommand {
 		}
 		assumptions.addAll(inputs.value().get().assumptions());
 		CaptureLayout.Result layout = CaptureLayout.write(name(output), source, onCpu, inputs.value().get(),
-				assumptions, onCpu.kernelPageTables().isPresent(), chosen.isPresent() ? List.of() : onCpu.cpuinfo());
+				assumptions, onCpu.kernelPageTables().isPresent(),
+				chosen.map(c -> c.cpus().processors()).orElse(onCpu.cpuinfo()));
 		layout.warnings().forEach(w -> err.println("pagewright-cli: warning: " + w));
 		return writeChecked(layout.text());
 	}

@@ -41,6 +41,16 @@ public record Cpus(long bootMidr, List<Long> secondaryMidrs) {
         return new Cpus(bootMidr, secondaryMidrs);
     }
 
+    /** As /proc/cpuinfo numbers them: the boot CPU is CPU 0, the secondaries follow in order. */
+    public List<Processor> processors() {
+        List<Processor> out = new ArrayList<>();
+        List<Long> all = all();
+        for (int cpu = 0; cpu < all.size(); cpu++) {
+            out.add(new Processor(cpu, OptionalLong.of(all.get(cpu))));
+        }
+        return out;
+    }
+
     /** Boot CPU first, then the secondaries. */
     public List<Long> all() {
         List<Long> out = new ArrayList<>();
