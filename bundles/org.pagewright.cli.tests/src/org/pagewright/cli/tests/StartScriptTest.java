@@ -57,7 +57,8 @@ class StartScriptTest {
 	/**
 	 * pagewright-cli starts its JVM with the product's AOT cache where there is one and the JDK (25+) reads it, with
 	 * the cache's own logging off (a cache it cannot use is ignored, and CI requires an empty stderr); the build's
-	 * training run asks for the cache to be written instead. A fake JDK prints the command line it is given.
+	 * training run asks for the cache to be written instead; JDK 25 also gets compact object headers. A fake JDK
+	 * prints the command line it is given.
 	 */
 	@ParameterizedTest
 	@CsvSource({ "25, true, false, -XX:AOTCache=", "25, false, false, ", "25, false, true, -XX:AOTCacheOutput=",
@@ -78,6 +79,7 @@ class StartScriptTest {
 
 		assertTrue(line.endsWith(" org.pagewright.cli.PagewrightCommand check x.layout"), line);
 		assertTrue(line.contains("-XX:+UseParallelGC"), line);
+		assertEquals(feature >= 25, line.contains("-XX:+UseCompactObjectHeaders"), line); // JDK 24 has it experimental
 		if (expected == null) {
 			assertFalse(line.contains("AOT") || line.contains("-Xlog"), line);
 		} else {
