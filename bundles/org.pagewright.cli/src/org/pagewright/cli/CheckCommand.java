@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.validation.Issue;
+import org.pagewright.config.run.CheckVerdict;
 import org.pagewright.lang.generator.LayoutChecks;
 import org.pagewright.lang.layout.Checks;
 
@@ -104,15 +105,21 @@ class CheckCommand extends Subcommand {
 			out.println(loaded.file() + ": nothing to check: no checks block declares a check");
 		}
 		file.addProperty("nothingToCheck", nothingToCheck);
-		for (LayoutChecks.LocatedVerdict v : LayoutChecks.verdicts(loaded.model(), runs)) {
-			if (v.verdict().passed()) {
-				passed++;
-			} else {
-				failed++;
+		for (LayoutChecks.Run run : runs) {
+			for (CheckVerdict v : run.result() == null ? List.<CheckVerdict>of() : run.result().verdicts()) {
+				if (v.passed()) {
+					passed++;
+				} else {
+					failed++;
+				}
 			}
-			if (format.json()) { // built only when printed: a file of 100,000 checks has as many verdicts
+		}
+		// located only when printed: a file of 100,000 checks has as many verdicts
+		for (LayoutChecks.LocatedVerdict v : LayoutChecks.verdicts(loaded.model(), runs,
+				v -> format.json() || verbose || !v.passed())) {
+			if (format.json()) {
 				verdicts.add(Json.verdict(loaded.file(), v));
-			} else if (verbose || !v.verdict().passed()) {
+			} else {
 				out.println(line(loaded.file(), v));
 			}
 		}

@@ -3,6 +3,7 @@ package org.pagewright.lang.compiler;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.pagewright.config.AccessKind;
 import org.pagewright.config.AliasRight;
@@ -52,8 +53,9 @@ final class CheckCompiler {
         List<org.pagewright.config.Check> out = new ArrayList<>();
         List<Phase> phases = block.getPhases().isEmpty() ? List.of(Phase.RUNTIME) : block.getPhases();
         for (Check check : block.getChecks()) {
-            String description = TokenText.of(NodeModelUtils.findActualNodeFor(check));
-            String source = CompileProblem.location(check);
+            ICompositeNode node = NodeModelUtils.findActualNodeFor(check);
+            String description = TokenText.of(node);
+            String source = CompileProblem.location(check, node);
             for (Phase phase : phases) {
                 org.pagewright.config.Check c = compile(check);
                 c.setDescription(description);

@@ -14,11 +14,15 @@ public record CompileProblem(EObject where, String message) {
 
     /** "file.layout:12" for an AST element (or the resource URI when it has no node). */
     public static String location(EObject element) {
+        return location(element, element == null ? null : NodeModelUtils.findActualNodeFor(element));
+    }
+
+    /** {@link #location(EObject)} of an element whose node is already known. */
+    static String location(EObject element, ICompositeNode node) {
         if (element == null || element.eResource() == null) {
             return "<unknown>";
         }
         String file = element.eResource().getURI().lastSegment();
-        ICompositeNode node = NodeModelUtils.findActualNodeFor(element);
         return node == null ? file : file + ":" + node.getStartLine();
     }
 }
