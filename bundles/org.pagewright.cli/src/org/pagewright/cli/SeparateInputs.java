@@ -99,7 +99,7 @@ final class SeparateInputs {
 			KernelVersion version = KernelRelease.parse(Section.of("uname", uname)).value()
 					.flatMap(r -> KernelVersion.tryParse(r.version()))
 					.orElseThrow(() -> new InputException("--uname \"" + uname + "\": no kernel version in it"));
-			boolean logSays52 = Capture.parse(kernelLog).value().detectedVa52().orElse(false);
+			boolean logSays52 = Capture.detectedVa52(kernelLog).orElse(false);
 			Kallsyms symbols = Kallsyms.parse(Section.of("kallsyms", kallsymsText)).value();
 			int bits = buildVaBits(version, symbols, logSays52);
 			GeometryResult g = Geometry.check(Granule.G4K, bits);

@@ -72,8 +72,16 @@ public record Capture(Optional<KernelRelease> release, List<String> cmdline, Kal
      * pages, "(LPA2)" with 4K/16K, plain in later kernels; not the "... for KVM (LPA2)" capability).
      */
     public Optional<Boolean> detectedVa52() {
-        return cpuCapabilities.map(l -> l.stream()
-                .anyMatch(d -> d.startsWith("52-bit Virtual Addressing") && !d.contains("for KVM")));
+        return cpuCapabilities.map(Capture::va52Among);
+    }
+
+    /** {@link #detectedVa52()} of a kernel log on its own (import's --dmesg, read before a capture text exists). */
+    public static Optional<Boolean> detectedVa52(String kernelLog) {
+        return capabilities(kernelLog).map(Capture::va52Among);
+    }
+
+    private static boolean va52Among(List<String> capabilities) {
+        return capabilities.stream().anyMatch(d -> d.startsWith("52-bit Virtual Addressing") && !d.contains("for KVM"));
     }
 
     public static Parsed<Capture> parse(String text) {
