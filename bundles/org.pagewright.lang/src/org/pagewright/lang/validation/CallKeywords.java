@@ -30,16 +30,7 @@ public final class CallKeywords {
 
 	/** The call a misspelled name is closest to, if it is close (a third of its letters, at least two). */
 	public static Optional<String> closest(String name, List<String> calls) {
-		String best = null;
-		int bestDistance = Math.max(2, name.length() / 3) + 1;
-		for (String call : calls) {
-			int distance = PtdumpWords.levenshtein(name.toLowerCase(), call);
-			if (distance < bestDistance) {
-				best = call;
-				bestDistance = distance;
-			}
-		}
-		return Optional.ofNullable(best);
+		return Optional.ofNullable(PtdumpWords.closest(name, calls, Math.max(2, name.length() / 3)));
 	}
 
 	/** ": did you mean lm_alias(…)?" or, for a name near none of them, the calls there are. */

@@ -55,8 +55,13 @@ public final class PtdumpWords {
 
 	/** The candidate closest to word: equal ignoring case first, then the smallest edit distance (at most 3). */
 	public static String closest(String word, Collection<String> candidates) {
+		return closest(word, candidates, 3);
+	}
+
+	/** {@link #closest(String, Collection)} within {@code maxDistance} edits; null when none is that close. */
+	public static String closest(String word, Collection<String> candidates, int maxDistance) {
 		String best = null;
-		int bestDistance = 4;
+		int bestDistance = maxDistance + 1;
 		for (String candidate : candidates) {
 			if (candidate.equalsIgnoreCase(word)) {
 				return candidate;
