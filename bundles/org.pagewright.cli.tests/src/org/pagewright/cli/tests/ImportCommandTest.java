@@ -153,13 +153,10 @@ class ImportCommandTest {
 		Path whole = dir.resolve("whole.layout");
 		Path parts = dir.resolve("parts.layout");
 
-		Cli.Result fromLog = Cli.run("import", capture.toString(), "-o", whole.toString());
-		Cli.Result fromParts = Cli.run("import", "--kallsyms", kallsyms.toString(), "--iomem", iomem.toString(),
+		importWholeAndParts(capture, whole, parts, "--kallsyms", kallsyms.toString(), "--iomem", iomem.toString(),
 				"--cmdline", "console=ttyAMA0 nokaslr", "--uname", uname, "--va-bits", "52", "--vabits-actual", "52",
-				"--cpuinfo", cpuinfo.toString(), "-o", parts.toString());
+				"--cpuinfo", cpuinfo.toString());
 
-		assertEquals(0, fromLog.exit(), fromLog::toString);
-		assertEquals(0, fromParts.exit(), fromParts::toString);
 		// the FDT and the PCI I/O window come from the log's hardware walk and dmesg, which separate files lack
 		// and the log's cpuinfo comments (its kernel log decides BBML3); the chosen --cpuinfo CPU is a MIDR line
 		assertEquals(block("platform", whole).replaceAll("\n  (fdt|pci_io) at [^\n]*|\n  // cpuinfo[ :][^\n]*", ""),
@@ -188,13 +185,9 @@ class ImportCommandTest {
 		Path whole = dir.resolve("whole.layout");
 		Path parts = dir.resolve("parts.layout");
 
-		Cli.Result fromLog = Cli.run("import", capture.toString(), "-o", whole.toString());
-		Cli.Result fromParts = Cli.run("import", "--kallsyms", kallsyms.toString(), "--iomem", iomem.toString(),
-				"--cmdline", "console=ttyAMA0 nokaslr", "--uname", uname, "--dmesg", dmesg.toString(), "-o",
-				parts.toString());
+		importWholeAndParts(capture, whole, parts, "--kallsyms", kallsyms.toString(), "--iomem", iomem.toString(),
+				"--cmdline", "console=ttyAMA0 nokaslr", "--uname", uname, "--dmesg", dmesg.toString());
 
-		assertEquals(0, fromLog.exit(), fromLog::toString);
-		assertEquals(0, fromParts.exit(), fromParts::toString);
 		// the log's cpuinfo comments: no --cpuinfo was given
 		assertEquals(block("platform", whole).replaceAll("\n  fdt at [^\n]*|\n  // cpuinfo[ :][^\n]*", ""),
 				block("platform", parts));
@@ -230,14 +223,10 @@ class ImportCommandTest {
 		Path whole = dir.resolve("whole.layout");
 		Path parts = dir.resolve("parts.layout");
 
-		Cli.Result fromLog = Cli.run("import", capture.toString(), "-o", whole.toString());
-		Cli.Result fromParts = Cli.run("import", "--kallsyms", kallsyms.toString(), "--iomem", iomem.toString(),
+		importWholeAndParts(capture, whole, parts, "--kallsyms", kallsyms.toString(), "--iomem", iomem.toString(),
 				"--cmdline", String.join(" ", log.section("cmdline").orElseThrow().lines()).trim(), "--uname",
-				log.section("uname").orElseThrow().lines().get(0), "--dmesg", dmesg.toString(), "-o",
-				parts.toString());
+				log.section("uname").orElseThrow().lines().get(0), "--dmesg", dmesg.toString());
 
-		assertEquals(0, fromLog.exit(), fromLog::toString);
-		assertEquals(0, fromParts.exit(), fromParts::toString);
 		assertTrue(block("platform", parts).contains("\n  va_bits " + vaBits + "\n"), () -> read(parts));
 		assertEquals(vaBits == 52, read(parts).contains("// assumed: CONFIG_ARM64_VA_BITS=52: kallsyms has "
 				+ "vabits_actual, which 6.12.117 defines only in 52-bit builds (memory.h)\n"), () -> read(parts));
@@ -447,6 +436,19 @@ class ImportCommandTest {
 
 	/** The body of the first platform or image block of a layout file. */
 	/** The capture log's sections, as the separate inputs are made of them. */
+	/** Imports the capture whole into {@code whole} and from separate files (these options) into {@code parts}. */
+	private static void importWholeAndParts(Path capture, Path whole, Path parts, String... separateFiles) {
+		List<String> fromParts = new ArrayList<>(List.of("import"));
+		fromParts.addAll(List.of(separateFiles));
+		fromParts.addAll(List.of("-o", parts.toString()));
+
+		Cli.Result wholeImport = Cli.run("import", capture.toString(), "-o", whole.toString());
+		Cli.Result partsImport = Cli.run(fromParts.toArray(String[]::new));
+
+		assertEquals(0, wholeImport.exit(), wholeImport::toString);
+		assertEquals(0, partsImport.exit(), partsImport::toString);
+	}
+
 	private static CaptureLog log(Path capture) throws IOException {
 		return CaptureLog.parse(Files.readString(capture, StandardCharsets.ISO_8859_1)).value();
 	}
